@@ -1,0 +1,139 @@
+/* article: lifecycle of struct article and its content digest. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "util.h"
+
+struct article *
+article_new(void)
+{
+	struct article *a = xcalloc(1, sizeof *a);
+
+	a->published = ARTICLE_UNDATED;
+	a->imported = ARTICLE_UNDATED;
+	return a;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+struct article *
+article_dup(const struct article *a)
+{
+	struct article *c = article_new();
+	size_t i;
+
+	*c = *a;
+	c->origin = dup_or_null(a->origin);
+	c->guid = dup_or_null(a->guid);
+	c->url = dup_or_null(a->url);
+	c->title = dup_or_null(a->title);
+	c->dek = dup_or_null(a->dek);
+	c->byline = dup_or_null(a->byline);
+	c->dateline = dup_or_null(a->dateline);
+	c->source = dup_or_null(a->source);
+	c->language = dup_or_null(a->language);
+	c->body = dup_or_null(a->body);
+	c->captions = NULL;
+	c->ncaptions = 0;
+	for (i = 0; i < a->ncaptions; i++)
+		article_add_caption(c, a->captions[i].text,
+		    a->captions[i].credit);
+	return c;
+}
+
+void
+article_free(struct article *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	free(a->origin);
+	free(a->guid);
+	free(a->url);
+	free(a->title);
+	free(a->dek);
+	free(a->byline);
+	free(a->dateline);
+	free(a->source);
+	free(a->language);
+	free(a->body);
+	for (i = 0; i < a->ncaptions; i++) {
+		free(a->captions[i].text);
+		free(a->captions[i].credit);
+	}
+	free(a->captions);
+	free(a);
+}
+
+void
+article_add_caption(struct article *a, const char *text, const char *credit)
+{
+	a->captions = xreallocarray(a->captions, a->ncaptions + 1,
+	    sizeof *a->captions);
+	a->captions[a->ncaptions].text = xstrdup(text);
+	a->captions[a->ncaptions].credit = dup_or_null(credit);
+	a->ncaptions++;
+}
+
+/* FNV-1a, 64 bit: not cryptographic, only a change detector for text the
+ * user imports themselves.  Each field is followed by a separator byte
+ * that cannot occur in it, so ("ab","c") and ("a","bc") differ. */
+static uint64_t
+mix(uint64_t h, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	if (s == NULL)
+		h = (h ^ 0xFE) * 0x100000001b3ULL;
+	for (; *p != '\0'; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return (h ^ 0xFF) * 0x100000001b3ULL;
+}
+
+void
+article_digest(const struct article *a, char out[17])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	char num[32];
+	size_t i;
+
+	h = mix(h, a->guid);
+	h = mix(h, a->url);
+	h = mix(h, a->title);
+	h = mix(h, a->dek);
+	h = mix(h, a->byline);
+	h = mix(h, a->dateline);
+	h = mix(h, a->source);
+	h = mix(h, a->language);
+	h = mix(h, a->body);
+	snprintf(num, sizeof num, "%" PRId64, a->published);
+	h = mix(h, num);
+	for (i = 0; i < a->ncaptions; i++) {
+		h = mix(h, a->captions[i].text);
+		h = mix(h, a->captions[i].credit);
+	}
+	snprintf(out, 17, "%016" PRIx64, h);
+}
+
+size_t
+article_paragraphs(const struct article *a)
+{
+	const char *p;
+	size_t n;
+
+	if (a->body == NULL || *a->body == '\0')
+		return 0;
+	for (n = 1, p = a->body; (p = strstr(p, "\n\n")) != NULL; p += 2)
+		n++;
+	return n;
+}

@@ -1,0 +1,314 @@
+/* import: the batch driver behind "lede import".  Walks the given paths,
+ * refuses what is not an article file (too large, binary, empty, not
+ * regular), parses the rest with import_text_parse and writes them to the
+ * store in transactions of a few hundred articles, so that a crash loses
+ * at most the batch in progress and never leaves part of an article. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "i18n.h"
+#include "import.h"
+#include "store.h"
+#include "util.h"
+
+#define BATCH_DEFAULT 500
+
+struct filelist {
+	char	**v;
+	size_t	  n;
+};
+
+struct run {
+	struct store		*st;
+	const struct import_rules *rules;
+	const struct import_opts *o;
+	struct import_stats	*stats;
+	struct import_stats	 pending;	/* of the open batch */
+	size_t			 in_batch;
+	size_t			 done, total;
+	struct timespec		 last_draw;
+};
+
+static void
+report(const struct import_opts *o, struct import_stats *stats,
+    const char *msg)
+{
+	stats->warnings++;
+	if (o->warn != NULL)
+		o->warn(msg, o->ctx);
+	else
+		fprintf(stderr, "lede: %s\n", msg);
+}
+
+static void
+filelist_add(struct filelist *fl, char *path)
+{
+	fl->v = xreallocarray(fl->v, fl->n + 1, sizeof *fl->v);
+	fl->v[fl->n++] = path;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+is_article_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
+}
+
+/* Collect article files below dir, in name order.  Inside directories
+ * only *.txt files are taken, so that READMEs and rule files beside the
+ * articles are not imported as articles; hidden entries are skipped. */
+static void
+walk(const char *dir, struct filelist *fl, const struct import_opts *o,
+    struct import_stats *stats, int depth)
+{
+	DIR *d;
+	struct dirent *e;
+	struct filelist names = { 0 };
+	struct stat sb;
+	char *path, *msg;
+	size_t i;
+
+	if (depth > 64) {
+		msg = xasprintf(_("%s: directories nested too deeply"), dir);
+		report(o, stats, msg);
+		free(msg);
+		stats->failed++;
+		return;
+	}
+	if ((d = opendir(dir)) == NULL) {
+		msg = xasprintf(_("%s: cannot read directory: %s"), dir,
+		    strerror(errno));
+		report(o, stats, msg);
+		free(msg);
+		stats->failed++;
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			filelist_add(&names, xstrdup(e->d_name));
+	closedir(d);
+	qsort(names.v, names.n, sizeof *names.v, cmp_name);
+	for (i = 0; i < names.n; i++) {
+		path = xasprintf("%s/%s", dir, names.v[i]);
+		free(names.v[i]);
+		if (stat(path, &sb) != 0) {
+			free(path);
+			continue;	/* vanished or a dangling link */
+		}
+		if (S_ISDIR(sb.st_mode)) {
+			walk(path, fl, o, stats, depth + 1);
+			free(path);
+		} else if (S_ISREG(sb.st_mode) && is_article_name(path))
+			filelist_add(fl, path);
+		else
+			free(path);
+	}
+	free(names.v);
+}
+
+static int
+read_file(const char *path, size_t max, char **buf, size_t *len, char **err)
+{
+	struct stat sb;
+	size_t got = 0;
+	ssize_t r;
+	int fd;
+
+	*buf = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		*err = xasprintf(_("%s: cannot open: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		*err = xasprintf(_("%s: not a regular file"), path);
+		close(fd);
+		return -1;
+	}
+	if ((uintmax_t)sb.st_size > max) {
+		*err = xasprintf(_("%s: file too large (%jd bytes; the limit "
+		    "is %zu)"), path, (intmax_t)sb.st_size, max);
+		close(fd);
+		return -1;
+	}
+	*buf = xmalloc((size_t)sb.st_size + 1);
+	/* The file may grow while we read; never read past the limit. */
+	while (got < (size_t)sb.st_size && (r = read(fd, *buf + got,
+	    (size_t)sb.st_size - got)) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = xasprintf(_("%s: read error: %s"), path,
+			    strerror(errno));
+			free(*buf);
+			*buf = NULL;
+			close(fd);
+			return -1;
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	*len = got;
+	return 0;
+}
+
+static void
+draw_progress(struct run *run, bool force)
+{
+	struct timespec now;
+	long ms;
+
+	if (!run->o->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - run->last_draw.tv_sec) * 1000 +
+	    (now.tv_nsec - run->last_draw.tv_nsec) / 1000000;
+	if (!force && ms < 100)
+		return;
+	run->last_draw = now;
+	/* TRANSLATORS: progress line; %zu are files done and in all. */
+	fprintf(stderr, _("\rImporting %zu/%zu files (%zu%%)"), run->done,
+	    run->total, run->total ? run->done * 100 / run->total : 100);
+	fflush(stderr);
+}
+
+static void
+parse_warn(const char *msg, void *ctx)
+{
+	struct run *run = ctx;
+
+	report(run->o, run->stats, msg);
+}
+
+static int
+flush_batch(struct run *run, char **err)
+{
+	if (run->in_batch == 0)
+		return 0;
+	if (store_commit(run->st, err) != 0)
+		return -1;
+	run->stats->imported += run->pending.imported;
+	run->stats->updated += run->pending.updated;
+	run->stats->unchanged += run->pending.unchanged;
+	memset(&run->pending, 0, sizeof run->pending);
+	run->in_batch = 0;
+	return 0;
+}
+
+/* 0: done (or the file failed, counted); -1: store error, stop. */
+static int
+import_one(struct run *run, const char *path, char **err)
+{
+	const struct import_opts *o = run->o;
+	struct article *a = NULL;
+	char *buf = NULL, *msg = NULL, *abs = NULL, digest[17];
+	enum store_put res;
+	size_t len = 0;
+	int rc = 0;
+
+	if (read_file(path, o->max_bytes ? o->max_bytes :
+	    IMPORT_MAX_BYTES_DEFAULT, &buf, &len, &msg) != 0 ||
+	    import_text_parse(run->rules, path, buf, len, &a, parse_warn, run,
+	    &msg) != 0) {
+		report(o, run->stats, msg);
+		run->stats->failed++;
+		goto out;
+	}
+	abs = realpath(path, NULL);
+	a->origin = abs ? abs : xstrdup(path);
+	abs = NULL;
+	if (o->source != NULL) {
+		free(a->source);
+		a->source = xstrdup(o->source);
+	}
+	a->imported = o->now;
+	article_digest(a, digest);
+	if (run->in_batch == 0 && store_begin(run->st, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	run->in_batch++;
+	if (store_article_put(run->st, a, digest, &res, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (res == STORE_INSERTED)
+		run->pending.imported++;
+	else if (res == STORE_UPDATED)
+		run->pending.updated++;
+	else
+		run->pending.unchanged++;
+	if (run->in_batch >= (o->batch ? o->batch : BATCH_DEFAULT))
+		rc = flush_batch(run, err);
+out:
+	article_free(a);
+	free(buf);
+	free(msg);
+	return rc;
+}
+
+int
+import_paths(struct store *st, const struct import_rules *r,
+    char *const *paths, size_t npaths, const struct import_opts *opts,
+    struct import_stats *stats, char **err)
+{
+	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats };
+	struct filelist fl = { 0 };
+	struct stat sb;
+	char *msg;
+	size_t i;
+	int rc = 0;
+
+	memset(stats, 0, sizeof *stats);
+	for (i = 0; i < npaths; i++) {
+		if (stat(paths[i], &sb) != 0) {
+			msg = xasprintf("%s: %s", paths[i], strerror(errno));
+			report(opts, stats, msg);
+			free(msg);
+			stats->failed++;
+		} else if (S_ISDIR(sb.st_mode))
+			walk(paths[i], &fl, opts, stats, 0);
+		else
+			filelist_add(&fl, xstrdup(paths[i]));
+	}
+	run.total = fl.n;
+	for (i = 0; i < fl.n && rc == 0; i++) {
+		rc = import_one(&run, fl.v[i], err);
+		run.done++;
+		draw_progress(&run, false);
+	}
+	if (rc == 0)
+		rc = flush_batch(&run, err);
+	if (rc != 0) {
+		store_rollback(st);
+		/* The open batch is gone: whatever it held was not written. */
+		memset(&run.pending, 0, sizeof run.pending);
+	}
+	if (opts->progress && run.total > 0) {
+		draw_progress(&run, true);
+		fputc('\n', stderr);
+	}
+	for (i = 0; i < fl.n; i++)
+		free(fl.v[i]);
+	free(fl.v);
+	return rc;
+}

@@ -1,0 +1,80 @@
+/* import: turning files into stored articles.
+ *
+ * import_text.c owns the plain-text (seed format) parser: bytes in, one
+ * struct article out, plus the data-driven rules it applies (boilerplate
+ * patterns, outlet aliases, stopwords for language detection), which live
+ * in files under the data directory so users can extend them.  It never
+ * touches SQL.  import.c owns the batch driver: walking paths, size and
+ * binary checks, progress, batching into the store, and the summary. */
+#ifndef LEDE_IMPORT_H
+#define LEDE_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct article;
+struct store;
+
+/* Files larger than this are refused unless the caller sets another
+ * limit; no real article comes close. */
+#define IMPORT_MAX_BYTES_DEFAULT (4u * 1024 * 1024)
+
+struct import_rules;
+
+/* Load the rules from datadir (files "boilerplate", "sources" and
+ * "stopwords/<lang>"); extra, when not NULL and present, is a user file of
+ * further boilerplate patterns.  On error returns -1 and sets *err to a
+ * message naming file and line; the caller frees *err. */
+int import_rules_load(const char *datadir, const char *extra,
+    struct import_rules **out, char **err);
+void import_rules_free(struct import_rules *r);
+
+/* Canonical outlet name for name or alias (e.g. "AP"), or NULL when the
+ * rules do not know it.  Borrowed from r. */
+const char *import_rules_source(const struct import_rules *r,
+    const char *name);
+
+/* Receives one warning, already prefixed with "label:line: ". */
+typedef void (*import_warn_fn)(const char *msg, void *ctx);
+
+/* Parse len bytes of one plain-text article.  label names the input in
+ * messages (normally its path).  On success returns 0 and *out, an article
+ * without origin, id or imported time (caller frees with article_free);
+ * recoverable oddities (invalid UTF-8, a malformed date header) go to warn.
+ * Returns -1 with *err set for input that is not an article: empty,
+ * binary (NUL bytes), or nothing left after boilerplate removal. */
+int import_text_parse(const struct import_rules *r, const char *label,
+    const char *buf, size_t len, struct article **out,
+    import_warn_fn warn, void *ctx, char **err);
+
+/* Counters for one import run. */
+struct import_stats {
+	size_t	imported;
+	size_t	updated;
+	size_t	unchanged;
+	size_t	failed;
+	size_t	warnings;
+};
+
+struct import_opts {
+	const char	*source;	/* --source: outlet for every article */
+	size_t		 max_bytes;	/* 0 = IMPORT_MAX_BYTES_DEFAULT */
+	size_t		 batch;		/* articles per transaction, 0 = default */
+	bool		 progress;	/* draw a progress line on stderr */
+	int64_t		 now;		/* import time (Unix); seam for tests */
+	import_warn_fn	 warn;		/* per-file problems; NULL = stderr */
+	void		*ctx;
+};
+
+/* Import every regular file under each of paths (directories
+ * recursively, in name order, hidden entries skipped).  Problems with
+ * single files are reported through opts->warn and counted as failed; the
+ * rest goes on.  Returns 0 when the store stayed usable (check
+ * stats->failed), -1 with *err on a store error, after rolling back the
+ * batch in progress. */
+int import_paths(struct store *st, const struct import_rules *r,
+    char *const *paths, size_t npaths, const struct import_opts *opts,
+    struct import_stats *stats, char **err);
+
+#endif

@@ -1,0 +1,1103 @@
+/* import_text: the plain-text article parser.
+ *
+ * The input format is what web scrapers leave behind: an optional
+ * "date YYYY-MM-DD" header sharing the first line with text, then
+ * paragraphs (one per line, or blocks separated by blank lines), with
+ * navigation boilerplate, photo captions, a byline and a dateline mixed in.
+ * The parser works on paragraphs in a fixed order of passes, each
+ * documented where it is applied: header, paragraphs, outlet clues,
+ * boilerplate, captions, headline/dek, byline, dateline, lead title,
+ * language.  Which lines are boilerplate, how outlets are spelt and which
+ * words are stopwords come from files (see import_rules_load), not from
+ * this code. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "article.h"
+#include "i18n.h"
+#include "import.h"
+#include "text.h"
+#include "util.h"
+
+#define TITLE_COLS	100	/* a lead sentence used as title is cut here */
+#define HEADLINE_MAX	200	/* bytes; longer first lines are body text */
+#define DEK_MAX		400
+#define BYLINE_MAX	200
+#define CAPTION_MAX	600	/* a parenthesised-credit caption is short */
+#define CREDIT_MAX	100
+
+struct alias {
+	char	*alias;		/* folded */
+	char	*name;
+};
+
+struct stoplist {
+	char	 lang[8];
+	char	**words;	/* folded, sorted for bsearch */
+	size_t	 n;
+};
+
+struct import_rules {
+	regex_t		 boiler;	/* all patterns as one alternation */
+	bool		 has_boiler;
+	struct alias	*aliases;
+	size_t		 naliases;
+	struct stoplist	*stop;
+	size_t		 nstop;
+};
+
+/* One paragraph of the input and the line it started on. */
+struct para {
+	char	*text;
+	size_t	 line;
+};
+
+struct parse {
+	const struct import_rules *rules;
+	const char	*label;
+	import_warn_fn	 warn;
+	void		*ctx;
+	struct para	*p;
+	size_t		 n;
+	/* Outlet clues, strongest first; each NULL until found. */
+	char		*src_byline;
+	char		*src_dateline;
+	char		*src_copyright;
+	char		*src_contrib;
+};
+
+static void
+warnf(struct parse *ps, size_t line, const char *fmt, ...)
+    LEDE_PRINTF(3, 4);
+
+static void
+warnf(struct parse *ps, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *full;
+
+	if (ps->warn == NULL)
+		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	full = xasprintf("%s:%zu: %s", ps->label, line, msg);
+	ps->warn(full, ps->ctx);
+	free(full);
+	free(msg);
+}
+
+/* ---- rules ------------------------------------------------------------ */
+
+/* Read a whole rules file; lines are returned through fn with their
+ * number, comments (#) and blank lines skipped, whitespace trimmed. */
+static int
+each_line(const char *path, int (*fn)(const char *line, size_t no,
+    const char *path, void *arg, char **err), void *arg, bool optional,
+    char **err)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL, *s, *e;
+	size_t cap = 0, no = 0;
+	int rc = 0;
+
+	if (f == NULL) {
+		if (optional && errno == ENOENT)
+			return 0;
+		*err = xasprintf(_("%s: cannot read rules: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	while (getline(&line, &cap, f) != -1) {
+		no++;
+		for (s = line; isspace((unsigned char)*s); s++)
+			;
+		e = s + strlen(s);
+		while (e > s && isspace((unsigned char)e[-1]))
+			*--e = '\0';
+		if (*s == '\0' || *s == '#')
+			continue;
+		if ((rc = fn(s, no, path, arg, err)) != 0)
+			break;
+	}
+	if (rc == 0 && ferror(f)) {
+		*err = xasprintf(_("%s: read error: %s"), path,
+		    strerror(errno));
+		rc = -1;
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+static int
+add_pattern(const char *line, size_t no, const char *path, void *arg,
+    char **err)
+{
+	struct strbuf *all = arg;
+	char buf[256];
+	regex_t re;
+	int rc;
+
+	/* Compile each pattern alone first so a mistake is reported with
+	 * its own line; the matcher then uses one combined expression. */
+	rc = regcomp(&re, line, REG_EXTENDED | REG_ICASE | REG_NOSUB);
+	if (rc != 0) {
+		regerror(rc, &re, buf, sizeof buf);
+		*err = xasprintf(_("%s:%zu: bad pattern: %s"), path, no, buf);
+		return -1;
+	}
+	regfree(&re);
+	strbuf_adds(all, all->len ? "|(" : "^((");
+	strbuf_adds(all, line);
+	strbuf_adds(all, ")");
+	return 0;
+}
+
+static int
+add_alias(const char *line, size_t no, const char *path, void *arg,
+    char **err)
+{
+	struct import_rules *r = arg;
+	const char *eq = strchr(line, '=');
+	char *alias, *name, *t;
+
+	if (eq == NULL) {
+		*err = xasprintf(_("%s:%zu: expected ALIAS = NAME"), path, no);
+		return -1;
+	}
+	alias = xstrndup(line, (size_t)(eq - line));
+	t = text_squeeze(alias);
+	free(alias);
+	alias = text_fold(t);
+	free(t);
+	name = text_squeeze(eq + 1);
+	if (*alias == '\0' || *name == '\0') {
+		free(alias);
+		free(name);
+		*err = xasprintf(_("%s:%zu: expected ALIAS = NAME"), path, no);
+		return -1;
+	}
+	r->aliases = xreallocarray(r->aliases, r->naliases + 1,
+	    sizeof *r->aliases);
+	r->aliases[r->naliases].alias = alias;
+	r->aliases[r->naliases].name = name;
+	r->naliases++;
+	return 0;
+}
+
+static int
+add_stopword(const char *line, size_t no, const char *path, void *arg,
+    char **err)
+{
+	struct stoplist *sl = arg;
+
+	(void)no;
+	(void)path;
+	(void)err;
+	sl->words = xreallocarray(sl->words, sl->n + 1, sizeof *sl->words);
+	sl->words[sl->n++] = text_fold(line);
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The stopword lists known to language detection, in tie-break order. */
+static const char *const stop_langs[] = { "en", "de", "fr", "es" };
+
+int
+import_rules_load(const char *datadir, const char *extra,
+    struct import_rules **out, char **err)
+{
+	struct import_rules *r = xcalloc(1, sizeof *r);
+	struct strbuf all = { 0 };
+	char *path = NULL, buf[256];
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	path = xasprintf("%s/boilerplate", datadir);
+	if (each_line(path, add_pattern, &all, false, err) != 0)
+		goto fail;
+	if (extra != NULL && each_line(extra, add_pattern, &all, true,
+	    err) != 0)
+		goto fail;
+	if (all.len > 0) {
+		strbuf_adds(&all, ")$");
+		rc = regcomp(&r->boiler, all.s, REG_EXTENDED | REG_ICASE |
+		    REG_NOSUB);
+		if (rc != 0) {
+			regerror(rc, &r->boiler, buf, sizeof buf);
+			*err = xasprintf(_("%s: bad pattern: %s"), path, buf);
+			goto fail;
+		}
+		r->has_boiler = true;
+	}
+	free(path);
+	path = xasprintf("%s/sources", datadir);
+	if (each_line(path, add_alias, r, true, err) != 0)
+		goto fail;
+	for (i = 0; i < sizeof stop_langs / sizeof stop_langs[0]; i++) {
+		struct stoplist sl = { 0 };
+
+		free(path);
+		path = xasprintf("%s/stopwords/%s", datadir, stop_langs[i]);
+		if (each_line(path, add_stopword, &sl, true, err) != 0) {
+			while (sl.n > 0)
+				free(sl.words[--sl.n]);
+			free(sl.words);
+			goto fail;
+		}
+		if (sl.n == 0)
+			continue;
+		qsort(sl.words, sl.n, sizeof *sl.words, cmp_str);
+		snprintf(sl.lang, sizeof sl.lang, "%s", stop_langs[i]);
+		r->stop = xreallocarray(r->stop, r->nstop + 1,
+		    sizeof *r->stop);
+		r->stop[r->nstop++] = sl;
+	}
+	free(path);
+	strbuf_fini(&all);
+	*out = r;
+	return 0;
+fail:
+	free(path);
+	strbuf_fini(&all);
+	import_rules_free(r);
+	return -1;
+}
+
+void
+import_rules_free(struct import_rules *r)
+{
+	size_t i, j;
+
+	if (r == NULL)
+		return;
+	if (r->has_boiler)
+		regfree(&r->boiler);
+	for (i = 0; i < r->naliases; i++) {
+		free(r->aliases[i].alias);
+		free(r->aliases[i].name);
+	}
+	free(r->aliases);
+	for (i = 0; i < r->nstop; i++) {
+		for (j = 0; j < r->stop[i].n; j++)
+			free(r->stop[i].words[j]);
+		free(r->stop[i].words);
+	}
+	free(r->stop);
+	free(r);
+}
+
+const char *
+import_rules_source(const struct import_rules *r, const char *name)
+{
+	char *sq = text_squeeze(name), *f = text_fold(sq);
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; i < r->naliases && found == NULL; i++)
+		if (strcmp(r->aliases[i].alias, f) == 0)
+			found = r->aliases[i].name;
+	free(sq);
+	free(f);
+	return found;
+}
+
+/* ---- small string helpers ----------------------------------------------- */
+
+static bool
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool
+ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Closing quotes and brackets that may follow sentence punctuation. */
+static const char *const closers[] = { "\"", "'", ")", "]", "”", "’", "»" };
+
+/* Length of s once trailing closers are skipped. */
+static size_t
+strip_closers(const char *s, size_t n)
+{
+	size_t i;
+	bool again = true;
+
+	while (again && n > 0) {
+		again = false;
+		for (i = 0; i < sizeof closers / sizeof closers[0]; i++)
+			if (ends_with(s, n, closers[i])) {
+				n -= strlen(closers[i]);
+				again = true;
+				break;
+			}
+	}
+	return n;
+}
+
+/* Does the paragraph end as a sentence does (., !, ?, …, :, ;, ","),
+ * possibly inside closing quotes?  Headlines and deks do not. */
+static bool
+ends_sentence(const char *s)
+{
+	size_t n = strip_closers(s, strlen(s));
+
+	if (n == 0)
+		return false;
+	if (strchr(".!?:;,", s[n - 1]) != NULL)
+		return true;
+	return ends_with(s, n, "…");
+}
+
+/* If s starts with a dash used as a separator (" - ", " — ", " – "),
+ * return its byte length including surrounding spaces, else 0. */
+static size_t
+dash_len(const char *s)
+{
+	static const char *const dashes[] = { "—", "–", "-" };
+	size_t i, k = 0;
+
+	while (s[k] == ' ')
+		k++;
+	for (i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
+		if (starts_with(s + k, dashes[i])) {
+			k += strlen(dashes[i]);
+			if (s[k] != ' ' && i == 2)
+				return 0;	/* a hyphenated word */
+			while (s[k] == ' ')
+				k++;
+			return k;
+		}
+	return 0;
+}
+
+/* ---- passes --------------------------------------------------------------- */
+
+static void
+para_add(struct parse *ps, char *text, size_t line)
+{
+	ps->p = xreallocarray(ps->p, ps->n + 1, sizeof *ps->p);
+	ps->p[ps->n].text = text;
+	ps->p[ps->n].line = line;
+	ps->n++;
+}
+
+static void
+para_remove(struct parse *ps, size_t i)
+{
+	free(ps->p[i].text);
+	memmove(ps->p + i, ps->p + i + 1, (ps->n - i - 1) * sizeof *ps->p);
+	ps->n--;
+}
+
+static bool
+valid_date(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (y < 1800 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return false;
+	if (m == 2 && d == 29)
+		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= mdays[m - 1];
+}
+
+/* Header rule: the first non-blank line may start with "date YYYY-MM-DD"
+ * followed by article text on the same line.  A well-formed but
+ * impossible date is dropped with a warning; nothing else sets the date. */
+static char *
+take_date_header(struct parse *ps, char *line, size_t no, int64_t *published)
+{
+	char *s = line;
+	int y, m, d, used = 0;
+	struct tm tm;
+
+	while (*s == ' ')
+		s++;
+	if (strncmp(s, "date ", 5) != 0)
+		return line;
+	if (sscanf(s + 5, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
+	    used != 10 || (s[5 + used] != '\0' && s[5 + used] != ' '))
+		return line;
+	if (!valid_date(y, m, d)) {
+		warnf(ps, no, _("impossible date %.10s ignored"), s + 5);
+	} else {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		*published = (int64_t)timegm(&tm);
+	}
+	return s + 5 + used;
+}
+
+/* Paragraph rule: every non-blank line is a paragraph (the common
+ * scraped form).  Only in a file that looks hard-wrapped (no line longer
+ * than WRAP_MAX bytes) is a blank-line-separated block joined into one
+ * paragraph, when its lines are long and mostly do not end a sentence. */
+#define WRAP_MAX 100
+
+static bool
+block_is_wrapped(char **lines, size_t first, size_t end)
+{
+	size_t j, open = 0;
+
+	if (end - first < 2)
+		return false;
+	for (j = first; j + 1 < end; j++) {
+		if (strlen(lines[j]) < 40)
+			return false;
+		if (!ends_sentence(lines[j]))
+			open++;
+	}
+	return open * 2 >= end - 1 - first;
+}
+
+static void
+split_paragraphs(struct parse *ps, char *text, int64_t *published)
+{
+	char **lines = NULL, *s, *nl;
+	size_t *nos = NULL, n = 0, i, j, no = 1, first = 0;
+	bool header_seen = false, wrapped_file = true;
+
+	for (s = text; s != NULL; s = nl ? nl + 1 : NULL, no++) {
+		nl = strchr(s, '\n');
+		if (nl)
+			*nl = '\0';
+		if (!header_seen && strspn(s, " ") != strlen(s)) {
+			header_seen = true;
+			s = take_date_header(ps, s, no, published);
+		}
+		lines = xreallocarray(lines, n + 1, sizeof *lines);
+		nos = xreallocarray(nos, n + 1, sizeof *nos);
+		lines[n] = text_squeeze(s);
+		if (strlen(lines[n]) > WRAP_MAX)
+			wrapped_file = false;
+		nos[n] = no;
+		n++;
+	}
+	for (i = 0; i <= n; i++) {
+		if (i < n && *lines[i] != '\0')
+			continue;
+		/* lines[first..i) is a block. */
+		if (wrapped_file && block_is_wrapped(lines, first, i)) {
+			struct strbuf b = { 0 };
+
+			for (j = first; j < i; j++) {
+				if (j > first)
+					strbuf_addc(&b, ' ');
+				strbuf_adds(&b, lines[j]);
+			}
+			para_add(ps, strbuf_steal(&b), nos[first]);
+		} else {
+			for (j = first; j < i; j++)
+				para_add(ps, xstrdup(lines[j]), nos[j]);
+		}
+		first = i + 1;
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	free(nos);
+}
+
+/* Outlet clue: "Copyright 2022 The Associated Press. All rights ..." */
+static char *
+copyright_holder(const char *s)
+{
+	const char *p, *e;
+
+	if (strncasecmp(s, "Copyright ", 10) == 0)
+		p = s + 10;
+	else if (starts_with(s, "© "))
+		p = s + strlen("© ");
+	else
+		return NULL;
+	if (starts_with(p, "© "))
+		p += strlen("© ");
+	if (strspn(p, "0123456789") != 4 || p[4] != ' ')
+		return NULL;
+	p += 5;
+	for (e = p; *e != '\0' && *e != ',' && !(e[0] == '.' && (e[1] ==
+	    ' ' || e[1] == '\0')); e++)
+		;
+	if (e == p || e - p > 60)
+		return NULL;
+	return xstrndup(p, (size_t)(e - p));
+}
+
+/* Outlet clues in a contributor line ("... contributed to this report"):
+ * "The Washington Post’s Chico Harlan ..." or "Associated Press writer
+ * Yuras Karmanau ...".  Returns the outlet or NULL. */
+static char *
+contributor_outlet(const char *s)
+{
+	static const char *const roles[] = { " writer", " writers",
+	    " correspondent", " correspondents", " reporter", " reporters",
+	    " staff" };
+	const char *p, *q, *best = NULL;
+	size_t i;
+
+	if (strstr(s, "contributed") == NULL)
+		return NULL;
+	/* "The X Y’s": capitalised words after a sentence start. */
+	for (p = s; (p = strstr(p, "The ")) != NULL; p += 4) {
+		if (p != s && p[-1] != ' ')
+			continue;
+		for (q = p + 4; text_starts_upper(q);) {
+			while (*q != '\0' && *q != ' ' && !starts_with(q,
+			    "’s ") && !starts_with(q, "'s "))
+				q++;
+			if (starts_with(q, "’s ") || starts_with(q, "'s "))
+				return xstrndup(p, (size_t)(q - p));
+			if (*q != ' ')
+				break;
+			q++;
+		}
+	}
+	/* "Outlet writer": the capitalised words right before a role. */
+	for (i = 0; i < sizeof roles / sizeof roles[0] && best == NULL; i++) {
+		const char *r = strstr(s, roles[i]);
+
+		if (r == NULL || (r[strlen(roles[i])] != ' '))
+			continue;
+		for (p = r; p > s && p[-1] != '.' && p[-1] != ','; p--)
+			;
+		while (*p == ' ')
+			p++;
+		if (p < r && text_starts_upper(p))
+			return xstrndup(p, (size_t)(r - p));
+	}
+	return NULL;
+}
+
+static void
+set_clue(char **slot, char *value)
+{
+	if (*slot == NULL)
+		*slot = value;
+	else
+		free(value);
+}
+
+/* Outlet clues are read before boilerplate removal, since copyright lines
+ * are both boilerplate and the clearest statement of the outlet. */
+static void
+find_outlet_clues(struct parse *ps)
+{
+	size_t i;
+	char *c;
+
+	for (i = 0; i < ps->n; i++) {
+		if ((c = copyright_holder(ps->p[i].text)) != NULL)
+			set_clue(&ps->src_copyright, c);
+		if ((c = contributor_outlet(ps->p[i].text)) != NULL)
+			set_clue(&ps->src_contrib, c);
+	}
+}
+
+/* Boilerplate rule: a paragraph that matches a pattern of the rules file
+ * as a whole is dropped; so is one made only of separator characters. */
+static bool
+is_separator(const char *s)
+{
+	static const char *const seps[] = { "-", "_", "*", "=", "~", "#", "•",
+	    "·", "—", "–", " ", ".", "+" };
+	size_t i, k;
+
+	if (*s == '\0')
+		return true;
+	while (*s != '\0') {
+		for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			k = strlen(seps[i]);
+			if (strncmp(s, seps[i], k) == 0)
+				break;
+		}
+		if (i == sizeof seps / sizeof seps[0])
+			return false;
+		s += k;
+	}
+	return true;
+}
+
+static void
+drop_boilerplate(struct parse *ps)
+{
+	size_t i = 0;
+
+	while (i < ps->n) {
+		const char *s = ps->p[i].text;
+
+		if (is_separator(s) || (ps->rules->has_boiler &&
+		    strlen(s) < 512 && regexec(&ps->rules->boiler, s, 0,
+		    NULL, 0) == 0))
+			para_remove(ps, i);
+		else
+			i++;
+	}
+}
+
+/* Trailing stray separators after a sentence: "this report.-". */
+static void
+trim_stray(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 1 && (s[n - 1] == '-' || s[n - 1] == '_') &&
+	    strchr(".!?\"”’)", s[n - 2]) != NULL)
+		s[--n] = '\0';
+}
+
+/* The "(Name/Outlet)" credit at the end of s, if s ends with one.  A
+ * credit is short and names an agency with a slash or "via". */
+static const char *
+trailing_credit(const char *s, size_t *credit_len)
+{
+	size_t n = strlen(s);
+	const char *open;
+
+	if (n < 4 || s[n - 1] != ')')
+		return NULL;
+	open = strrchr(s, '(');
+	if (open == NULL || open == s || open[-1] != ' ')
+		return NULL;
+	*credit_len = (size_t)(s + n - 1 - (open + 1));
+	if (*credit_len == 0 || *credit_len > CREDIT_MAX)
+		return NULL;
+	if (memchr(open, '/', *credit_len) == NULL && strstr(open, " via ") ==
+	    NULL)
+		return NULL;
+	return open;
+}
+
+static bool
+has_caption(const struct article *a, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncaptions; i++)
+		if (strcmp(a->captions[i].text, text) == 0)
+			return true;
+	return false;
+}
+
+/* Caption rules: "Caption TEXT Credit: WHO" paragraphs, and short
+ * paragraphs ending in a parenthesised agency credit, leave the body for
+ * the caption list; the same caption is stored once; and a paragraph
+ * repeating a caption's text without its credit (scrapers keep the alt
+ * text too) is dropped as well. */
+static void
+take_captions(struct parse *ps, struct article *a)
+{
+	size_t i = 0, clen;
+
+	while (i < ps->n) {
+		char *s = ps->p[i].text, *text = NULL, *credit = NULL;
+		const char *open, *cr;
+
+		if (starts_with(s, "Caption ") && (cr = strstr(s,
+		    " Credit:")) != NULL) {
+			const char *c;
+
+			/* The last " Credit:" wins: caption text may quote
+			 * the word. */
+			while ((c = strstr(cr + 1, " Credit:")) != NULL)
+				cr = c;
+			text = xstrndup(s + 8, (size_t)(cr - (s + 8)));
+			credit = text_squeeze(cr + 8);
+			/* "(AP Photo/X) Credit: X": keep the richer agency
+			 * credit only when the plain one says nothing. */
+			if ((open = trailing_credit(text, &clen)) != NULL) {
+				if (*credit == '\0' || strcasecmp(credit,
+				    "Uncredited") == 0) {
+					free(credit);
+					credit = xstrndup(open + 1, clen);
+				}
+				text[open - 1 - text] = '\0';
+			}
+		} else if (strlen(s) <= CAPTION_MAX &&
+		    (open = trailing_credit(s, &clen)) != NULL) {
+			text = xstrndup(s, (size_t)(open - 1 - s));
+			credit = xstrndup(open + 1, clen);
+		}
+		if (text == NULL) {
+			i++;
+			continue;
+		}
+		if (*text != '\0' && !has_caption(a, text))
+			article_add_caption(a, text, *credit ? credit : NULL);
+		free(text);
+		free(credit);
+		para_remove(ps, i);
+	}
+	for (i = 0; i < ps->n;) {
+		if (has_caption(a, ps->p[i].text))
+			para_remove(ps, i);
+		else
+			i++;
+	}
+}
+
+/* Byline rule: "By NAME[ and NAME][ – Outlet|, Outlet]" among the first
+ * paragraphs.  The names are kept; the outlet becomes a clue. */
+static bool
+take_byline(struct parse *ps, size_t i, struct article *a)
+{
+	const char *s = ps->p[i].text, *e, *sep = NULL;
+	size_t k;
+
+	if (!starts_with(s, "By ") || strlen(s) > BYLINE_MAX ||
+	    !text_starts_upper(s + 3) || ends_with(s, strlen(s), "."))
+		return false;
+	for (e = s + 3; *e != '\0'; e++) {
+		if ((k = dash_len(e)) > 0 && e[0] == ' ') {
+			sep = e;
+			set_clue(&ps->src_byline, xstrdup(e + k));
+			break;
+		}
+		if (e[0] == ',' && e[1] == ' ' && text_starts_upper(e + 2) &&
+		    strchr(e + 2, ',') == NULL && strstr(e + 2, " and ") ==
+		    NULL) {
+			sep = e;
+			set_clue(&ps->src_byline, xstrdup(e + 2));
+			break;
+		}
+	}
+	a->byline = sep ? xstrndup(s + 3, (size_t)(sep - (s + 3))) :
+	    xstrdup(s + 3);
+	para_remove(ps, i);
+	return true;
+}
+
+/* Dateline rule: the first body paragraph may open with an upper-case
+ * place ("MOSCOW", "KYIV, Ukraine"), an optional agency code "(AP)" and a
+ * dash.  The place is kept, the code is an outlet clue, and the prefix
+ * leaves the paragraph. */
+static void
+take_dateline(struct parse *ps, size_t i, struct article *a)
+{
+	char *s = ps->p[i].text, *place_end, *comma, *p, *rest;
+	char *code = NULL;
+	size_t k;
+
+	for (p = s; *p != '\0' && p - s <= 60; p += text_charlen(p)) {
+		if (*p == '(' || ((k = dash_len(p)) > 0 && *p == ' '))
+			break;
+	}
+	if (p == s || *p == '\0' || p - s > 60)
+		return;
+	place_end = p;
+	while (place_end > s && place_end[-1] == ' ')
+		place_end--;
+	comma = memchr(s, ',', (size_t)(place_end - s));
+	if (!text_is_upper(s, (size_t)((comma ? comma : place_end) - s)))
+		return;
+	if (*p == '(') {
+		char *close = strchr(p, ')');
+
+		if (close == NULL || close - p > 24)
+			return;
+		code = xstrndup(p + 1, (size_t)(close - p - 1));
+		p = close + 1;
+	}
+	if ((k = dash_len(p)) == 0 || (*p != ' ' && code == NULL)) {
+		free(code);
+		return;
+	}
+	rest = p + k;
+	if (*rest == '\0') {
+		free(code);
+		return;
+	}
+	a->dateline = xstrndup(s, (size_t)(place_end - s));
+	if (code != NULL)
+		set_clue(&ps->src_dateline, code);
+	memmove(s, rest, strlen(rest) + 1);
+}
+
+static bool
+is_abbreviation(const char *word, size_t n)
+{
+	static const char *const abbr[] = { "Mr", "Mrs", "Ms", "Dr", "St",
+	    "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt",
+	    "Sgt", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+	    "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "Inc",
+	    "Corp", "Co", "Ltd", "Mt", "Ft", "Rev", "approx" };
+	size_t i;
+
+	if (n == 1 || memchr(word, '.', n) != NULL)
+		return true;	/* "M.", "U.S." */
+	for (i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
+		if (strlen(abbr[i]) == n && memcmp(abbr[i], word, n) == 0)
+			return true;
+	return false;
+}
+
+/* Byte length of the first sentence of s: up to ., ! or ? (with closing
+ * quotes) followed by a space and an upper-case letter or opening quote,
+ * unless the period ends an abbreviation. */
+static size_t
+first_sentence(const char *s)
+{
+	const char *p, *w, *q;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p != '.' && *p != '!' && *p != '?')
+			continue;
+		q = p + 1;
+		while (*q != '\0' && *q != ' ')
+			q++;	/* closing quotes, brackets */
+		if (*q != ' ' || !(text_starts_upper(q + 1) ||
+		    starts_with(q + 1, "“") || q[1] == '"' ||
+		    starts_with(q + 1, "‘")))
+			continue;
+		if (*p == '.') {
+			for (w = p; w > s && w[-1] != ' '; w--)
+				;
+			if (is_abbreviation(w, (size_t)(p - w)))
+				continue;
+		}
+		return (size_t)(q - s);
+	}
+	return strlen(s);
+}
+
+/* Title rule: without a headline, the lead sentence is the title,
+ * shortened at a word boundary. */
+static char *
+lead_title(const char *para)
+{
+	char *sent = xstrndup(para, first_sentence(para));
+	char *t = text_shorten(sent, TITLE_COLS);
+
+	free(sent);
+	return t;
+}
+
+static bool
+is_headline(const char *s)
+{
+	return strlen(s) <= HEADLINE_MAX && !ends_sentence(s) &&
+	    !starts_with(s, "By ");
+}
+
+/* Language rule: the stopword list with the most hits in the first words
+ * of the body; scripts without spaces are recognised by script. */
+static char *
+detect_language(const struct import_rules *r, const char *body)
+{
+	size_t hits[sizeof stop_langs / sizeof stop_langs[0]] = { 0 };
+	size_t han = 0, kana = 0, hangul = 0, letters = 0, words = 0, i,
+	    best = 0, besti = 0;
+	const uint8_t *p;
+	char *folded, *save = NULL, *w;
+	char head[4096];
+	ucs4_t uc;
+	int len;
+
+	snprintf(head, sizeof head, "%s", body);
+	for (p = (const uint8_t *)head; *p != '\0'; p += len) {
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0) {
+			len = 1;
+			continue;
+		}
+		if (!uc_is_alpha(uc))
+			continue;
+		letters++;
+		if (uc_is_property_ideographic(uc))
+			han++;
+		else if ((uc >= 0x3040 && uc <= 0x30FF))
+			kana++;
+		else if (uc >= 0xAC00 && uc <= 0xD7AF)
+			hangul++;
+	}
+	if (letters > 0 && (han + kana + hangul) * 3 > letters) {
+		if (hangul > han + kana)
+			return xstrdup("ko");
+		return xstrdup(kana > 0 ? "ja" : "zh");
+	}
+	folded = text_fold(head);
+	for (w = strtok_r(folded, " .,;:!?\"()“”‘’«»—–-\n", &save);
+	    w != NULL && words < 400;
+	    w = strtok_r(NULL, " .,;:!?\"()“”‘’«»—–-\n", &save), words++) {
+		for (i = 0; i < r->nstop; i++)
+			if (bsearch(&w, r->stop[i].words, r->stop[i].n,
+			    sizeof(char *), cmp_str) != NULL)
+				hits[i]++;
+	}
+	free(folded);
+	for (i = 0; i < r->nstop; i++)
+		if (hits[i] > best) {
+			best = hits[i];
+			besti = i;
+		}
+	/* A handful of hits in a short text is noise, not a language. */
+	if (best < 3 || best * 20 < words)
+		return NULL;
+	return xstrdup(r->stop[besti].lang);
+}
+
+static char *
+canonical_source(const struct import_rules *r, const char *clue)
+{
+	const char *known = import_rules_source(r, clue);
+
+	return xstrdup(known ? known : clue);
+}
+
+static void
+parse_free(struct parse *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		free(ps->p[i].text);
+	free(ps->p);
+	free(ps->src_byline);
+	free(ps->src_dateline);
+	free(ps->src_copyright);
+	free(ps->src_contrib);
+}
+
+int
+import_text_parse(const struct import_rules *r, const char *label,
+    const char *buf, size_t len, struct article **out, import_warn_fn warn,
+    void *ctx, char **err)
+{
+	struct parse ps = { .rules = r, .label = label, .warn = warn,
+	    .ctx = ctx };
+	struct article *a = NULL;
+	struct strbuf body = { 0 };
+	char *utf8 = NULL, *clean = NULL, *nfc = NULL, *w;
+	const char *nul;
+	const char *clue;
+	size_t i;
+	int rc = -1;
+
+	*out = NULL;
+	if (len == 0) {
+		*err = xasprintf(_("%s: empty file"), label);
+		goto out;
+	}
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
+		*err = xasprintf(_("%s: binary file (NUL byte at offset %zu)"),
+		    label, (size_t)(nul - buf));
+		goto out;
+	}
+	text_repair_utf8(buf, len, &utf8, NULL, NULL);
+	/* Report each bad line: repair again only when something was bad,
+	 * so the common path pays for one scan. */
+	if (strstr(utf8, "\xEF\xBF\xBD") != NULL && warn != NULL) {
+		const char *p = buf, *end = buf + len, *nl;
+		size_t no = 1;
+
+		for (; p < end; p = nl + 1, no++) {
+			char *tmp = NULL;
+
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (nl == NULL)
+				nl = end;
+			if (text_repair_utf8(p, (size_t)(nl - p), &tmp, NULL,
+			    NULL) > 0)
+				warnf(&ps, no, _("invalid UTF-8 replaced "
+				    "with U+FFFD"));
+			free(tmp);
+		}
+	}
+	/* CR LF and lone CR end lines too. */
+	for (w = utf8; (w = strchr(w, '\r')) != NULL; w++)
+		*w = w[1] == '\n' ? ' ' : '\n';
+	clean = text_sanitize(utf8, TEXT_KEEP_NEWLINES);
+	nfc = text_nfc(clean);
+
+	a = article_new();
+	split_paragraphs(&ps, nfc, &a->published);
+	find_outlet_clues(&ps);
+	drop_boilerplate(&ps);
+	for (i = 0; i < ps.n; i++)
+		trim_stray(ps.p[i].text);
+	take_captions(&ps, a);
+
+	/* Headline, dek and byline, in the order they occur at the top. */
+	if (ps.n > 0)
+		take_byline(&ps, 0, a);
+	if (ps.n >= 3 && is_headline(ps.p[0].text)) {
+		a->title = xstrdup(ps.p[0].text);
+		para_remove(&ps, 0);
+		if (ps.n >= 2 && is_headline(ps.p[0].text) &&
+		    strlen(ps.p[0].text) <= DEK_MAX) {
+			char *tmp = xstrdup(ps.p[0].text);
+
+			/* A dek is not a dateline paragraph. */
+			take_dateline(&ps, 0, a);
+			if (a->dateline == NULL) {
+				a->dek = tmp;
+				para_remove(&ps, 0);
+			} else {
+				free(tmp);
+			}
+		}
+	}
+	if (a->byline == NULL && ps.n > 0)
+		take_byline(&ps, 0, a);
+	if (ps.n > 0 && a->dateline == NULL)
+		take_dateline(&ps, 0, a);
+
+	if (ps.n == 0) {
+		*err = xasprintf(_("%s: no article text (only a header, "
+		    "captions or boilerplate)"), label);
+		goto out;
+	}
+	for (i = 0; i < ps.n; i++) {
+		if (*ps.p[i].text == '\0')
+			continue;
+		if (body.len > 0)
+			strbuf_adds(&body, "\n\n");
+		strbuf_adds(&body, ps.p[i].text);
+	}
+	a->body = strbuf_steal(&body);
+	if (a->title == NULL)
+		a->title = lead_title(ps.p[0].text);
+	clue = ps.src_byline ? ps.src_byline : ps.src_dateline ?
+	    ps.src_dateline : ps.src_copyright ? ps.src_copyright :
+	    ps.src_contrib;
+	if (clue != NULL)
+		a->source = canonical_source(r, clue);
+	a->language = detect_language(r, a->body);
+	*out = a;
+	a = NULL;
+	rc = 0;
+out:
+	parse_free(&ps);
+	strbuf_fini(&body);
+	article_free(a);
+	free(utf8);
+	free(clean);
+	free(nfc);
+	return rc;
+}

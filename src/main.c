@@ -1,0 +1,527 @@
+/* main: the lede command line.  Parses global options, dispatches to one
+ * command function per subcommand, prints plain or JSON output and maps
+ * outcomes to the documented exit codes.  Text from the cache is passed
+ * through text_sanitize before it reaches a terminal; JSON is built by
+ * SQLite's JSON functions in the store, which escape control characters. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "i18n.h"
+#include "import.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+/* Exit codes, documented in lede(1). */
+#define EXIT_OK		0
+#define EXIT_ERROR	1	/* runtime failure: cache, I/O, not found */
+#define EXIT_USAGE	2	/* bad command line */
+#define EXIT_PARTIAL	3	/* import finished, but some files failed */
+
+struct globals {
+	const char	*db;	/* --db, else LEDE_DB, else the default */
+};
+
+struct command {
+	const char	*name;
+	int		(*fn)(struct globals *, int, char **);
+	const char	*args;	/* for usage lines */
+	const char	*help;	/* N_() */
+};
+
+static int cmd_import(struct globals *, int, char **);
+static int cmd_list(struct globals *, int, char **);
+static int cmd_show(struct globals *, int, char **);
+static int cmd_stats(struct globals *, int, char **);
+
+static const struct command commands[] = {
+	{ "import", cmd_import, "[--source NAME] PATH...",
+	    N_("import plain-text articles (files or directories)") },
+	{ "list", cmd_list, "[--json] [--limit N] [WORD...]",
+	    N_("list articles, newest first") },
+	{ "show", cmd_show, "[--json] ID", N_("show one article") },
+	{ "stats", cmd_stats, "[--json]", N_("show figures about the cache") },
+};
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, _("Usage: lede [--db PATH] COMMAND [ARGS]\n"));
+	fprintf(f, _("A terminal news reader with story-aware related "
+	    "articles.\n\n"));
+	fprintf(f, _("Commands:\n"));
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-8s %-32s %s\n", commands[i].name,
+		    commands[i].args, _(commands[i].help));
+	fprintf(f, _("\nOptions:\n"
+	    "      --db PATH   use the cache at PATH (default: "
+	    "$XDG_DATA_HOME/lede/cache.db)\n"
+	    "      --json      print JSON (list, show, stats)\n"
+	    "      --limit N   print at most N articles (list)\n"
+	    "      --source NAME  set the outlet of imported articles\n"
+	    "  -h, --help      show this help and exit\n"
+	    "  -V, --version   show the version and exit\n"));
+	fprintf(f, _("\nExit status: 0 success, 1 error, 2 usage error, "
+	    "3 import with failed files.\n"));
+	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+static int
+usage_error(const char *fmt, ...) LEDE_PRINTF(1, 2);
+
+static int
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("lede: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("\nTry 'lede --help' for more information.\n"));
+	return EXIT_USAGE;
+}
+
+static int
+fail_msg(char *msg)
+{
+	fprintf(stderr, "lede: %s\n", msg);
+	free(msg);
+	return EXIT_ERROR;
+}
+
+static const char *
+datadir(void)
+{
+	const char *d = getenv("LEDE_DATADIR");
+
+	return d != NULL && *d != '\0' ? d : PKGDATADIR;
+}
+
+/* Open the cache named by --db, LEDE_DB or the default location. */
+static int
+open_store(struct globals *g, bool create, struct store **st, char **err)
+{
+	char *path = NULL;
+	const char *p = g->db;
+	int rc;
+
+	if (p == NULL)
+		p = getenv("LEDE_DB");
+	if (p == NULL || *p == '\0') {
+		if ((path = store_default_path(create, err)) == NULL)
+			return -1;
+		p = path;
+	}
+	rc = store_open(p, create ? STORE_CREATE : 0, st, err);
+	free(path);
+	return rc;
+}
+
+static bool
+parse_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+/* Print s for a terminal or pipe: controls and escapes neutralised. */
+static void
+put_clean(const char *s, int flags)
+{
+	char *c = text_sanitize(s, flags | TEXT_STRICT);
+
+	fputs(c, stdout);
+	free(c);
+}
+
+/* Print s padded or cut to exactly cols terminal cells. */
+static void
+put_cols(const char *s, size_t cols)
+{
+	char *c = text_sanitize(s, TEXT_STRICT), *t = text_shorten(c, cols);
+	size_t w = text_width(t);
+
+	fputs(t, stdout);
+	for (; w < cols; w++)
+		putchar(' ');
+	free(t);
+	free(c);
+}
+
+static void
+format_date(int64_t t, char out[11])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t == ARTICLE_UNDATED || gmtime_r(&tt, &tm) == NULL)
+		snprintf(out, 11, "%s", "");
+	else
+		strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void
+import_warn(const char *msg, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, _("lede: warning: %s\n"), msg);
+}
+
+static int
+cmd_import(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "source", required_argument, NULL, 's' },
+		{ "max-size", required_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_opts o = { 0 };
+	struct import_rules *rules = NULL;
+	struct import_stats stats;
+	struct store *st = NULL;
+	char *err = NULL, *extra = NULL, *end;
+	const char *xdg, *home;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "s:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			o.source = optarg;
+			break;
+		case 'm':
+			errno = 0;
+			o.max_bytes = strtoul(optarg, &end, 10);
+			if (errno || end == optarg || *end || !o.max_bytes)
+				return usage_error(_("--max-size: not a "
+				    "positive number of bytes: '%s'"),
+				    optarg);
+			break;
+		default:
+			return usage_error(_("import: bad option"));
+		}
+	}
+	if (optind >= argc)
+		return usage_error(_("import: no file or directory given"));
+
+	xdg = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg == '/')
+		extra = xasprintf("%s/lede/boilerplate", xdg);
+	else if (home != NULL && *home != '\0')
+		extra = xasprintf("%s/.config/lede/boilerplate", home);
+	if (import_rules_load(datadir(), extra, &rules, &err) != 0) {
+		free(extra);
+		return fail_msg(err);
+	}
+	free(extra);
+	if (open_store(g, true, &st, &err) != 0) {
+		import_rules_free(rules);
+		return fail_msg(err);
+	}
+	o.progress = isatty(STDERR_FILENO);
+	o.now = (int64_t)time(NULL);
+	o.warn = import_warn;
+	rc = import_paths(st, rules, argv + optind, (size_t)(argc - optind),
+	    &o, &stats, &err);
+	store_close(st);
+	import_rules_free(rules);
+	printf(_("Imported: %zu, updated: %zu, unchanged: %zu, failed: %zu\n"),
+	    stats.imported, stats.updated, stats.unchanged, stats.failed);
+	if (rc != 0)
+		return fail_msg(err);
+	return stats.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
+struct list_ctx {
+	bool	json;
+	size_t	n;
+};
+
+static int
+print_row(const struct store_row *r, void *ctx)
+{
+	struct list_ctx *lc = ctx;
+	char date[11];
+
+	if (lc->json) {
+		printf("%s\n  %s", lc->n ? "," : "", r->json);
+	} else {
+		format_date(r->published, date);
+		printf("%6" PRId64 " %c%c %-10s  ", r->id,
+		    r->is_read ? ' ' : 'N', r->is_starred ? '*' : ' ', date);
+		put_cols(r->source ? r->source : "", 20);
+		fputs("  ", stdout);
+		put_clean(r->title, 0);
+		putchar('\n');
+	}
+	lc->n++;
+	/* Stop early when the reader of a pipe has gone (head, less). */
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int
+cmd_list(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store_list_query q = { 0 };
+	struct list_ctx lc = { 0 };
+	struct store *st = NULL;
+	char *err = NULL, *end;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "jn:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			lc.json = true;
+			break;
+		case 'n':
+			errno = 0;
+			q.limit = strtoll(optarg, &end, 10);
+			if (errno || end == optarg || *end || q.limit <= 0)
+				return usage_error(_("--limit: not a positive "
+				    "number: '%s'"), optarg);
+			break;
+		default:
+			return usage_error(_("list: bad option"));
+		}
+	}
+	q.words = argv + optind;
+	q.nwords = (size_t)(argc - optind);
+	if (open_store(g, false, &st, &err) != 0)
+		return fail_msg(err);
+	if (lc.json)
+		fputs("[", stdout);
+	rc = store_list(st, &q, print_row, &lc, &err);
+	store_close(st);
+	if (lc.json)
+		fputs(lc.n ? "\n]\n" : "]\n", stdout);
+	if (rc < 0 && err != NULL)
+		return fail_msg(err);
+	return EXIT_OK;
+}
+
+static void
+show_plain(const struct article *a)
+{
+	char date[11];
+	const char *sep = "";
+	size_t i;
+
+	put_clean(a->title, 0);
+	putchar('\n');
+	if (a->dek) {
+		put_clean(a->dek, 0);
+		putchar('\n');
+	}
+	if (a->byline) {
+		fputs(_("By "), stdout);
+		put_clean(a->byline, 0);
+		putchar('\n');
+	}
+	format_date(a->published, date);
+	if (a->dateline) {
+		put_clean(a->dateline, 0);
+		sep = " · ";
+	}
+	if (a->source) {
+		fputs(sep, stdout);
+		put_clean(a->source, 0);
+		sep = " · ";
+	}
+	fputs(sep, stdout);
+	fputs(*date ? date : _("undated"), stdout);
+	putchar('\n');
+	putchar('\n');
+	put_clean(a->body, TEXT_KEEP_NEWLINES);
+	putchar('\n');
+	if (a->ncaptions > 0)
+		printf("\n%s\n", _("Captions:"));
+	for (i = 0; i < a->ncaptions; i++) {
+		printf("  [%zu] ", i + 1);
+		put_clean(a->captions[i].text, 0);
+		if (a->captions[i].credit) {
+			fputs(_(" (credit: "), stdout);
+			put_clean(a->captions[i].credit, 0);
+			putchar(')');
+		}
+		putchar('\n');
+	}
+}
+
+static int
+cmd_show(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct article *a = NULL;
+	struct store *st = NULL;
+	char *err = NULL, *json = NULL;
+	bool as_json = false;
+	int64_t id;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "j", longopts, NULL)) != -1) {
+		if (c != 'j')
+			return usage_error(_("show: bad option"));
+		as_json = true;
+	}
+	if (optind + 1 != argc)
+		return usage_error(_("show: expected one article ID"));
+	if (!parse_id(argv[optind], &id))
+		return usage_error(_("show: not an article ID: '%s'"),
+		    argv[optind]);
+	if (open_store(g, false, &st, &err) != 0)
+		return fail_msg(err);
+	if (as_json)
+		rc = store_article_json(st, id, &json, &err);
+	else
+		rc = store_article_get(st, id, &a, &err);
+	store_close(st);
+	if (rc == STORE_ENOTFOUND)
+		return fail_msg(xasprintf(_("no article with ID %" PRId64), id));
+	if (rc != 0)
+		return fail_msg(err);
+	if (as_json)
+		printf("%s\n", json);
+	else
+		show_plain(a);
+	free(json);
+	article_free(a);
+	return EXIT_OK;
+}
+
+static int
+cmd_stats(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store_stats s;
+	struct store *st = NULL;
+	char *err = NULL, *json = NULL, d1[11], d2[11];
+	bool as_json = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "j", longopts, NULL)) != -1) {
+		if (c != 'j')
+			return usage_error(_("stats: bad option"));
+		as_json = true;
+	}
+	if (optind != argc)
+		return usage_error(_("stats: unexpected argument '%s'"),
+		    argv[optind]);
+	if (open_store(g, false, &st, &err) != 0)
+		return fail_msg(err);
+	rc = as_json ? store_stats_json(st, &json, &err) :
+	    store_stats(st, &s, &err);
+	store_close(st);
+	if (rc != 0)
+		return fail_msg(err);
+	if (as_json) {
+		printf("%s\n", json);
+		free(json);
+		return EXIT_OK;
+	}
+	format_date(s.oldest, d1);
+	format_date(s.newest, d2);
+	printf(_("Articles: %" PRId64 " (%" PRId64 " unread, %" PRId64
+	    " starred, %" PRId64 " undated)\n"), s.articles, s.unread,
+	    s.starred, s.undated);
+	printf(_("Sources:  %" PRId64 "\n"), s.sources);
+	printf(_("Captions: %" PRId64 "\n"), s.captions);
+	if (*d1)
+		printf(_("Dates:    %s to %s\n"), d1, d2);
+	printf(_("Size:     %.1f MB (schema version %d)\n"),
+	    (double)s.bytes / 1e6, s.schema);
+	return EXIT_OK;
+}
+
+/* Report a failed write to stdout (a full disk, a closed pipe) instead of
+ * exiting 0 with truncated output. */
+static int
+close_stdout(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		if (errno == EPIPE)
+			return rc;
+		fprintf(stderr, _("lede: write error: %s\n"), strerror(errno));
+		return rc == EXIT_OK ? EXIT_ERROR : rc;
+	}
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct globals g = { 0 };
+	size_t i;
+	int c;
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	/* '+': stop at the command name; its options are its own. */
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			g.db = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return close_stdout(EXIT_OK);
+		case 'V':
+			printf("lede %s\n", PACKAGE_VERSION);
+			return close_stdout(EXIT_OK);
+		default:
+			fprintf(stderr, _("Try 'lede --help' for more "
+			    "information.\n"));
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return usage_error(_("no command given"));
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[optind], commands[i].name) == 0) {
+			argc -= optind;
+			argv += optind;
+			optind = 0;	/* glibc: reinitialise */
+			return close_stdout(commands[i].fn(&g, argc, argv));
+		}
+	}
+	return usage_error(_("unknown command '%s'"), argv[optind]);
+}

@@ -1,0 +1,780 @@
+/* store: schema, migrations, transactions and queries over SQLite.
+ *
+ * Articles are keyed by (origin, guid): a file's absolute path with an
+ * empty guid, or later a feed URL and its item id.  The FTS5 index uses
+ * external content (a view joining articles and their captions) so the
+ * text is stored once; the index is maintained here, in the same
+ * transaction as the rows, with FTS5's 'delete' command fed from that same
+ * view before each change.  All statements are prepared once per
+ * connection. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "article.h"
+#include "i18n.h"
+#include "store.h"
+#include "util.h"
+
+/* 'lede' in ASCII: marks the file as ours for file(1) and for store_open. */
+#define APPLICATION_ID	0x6c656465
+
+enum stmt_id {
+	S_FIND,
+	S_INSERT,
+	S_UPDATE,
+	S_DEL_CAPTIONS,
+	S_ADD_CAPTION,
+	S_FTS_DELETE,
+	S_FTS_INSERT,
+	S_SOURCE_ADD,
+	S_SOURCE_ID,
+	S_GET,
+	S_GET_CAPTIONS,
+	S_JSON,
+	S_COUNT
+};
+
+static const char *const stmt_sql[S_COUNT] = {
+	[S_FIND] = "SELECT id, content_hash FROM articles"
+	    " WHERE origin = ?1 AND guid = ?2",
+	[S_INSERT] = "INSERT INTO articles(source_id, origin, guid, url, title,"
+	    " dek, byline, dateline, published, imported, sort_time, body,"
+	    " language, content_hash)"
+	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " coalesce(?9, ?10), ?11, ?12, ?13)",
+	[S_UPDATE] = "UPDATE articles SET source_id = ?1, url = ?4,"
+	    " title = ?5, dek = ?6, byline = ?7, dateline = ?8,"
+	    " published = ?9, sort_time = coalesce(?9, imported),"
+	    " body = ?11, language = ?12, content_hash = ?13"
+	    " WHERE id = ?14",
+	[S_DEL_CAPTIONS] = "DELETE FROM captions WHERE article_id = ?1",
+	[S_ADD_CAPTION] = "INSERT INTO captions(article_id, position, text,"
+	    " credit) VALUES(?1, ?2, ?3, ?4)",
+	[S_FTS_DELETE] = "INSERT INTO article_fts(article_fts, rowid, title,"
+	    " dek, byline, body, captions) SELECT 'delete', id, title, dek,"
+	    " byline, body, captions FROM article_fts_src WHERE id = ?1",
+	[S_FTS_INSERT] = "INSERT INTO article_fts(rowid, title, dek, byline,"
+	    " body, captions) SELECT id, title, dek, byline, body, captions"
+	    " FROM article_fts_src WHERE id = ?1",
+	[S_SOURCE_ADD] = "INSERT INTO sources(name) VALUES(?1)"
+	    " ON CONFLICT(name) DO NOTHING",
+	[S_SOURCE_ID] = "SELECT id FROM sources WHERE name = ?1",
+	[S_GET] = "SELECT a.id, a.origin, nullif(a.guid, ''), a.url, a.title,"
+	    " a.dek, a.byline, a.dateline, s.name, a.language, a.body,"
+	    " a.published, a.imported, a.is_read, a.is_starred"
+	    " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+	    " WHERE a.id = ?1",
+	[S_GET_CAPTIONS] = "SELECT text, credit FROM captions"
+	    " WHERE article_id = ?1 ORDER BY position",
+	[S_JSON] = "SELECT json_object('id', a.id, 'origin', a.origin,"
+	    " 'url', a.url, 'title', a.title, 'dek', a.dek,"
+	    " 'byline', a.byline, 'dateline', a.dateline, 'source', s.name,"
+	    " 'published', strftime('%Y-%m-%d', a.published, 'unixepoch'),"
+	    " 'imported', strftime('%Y-%m-%dT%H:%M:%SZ', a.imported,"
+	    " 'unixepoch'), 'language', a.language, 'body', a.body,"
+	    " 'read', json(iif(a.is_read, 'true', 'false')),"
+	    " 'starred', json(iif(a.is_starred, 'true', 'false')),"
+	    " 'captions', (SELECT json_group_array(json_object('text', c.text,"
+	    " 'credit', c.credit)) FROM (SELECT text, credit FROM captions"
+	    " WHERE article_id = a.id ORDER BY position) c))"
+	    " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+	    " WHERE a.id = ?1",
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*stmt[S_COUNT];
+	int		 opened_version;
+	bool		 in_tx;
+	unsigned	 fail_after;	/* test seam, see store_fail_put_after */
+	char		*last_source;	/* one-entry cache of source ids */
+	int64_t		 last_source_id;
+};
+
+/* The schema, as the steps that build it: step i (1-based) upgrades a
+ * cache from version i-1 to i.  Never edit a released step; append one. */
+static const char *const migrations[] = {
+	/* 1: articles, sources, captions. */
+	"CREATE TABLE sources ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source_id INTEGER REFERENCES sources(id),"
+	"  origin TEXT NOT NULL,"		/* file path or feed URL */
+	"  guid TEXT NOT NULL DEFAULT '',"	/* '' for files */
+	"  url TEXT,"
+	"  title TEXT NOT NULL,"
+	"  dek TEXT,"
+	"  byline TEXT,"
+	"  dateline TEXT,"
+	"  published INTEGER,"			/* Unix UTC; NULL undated */
+	"  imported INTEGER NOT NULL,"
+	"  sort_time INTEGER NOT NULL,"		/* published, else imported */
+	"  body TEXT NOT NULL,"
+	"  language TEXT,"
+	"  content_hash TEXT NOT NULL,"
+	"  is_read INTEGER NOT NULL DEFAULT 0,"
+	"  is_starred INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (origin, guid)"
+	");"
+	"CREATE INDEX articles_by_time ON articles(sort_time, id);"
+	"CREATE INDEX articles_by_source ON articles(source_id, sort_time);"
+	"CREATE TABLE captions ("
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  credit TEXT,"
+	"  PRIMARY KEY (article_id, position)"
+	") WITHOUT ROWID;",
+
+	/* 2: full-text index over titles, deks, bylines, bodies and
+	 * captions, with external content so no text is stored twice. */
+	"CREATE VIEW article_fts_src(id, title, dek, byline, body, captions)"
+	"  AS SELECT a.id, a.title, a.dek, a.byline, a.body,"
+	"    (SELECT group_concat(c.text || ifnull(' ' || c.credit, ''),"
+	"       char(10)) FROM (SELECT text, credit FROM captions"
+	"       WHERE article_id = a.id ORDER BY position) c)"
+	"  FROM articles a;"
+	"CREATE VIRTUAL TABLE article_fts USING fts5("
+	"  title, dek, byline, body, captions,"
+	"  content='article_fts_src', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"INSERT INTO article_fts(article_fts) VALUES('rebuild');",
+};
+
+static int
+fail(struct store *st, char **err, const char *what)
+{
+	*err = xasprintf("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+static int
+exec(struct store *st, const char *sql, char **err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		*err = xasprintf("%s: %s", st->path, msg ? msg :
+		    sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pragma_int(struct store *st, const char *sql, int *out, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+char *
+store_default_path(bool create, char **err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *base, *dir, *p;
+
+	if (xdg != NULL && *xdg == '/')
+		base = xstrdup(xdg);
+	else if (home != NULL && *home != '\0')
+		base = xasprintf("%s/.local/share", home);
+	else {
+		*err = xstrdup(_("cannot find the cache: neither "
+		    "XDG_DATA_HOME nor HOME is set (use --db PATH)"));
+		return NULL;
+	}
+	dir = xasprintf("%s/lede", base);
+	free(base);
+	if (create) {
+		/* mkdir -p, each new level private to the user. */
+		for (p = dir + 1; ; p++) {
+			if (*p != '/' && *p != '\0')
+				continue;
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				*err = xasprintf(_("cannot create %s: %s"),
+				    dir, strerror(errno));
+				free(dir);
+				return NULL;
+			}
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	p = xasprintf("%s/cache.db", dir);
+	free(dir);
+	return p;
+}
+
+static int
+prepare_all(struct store *st, char **err)
+{
+	int i;
+
+	for (i = 0; i < S_COUNT; i++)
+		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st->stmt[i], NULL) !=
+		    SQLITE_OK)
+			return fail(st, err, _("cannot prepare a query"));
+	return 0;
+}
+
+static int
+migrate(struct store *st, char **err)
+{
+	int version, appid, ntables, target = (int)(sizeof migrations /
+	    sizeof migrations[0]);
+	char *sql;
+
+	if (pragma_int(st, "PRAGMA user_version", &version, err) != 0 ||
+	    pragma_int(st, "PRAGMA application_id", &appid, err) != 0 ||
+	    pragma_int(st, "SELECT count(*) FROM sqlite_schema", &ntables,
+	    err) != 0)
+		return -1;
+	st->opened_version = version;
+	if ((appid != 0 && appid != APPLICATION_ID) || (appid == 0 &&
+	    ntables > 0 && version == 0)) {
+		*err = xasprintf(_("%s: not a lede cache (it is another "
+		    "SQLite database)"), st->path);
+		return -1;
+	}
+	if (version > target) {
+		*err = xasprintf(_("%s: the cache has schema version %d, newer "
+		    "than this lede understands (%d); upgrade lede"),
+		    st->path, version, target);
+		return -1;
+	}
+	if (version == target)
+		return 0;
+	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	for (; version < target; version++)
+		if (exec(st, migrations[version], err) != 0)
+			goto fail;
+	sql = xasprintf("PRAGMA user_version = %d;"
+	    "PRAGMA application_id = %d", target, APPLICATION_ID);
+	if (exec(st, sql, err) != 0) {
+		free(sql);
+		goto fail;
+	}
+	free(sql);
+	return exec(st, "COMMIT", err);
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+store_open(const char *path, int flags, struct store **out, char **err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int fd, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	*out = NULL;
+	st->path = xstrdup(path);
+	if (flags & STORE_CREATE) {
+		/* Create the file ourselves so it is private from the
+		 * start; SQLite gives -wal and -shm the same mode. */
+		fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			*err = xasprintf(_("%s: cannot create the cache: %s"),
+			    path, strerror(errno));
+			goto fail;
+		}
+		close(fd);
+	} else if (access(path, F_OK) != 0) {
+		*err = xasprintf(_("%s: no cache here (import articles "
+		    "first with 'lede import')"), path);
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		if (st->db == NULL)
+			fatal("out of memory");
+		fail(st, err, _("cannot open the cache"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	/* The busy timeout comes first: the other pragmas may wait on a
+	 * concurrent importer. */
+	sqlite3_busy_timeout(st->db, 10000);
+	if (exec(st, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA foreign_keys = ON;"
+	    "PRAGMA temp_store = MEMORY", err) != 0) {
+		char *msg = *err;
+
+		*err = xasprintf(_("%s (is it a lede cache?)"), msg);
+		free(msg);
+		goto fail;
+	}
+	if (migrate(st, err) != 0 || prepare_all(st, err) != 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+void
+store_close(struct store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	if (st->in_tx)
+		store_rollback(st);
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st->last_source);
+	free(st->path);
+	free(st);
+}
+
+int
+store_opened_version(const struct store *st)
+{
+	return st->opened_version;
+}
+
+int
+store_begin(struct store *st, char **err)
+{
+	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	st->in_tx = true;
+	return 0;
+}
+
+int
+store_commit(struct store *st, char **err)
+{
+	if (exec(st, "COMMIT", err) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	st->in_tx = false;
+	return 0;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db) == 0)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = false;
+}
+
+void
+store_fail_put_after(struct store *st, unsigned n)
+{
+	st->fail_after = n;
+}
+
+/* Bind text, or NULL for a NULL pointer. */
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v != NULL)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Run a statement that returns no rows, then reset it. */
+static int
+step_done(struct store *st, sqlite3_stmt *s, char **err)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fail(st, err, _("cannot write the cache"));
+	return 0;
+}
+
+static int
+source_id(struct store *st, const char *name, int64_t *id, char **err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (st->last_source != NULL && strcmp(st->last_source, name) == 0) {
+		*id = st->last_source_id;
+		return 0;
+	}
+	s = st->stmt[S_SOURCE_ADD];
+	bind_text(s, 1, name);
+	if (step_done(st, s, err) != 0)
+		return -1;
+	s = st->stmt[S_SOURCE_ID];
+	bind_text(s, 1, name);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot write the cache"));
+	free(st->last_source);
+	st->last_source = xstrdup(name);
+	st->last_source_id = *id;
+	return 0;
+}
+
+static int
+write_article(struct store *st, struct article *a, const char *digest,
+    int64_t existing, char **err)
+{
+	sqlite3_stmt *s;
+	int64_t src = 0;
+	size_t i;
+
+	if (a->source != NULL && source_id(st, a->source, &src, err) != 0)
+		return -1;
+	if (existing != 0) {
+		s = st->stmt[S_FTS_DELETE];
+		sqlite3_bind_int64(s, 1, existing);
+		if (step_done(st, s, err) != 0)
+			return -1;
+	}
+	s = st->stmt[existing ? S_UPDATE : S_INSERT];
+	if (a->source != NULL)
+		sqlite3_bind_int64(s, 1, src);
+	else
+		sqlite3_bind_null(s, 1);
+	bind_text(s, 2, a->origin);
+	bind_text(s, 3, a->guid ? a->guid : "");
+	bind_text(s, 4, a->url);
+	bind_text(s, 5, a->title);
+	bind_text(s, 6, a->dek);
+	bind_text(s, 7, a->byline);
+	bind_text(s, 8, a->dateline);
+	if (a->published != ARTICLE_UNDATED)
+		sqlite3_bind_int64(s, 9, a->published);
+	else
+		sqlite3_bind_null(s, 9);
+	sqlite3_bind_int64(s, 10, a->imported);
+	bind_text(s, 11, a->body);
+	bind_text(s, 12, a->language);
+	bind_text(s, 13, digest);
+	if (existing)
+		sqlite3_bind_int64(s, 14, existing);
+	if (step_done(st, s, err) != 0)
+		return -1;
+	a->id = existing ? existing : sqlite3_last_insert_rowid(st->db);
+	if (existing) {
+		s = st->stmt[S_DEL_CAPTIONS];
+		sqlite3_bind_int64(s, 1, a->id);
+		if (step_done(st, s, err) != 0)
+			return -1;
+	}
+	if (st->fail_after > 0 && --st->fail_after == 0) {
+		*err = xasprintf("%s: injected failure", st->path);
+		return -1;
+	}
+	s = st->stmt[S_ADD_CAPTION];
+	for (i = 0; i < a->ncaptions; i++) {
+		sqlite3_bind_int64(s, 1, a->id);
+		sqlite3_bind_int64(s, 2, (int64_t)i);
+		bind_text(s, 3, a->captions[i].text);
+		bind_text(s, 4, a->captions[i].credit);
+		if (step_done(st, s, err) != 0)
+			return -1;
+	}
+	s = st->stmt[S_FTS_INSERT];
+	sqlite3_bind_int64(s, 1, a->id);
+	return step_done(st, s, err);
+}
+
+int
+store_article_put(struct store *st, struct article *a, const char *digest,
+    enum store_put *result, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_FIND];
+	int64_t existing = 0;
+	bool same = false;
+	int rc;
+
+	bind_text(s, 1, a->origin);
+	bind_text(s, 2, a->guid ? a->guid : "");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		existing = sqlite3_column_int64(s, 0);
+		same = strcmp((const char *)sqlite3_column_text(s, 1),
+		    digest) == 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, err, _("cannot read the cache"));
+	if (same) {
+		a->id = existing;
+		*result = STORE_UNCHANGED;
+		return 0;
+	}
+	/* A savepoint makes the article all-or-nothing without giving up
+	 * the batch around it. */
+	if (exec(st, "SAVEPOINT article", err) != 0)
+		return -1;
+	if (write_article(st, a, digest, existing, err) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK TO article; RELEASE article",
+		    NULL, NULL, NULL);
+		/* The source cache may name a row just rolled back. */
+		free(st->last_source);
+		st->last_source = NULL;
+		return -1;
+	}
+	if (exec(st, "RELEASE article", err) != 0)
+		return -1;
+	*result = existing ? STORE_UPDATED : STORE_INSERTED;
+	return 0;
+}
+
+static char *
+column_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+int
+store_article_get(struct store *st, int64_t id, struct article **out,
+    char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_GET];
+	struct article *a = NULL;
+	int rc;
+
+	*out = NULL;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		a = article_new();
+		a->id = sqlite3_column_int64(s, 0);
+		a->origin = column_dup(s, 1);
+		a->guid = column_dup(s, 2);
+		a->url = column_dup(s, 3);
+		a->title = column_dup(s, 4);
+		a->dek = column_dup(s, 5);
+		a->byline = column_dup(s, 6);
+		a->dateline = column_dup(s, 7);
+		a->source = column_dup(s, 8);
+		a->language = column_dup(s, 9);
+		a->body = column_dup(s, 10);
+		if (sqlite3_column_type(s, 11) != SQLITE_NULL)
+			a->published = sqlite3_column_int64(s, 11);
+		a->imported = sqlite3_column_int64(s, 12);
+		a->is_read = sqlite3_column_int(s, 13) != 0;
+		a->is_starred = sqlite3_column_int(s, 14) != 0;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	s = st->stmt[S_GET_CAPTIONS];
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		article_add_caption(a, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		article_free(a);
+		return fail(st, err, _("cannot read the cache"));
+	}
+	*out = a;
+	return 0;
+}
+
+int
+store_article_json(struct store *st, int64_t id, char **json, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_JSON];
+	int rc;
+
+	*json = NULL;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*json = column_dup(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+/* FTS5 query text requiring every word, each quoted as a string so that
+ * no user input is read as FTS syntax. */
+static char *
+match_words(char *const *words, size_t n)
+{
+	struct strbuf b = { 0 };
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_addc(&b, ' ');
+		strbuf_addc(&b, '"');
+		for (p = words[i]; *p != '\0'; p++) {
+			if (*p == '"')
+				strbuf_addc(&b, '"');
+			strbuf_addc(&b, *p);
+		}
+		strbuf_addc(&b, '"');
+	}
+	return strbuf_steal(&b);
+}
+
+#define LIST_COLUMNS \
+	"SELECT a.id, a.origin, a.title, s.name, a.published, a.is_read," \
+	" a.is_starred, json_object('id', a.id, 'origin', a.origin," \
+	" 'title', a.title, 'source', s.name," \
+	" 'published', strftime('%Y-%m-%d', a.published, 'unixepoch')," \
+	" 'read', json(iif(a.is_read, 'true', 'false'))," \
+	" 'starred', json(iif(a.is_starred, 'true', 'false')))" \
+	" FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+
+int
+store_list(struct store *st, const struct store_list_query *q,
+    store_row_fn fn, void *ctx, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	struct store_row row;
+	char *match = NULL;
+	const char *sql;
+	int rc, stop = 0;
+
+	if (q->nwords > 0)
+		sql = LIST_COLUMNS " WHERE a.id IN (SELECT rowid FROM"
+		    " article_fts WHERE article_fts MATCH ?1)"
+		    " ORDER BY a.sort_time DESC, a.id DESC LIMIT ?2";
+	else
+		sql = LIST_COLUMNS " ORDER BY a.sort_time DESC, a.id DESC"
+		    " LIMIT ?2";
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	if (q->nwords > 0) {
+		match = match_words(q->words, q->nwords);
+		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(s, 2, q->limit > 0 ? q->limit : -1);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(s, 0);
+		row.origin = (const char *)sqlite3_column_text(s, 1);
+		row.title = (const char *)sqlite3_column_text(s, 2);
+		row.source = (const char *)sqlite3_column_text(s, 3);
+		row.published = sqlite3_column_type(s, 4) == SQLITE_NULL ?
+		    ARTICLE_UNDATED : sqlite3_column_int64(s, 4);
+		row.is_read = sqlite3_column_int(s, 5) != 0;
+		row.is_starred = sqlite3_column_int(s, 6) != 0;
+		row.json = (const char *)sqlite3_column_text(s, 7);
+		stop = fn(&row, ctx);
+	}
+	if (stop == 0 && rc != SQLITE_DONE) {
+		fail(st, err, _("cannot read the cache"));
+		stop = -1;
+	}
+	sqlite3_finalize(s);
+	free(match);
+	return stop;
+}
+
+#define STATS_SQL \
+	"SELECT (SELECT count(*) FROM articles) AS articles," \
+	" (SELECT count(*) FROM articles WHERE NOT is_read) AS unread," \
+	" (SELECT count(*) FROM articles WHERE is_starred) AS starred," \
+	" (SELECT count(*) FROM sources) AS sources," \
+	" (SELECT count(*) FROM captions) AS captions," \
+	" (SELECT count(*) FROM articles WHERE published IS NULL) AS undated," \
+	" (SELECT min(published) FROM articles) AS oldest," \
+	" (SELECT max(published) FROM articles) AS newest," \
+	" (SELECT (page_count - freelist_count) * page_size" \
+	"   FROM pragma_page_count, pragma_freelist_count, pragma_page_size)" \
+	"   AS bytes," \
+	" (SELECT user_version FROM pragma_user_version) AS schema"
+
+int
+store_stats(struct store *st, struct store_stats *out, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, STATS_SQL, -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->articles = sqlite3_column_int64(s, 0);
+		out->unread = sqlite3_column_int64(s, 1);
+		out->starred = sqlite3_column_int64(s, 2);
+		out->sources = sqlite3_column_int64(s, 3);
+		out->captions = sqlite3_column_int64(s, 4);
+		out->undated = sqlite3_column_int64(s, 5);
+		out->oldest = sqlite3_column_type(s, 6) == SQLITE_NULL ?
+		    ARTICLE_UNDATED : sqlite3_column_int64(s, 6);
+		out->newest = sqlite3_column_type(s, 7) == SQLITE_NULL ?
+		    ARTICLE_UNDATED : sqlite3_column_int64(s, 7);
+		out->bytes = sqlite3_column_int64(s, 8);
+		out->schema = sqlite3_column_int(s, 9);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+int
+store_stats_json(struct store *st, char **json, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	*json = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT json_object("
+	    "'articles', articles, 'unread', unread, 'starred', starred,"
+	    " 'sources', sources, 'captions', captions, 'undated', undated,"
+	    " 'oldest', strftime('%Y-%m-%d', oldest, 'unixepoch'),"
+	    " 'newest', strftime('%Y-%m-%d', newest, 'unixepoch'),"
+	    " 'bytes', bytes, 'schema', schema) FROM (" STATS_SQL ")",
+	    -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*json = column_dup(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}

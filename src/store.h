@@ -1,0 +1,123 @@
+/* store: the article cache, and the only module that speaks SQL.
+ *
+ * It owns the schema and its forward migrations (PRAGMA user_version), the
+ * connection settings (WAL, synchronous=NORMAL, busy timeout, foreign
+ * keys), transactions, the FTS5 index kept in step with articles and
+ * captions, and every query the rest of lede needs.  SQLite result codes
+ * never leave this module: functions return 0 on success and -1 on error
+ * with a message in *err (caller frees), or STORE_ENOTFOUND where said.
+ * It never prints and never includes curses. */
+#ifndef LEDE_STORE_H
+#define LEDE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct article;
+struct store;
+
+#define STORE_ENOTFOUND		1	/* a lookup found no such article */
+
+/* The schema version this build writes. */
+#define STORE_SCHEMA_VERSION	2
+
+/* store_open flags */
+#define STORE_CREATE		0x1	/* create the file (mode 0600) if absent */
+
+/* Default cache path: $XDG_DATA_HOME/lede/cache.db, else
+ * ~/.local/share/lede/cache.db.  With create, missing directories are made
+ * with mode 0700.  Caller frees; NULL with *err when HOME is unknown or a
+ * directory cannot be made. */
+char *store_default_path(bool create, char **err);
+
+/* Open (and with STORE_CREATE create) the cache at path, upgrading an
+ * older schema in one transaction.  Refuses a newer schema, a file that is
+ * not an SQLite database, and a database that is not a lede cache. */
+int store_open(const char *path, int flags, struct store **out, char **err);
+/* NULL-safe; rolls back an open transaction. */
+void store_close(struct store *st);
+
+/* The cache's schema version as found when opened (before upgrading). */
+int store_opened_version(const struct store *st);
+
+/* Batch transactions: BEGIN IMMEDIATE (waits for other writers up to the
+ * busy timeout) ... COMMIT.  store_rollback is safe without a
+ * transaction. */
+int store_begin(struct store *st, char **err);
+int store_commit(struct store *st, char **err);
+void store_rollback(struct store *st);
+
+enum store_put {
+	STORE_INSERTED,
+	STORE_UPDATED,
+	STORE_UNCHANGED,
+};
+
+/* Insert or update the article identified by (origin, guid), with its
+ * captions and FTS entry, as one unit: on error nothing of it is written
+ * (the enclosing transaction stays usable).  digest identifies the
+ * content (article_digest); an equal stored digest means STORE_UNCHANGED
+ * and nothing is written.  Sets a->id.  Must run inside store_begin. */
+int store_article_put(struct store *st, struct article *a,
+    const char *digest, enum store_put *result, char **err);
+
+/* Test seam: make the n-th following store_article_put fail after it has
+ * written part of the article (0 disables). */
+void store_fail_put_after(struct store *st, unsigned n);
+
+/* The article with this id, captions included; caller frees with
+ * article_free.  STORE_ENOTFOUND when there is none. */
+int store_article_get(struct store *st, int64_t id, struct article **out,
+    char **err);
+
+/* The article as the JSON object documented for "lede show --json";
+ * caller frees *json.  STORE_ENOTFOUND when there is none. */
+int store_article_json(struct store *st, int64_t id, char **json,
+    char **err);
+
+/* One row of a listing; the strings are borrowed for the callback's
+ * duration only. */
+struct store_row {
+	int64_t		 id;
+	const char	*origin;
+	const char	*title;
+	const char	*source;	/* NULL when unknown */
+	int64_t		 published;	/* ARTICLE_UNDATED when unknown */
+	bool		 is_read;
+	bool		 is_starred;
+	const char	*json;		/* the row as "lede list --json" */
+};
+
+/* Return non-zero to stop the listing early (that value is returned). */
+typedef int (*store_row_fn)(const struct store_row *row, void *ctx);
+
+struct store_list_query {
+	char *const	*words;		/* all must occur (full text), or NULL */
+	size_t		 nwords;
+	int64_t		 limit;		/* 0 = no limit */
+};
+
+/* Call fn for each matching article, newest first (undated articles by
+ * their import time), streaming: memory does not grow with the cache. */
+int store_list(struct store *st, const struct store_list_query *q,
+    store_row_fn fn, void *ctx, char **err);
+
+struct store_stats {
+	int64_t	articles;
+	int64_t	unread;
+	int64_t	starred;
+	int64_t	sources;
+	int64_t	captions;
+	int64_t	undated;
+	int64_t	oldest;		/* ARTICLE_UNDATED when no dated article */
+	int64_t	newest;
+	int64_t	bytes;		/* database pages in use, in bytes */
+	int	schema;
+};
+
+int store_stats(struct store *st, struct store_stats *out, char **err);
+/* The same figures as the JSON object of "lede stats --json". */
+int store_stats_json(struct store *st, char **json, char **err);
+
+#endif

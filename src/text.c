@@ -1,0 +1,380 @@
+/* text: libunistring wrappers.  The sanitiser is hand-written because no
+ * library knows which terminal sequences are dangerous; everything that is
+ * a Unicode property (width, case, normal forms, word breaks) is asked of
+ * libunistring rather than approximated. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "util.h"
+
+#define REPLACEMENT 0xFFFD
+
+static void
+add_uc(struct strbuf *b, ucs4_t uc)
+{
+	uint8_t tmp[6];
+	int n = u8_uctomb(tmp, uc, sizeof tmp);
+
+	if (n > 0)
+		strbuf_add(b, (const char *)tmp, (size_t)n);
+}
+
+size_t
+text_repair_utf8(const char *s, size_t n, char **out, text_bad_fn bad,
+    void *ctx)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	struct strbuf b = { 0 };
+	size_t nbad = 0, line = 1, reported = 0;
+
+	strbuf_add(&b, "", 0);
+	while (p < end) {
+		ucs4_t uc;
+		int len;
+
+		if (*p < 0x80 && *p != 0) {
+			if (*p == '\n')
+				line++;
+			strbuf_addc(&b, (char)*p++);
+			continue;
+		}
+		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+		if (len > 0 && uc != 0) {
+			strbuf_add(&b, (const char *)p, (size_t)len);
+			p += len;
+			continue;
+		}
+		/* Invalid, truncated or NUL: one U+FFFD per maximal bad
+		 * prefix, as the Unicode standard recommends; u8_mbtoucr
+		 * tells us nothing about its length, so skip one byte plus
+		 * any continuation bytes that follow it. */
+		add_uc(&b, REPLACEMENT);
+		nbad++;
+		if (bad != NULL && reported != line) {
+			bad(line, ctx);
+			reported = line;
+		}
+		p++;
+		while (p < end && (*p & 0xC0) == 0x80)
+			p++;
+	}
+	*out = strbuf_steal(&b);
+	return nbad;
+}
+
+/* Characters that reorder or hide text: bidi embeddings, overrides and
+ * isolates, plus the BOM/ZWNBSP. */
+static int
+is_bidi_control(ucs4_t uc)
+{
+	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 &&
+	    uc <= 0x2069) || uc == 0xFEFF || uc == 0x061C;
+}
+
+/* Skip the body of an ESC or C1 introduced sequence; p points just past the
+ * introducer, kind is the final character of the 7-bit form ('[', ']',
+ * 'P', 'X', '^', '_') or 0 for a two-byte escape.  Returns where normal
+ * text resumes.  String sequences end at BEL, ST (ESC \ or U+009C) or, so
+ * that an unterminated one cannot swallow the article, at a newline. */
+static const uint8_t *
+skip_sequence(const uint8_t *p, int kind)
+{
+	ucs4_t uc;
+	int len;
+
+	if (kind == '[') {
+		/* Parameters and intermediates, then one final byte. */
+		while (*p >= 0x20 && *p <= 0x3F)
+			p++;
+		while (*p >= 0x20 && *p <= 0x2F)
+			p++;
+		if (*p >= 0x40 && *p <= 0x7E)
+			p++;
+		return p;
+	}
+	if (kind == 0)
+		return p;
+	while (*p != '\0' && *p != '\n') {
+		if (*p == 0x07)
+			return p + 1;
+		if (*p == 0x1B) {
+			if (p[1] == '\\')
+				return p + 2;
+			return p;	/* a new sequence starts */
+		}
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0)
+			return p + 1;
+		if (uc == 0x9C)
+			return p + len;
+		p += len;
+	}
+	return p;
+}
+
+char *
+text_sanitize(const char *s, int flags)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	struct strbuf b = { 0 };
+	ucs4_t uc;
+	int len;
+
+	strbuf_add(&b, "", 0);
+	while (*p != '\0') {
+		if (*p == 0x1B) {
+			uint8_t k = p[1];
+
+			if (k == '[' || k == ']' || k == 'P' || k == 'X' ||
+			    k == '^' || k == '_')
+				p = skip_sequence(p + 2, k);
+			else if (k >= 0x20 && k <= 0x2F) {
+				/* nF escape: intermediates then a final. */
+				p++;
+				while (*p >= 0x20 && *p <= 0x2F)
+					p++;
+				if (*p >= 0x30 && *p <= 0x7E)
+					p++;
+			} else if (k >= 0x30 && k <= 0x7E)
+				p += 2;
+			else
+				p++;
+			continue;
+		}
+		if (*p < 0x80) {
+			if (*p == '\n')
+				strbuf_addc(&b, (flags & TEXT_KEEP_NEWLINES) ?
+				    '\n' : ' ');
+			else if (*p == '\t')
+				strbuf_addc(&b, ' ');
+			else if (*p >= 0x20 && *p != 0x7F)
+				strbuf_addc(&b, (char)*p);
+			p++;
+			continue;
+		}
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0) {
+			/* Callers pass repaired text; be safe anyway. */
+			add_uc(&b, REPLACEMENT);
+			p++;
+			continue;
+		}
+		if (uc >= 0x80 && uc <= 0x9F) {
+			int k = 0;
+
+			switch (uc) {
+			case 0x9B: k = '['; break;
+			case 0x9D: k = ']'; break;
+			case 0x90: k = 'P'; break;
+			case 0x98: k = 'X'; break;
+			case 0x9E: k = '^'; break;
+			case 0x9F: k = '_'; break;
+			}
+			p = k ? skip_sequence(p + len, k) : p + len;
+			continue;
+		}
+		if (uc == 0x2028 || uc == 0x2029) {
+			strbuf_addc(&b, (flags & TEXT_KEEP_NEWLINES) ? '\n' :
+			    ' ');
+			p += len;
+			continue;
+		}
+		if (is_bidi_control(uc) || ((flags & TEXT_STRICT) &&
+		    uc_is_general_category(uc, UC_CATEGORY_Cf))) {
+			p += len;
+			continue;
+		}
+		strbuf_add(&b, (const char *)p, (size_t)len);
+		p += len;
+	}
+	return strbuf_steal(&b);
+}
+
+static char *
+normalize(const char *s, uninorm_t form)
+{
+	size_t n = 0;
+	uint8_t *r;
+	char *out;
+
+	r = u8_normalize(form, (const uint8_t *)s, strlen(s), NULL, &n);
+	if (r == NULL)
+		return xstrdup(s);	/* only on ENOMEM or bad input */
+	out = xstrndup((const char *)r, n);
+	free(r);
+	return out;
+}
+
+char *
+text_nfc(const char *s)
+{
+	return normalize(s, UNINORM_NFC);
+}
+
+char *
+text_fold(const char *s)
+{
+	size_t n = 0;
+	uint8_t *r;
+	char *out;
+
+	r = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFKC,
+	    NULL, &n);
+	if (r == NULL)
+		return xstrdup(s);
+	out = xstrndup((const char *)r, n);
+	free(r);
+	return out;
+}
+
+size_t
+text_width(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t w = 0;
+	ucs4_t uc;
+	int len, cw;
+
+	/* u8_strwidth counts a control character as 0 but stops at nothing
+	 * else; summing uc_width lets a bad byte count as one cell. */
+	while (*p != '\0') {
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0) {
+			w++;
+			p++;
+			continue;
+		}
+		cw = uc_width(uc, "UTF-8");
+		if (cw > 0)
+			w += (size_t)cw;
+		p += len;
+	}
+	return w;
+}
+
+char *
+text_shorten(const char *s, size_t maxcols)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = strlen(s), w = 0, cut = 0, brk = 0, i;
+	char *breaks = NULL, *out;
+	ucs4_t uc;
+	int len, cw;
+
+	if (text_width(s) <= maxcols)
+		return xstrdup(s);
+	if (maxcols == 0)
+		return xstrdup("");
+	/* Find the longest prefix that leaves a cell for the ellipsis. */
+	while (cut < n) {
+		len = u8_mbtoucr(&uc, p + cut, n - cut);
+		if (len <= 0)
+			len = 1, uc = '?';
+		cw = uc_width(uc, "UTF-8");
+		if (cw < 0)
+			cw = 0;
+		if (w + (size_t)cw > maxcols - 1)
+			break;
+		w += (size_t)cw;
+		cut += (size_t)len;
+	}
+	breaks = xmalloc(n);
+	u8_wordbreaks(p, n, breaks);
+	/* breaks[i] marks a boundary before byte i; prefer one at a space. */
+	for (i = cut; i > 0 && i * 3 >= cut * 2; i--) {
+		if (breaks[i] && (p[i] == ' ' || p[i - 1] == ' ')) {
+			brk = i;
+			break;
+		}
+	}
+	free(breaks);
+	if (brk == 0)
+		brk = cut;
+	while (brk > 0 && (p[brk - 1] == ' ' || p[brk - 1] == ',' ||
+	    p[brk - 1] == ';' || p[brk - 1] == ':'))
+		brk--;
+	out = xmalloc(brk + sizeof "…");
+	memcpy(out, s, brk);
+	memcpy(out + brk, "…", sizeof "…");
+	return out;
+}
+
+char *
+text_squeeze(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	struct strbuf b = { 0 };
+	int pending = 0;
+	ucs4_t uc;
+	int len;
+
+	strbuf_add(&b, "", 0);
+	while (*p != '\0') {
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0)
+			len = 1, uc = *p;
+		if (uc_is_space(uc) || uc == 0xA0 || uc == 0x202F ||
+		    uc == 0x2007) {
+			pending = b.len > 0;
+		} else {
+			if (pending)
+				strbuf_addc(&b, ' ');
+			pending = 0;
+			strbuf_add(&b, (const char *)p, (size_t)len);
+		}
+		p += len;
+	}
+	return strbuf_steal(&b);
+}
+
+bool
+text_is_upper(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	bool letter = false;
+	ucs4_t uc;
+	int len;
+
+	while (p < end) {
+		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
+		if (len <= 0)
+			return false;
+		if (uc_is_lower(uc))
+			return false;
+		if (uc_is_alpha(uc))
+			letter = true;
+		p += len;
+	}
+	return letter;
+}
+
+bool
+text_starts_upper(const char *s)
+{
+	ucs4_t uc;
+
+	if (u8_strmbtouc(&uc, (const uint8_t *)s) <= 0)
+		return false;
+	return uc_is_upper(uc) || uc_is_general_category(uc,
+	    UC_CATEGORY_Lt);
+}
+
+size_t
+text_charlen(const char *s)
+{
+	ucs4_t uc;
+	int len = u8_strmbtouc(&uc, (const uint8_t *)s);
+
+	return len > 0 ? (size_t)len : 1;
+}

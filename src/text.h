@@ -1,0 +1,61 @@
+/* text: every Unicode operation lede performs, as thin wrappers around
+ * libunistring: UTF-8 repair, NFC normalisation, case folding, display
+ * width, word-boundary shortening and the control/escape sanitiser that is
+ * the single choke point for untrusted text.  Knows nothing of curses,
+ * SQLite or articles; all strings in and out are NUL-terminated UTF-8 and
+ * every returned char * is the caller's to free. */
+#ifndef LEDE_TEXT_H
+#define LEDE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Called once per input line that held invalid UTF-8 (line is 1-based). */
+typedef void (*text_bad_fn)(size_t line, void *ctx);
+
+/* Copy n bytes of s as valid UTF-8, replacing each invalid or truncated
+ * sequence (overlong forms and encoded surrogates included) with U+FFFD.
+ * NUL bytes are kept as U+FFFD too, so the result is a C string.  Returns
+ * the number of replacements; *out is the caller's. */
+size_t text_repair_utf8(const char *s, size_t n, char **out,
+    text_bad_fn bad, void *ctx);
+
+/* Sanitiser flags. */
+#define TEXT_KEEP_NEWLINES	0x1	/* keep '\n' (else it becomes a space) */
+#define TEXT_STRICT		0x2	/* also drop zero-width/format characters
+					   (for the terminal, not for storage) */
+
+/* Neutralise text that will be stored or shown: remove ESC sequences (CSI,
+ * OSC, DCS, SOS, PM, APC, two-byte escapes) in their 7- and 8-bit forms,
+ * the remaining C0 and C1 controls and DEL, bidi embedding, override and
+ * isolate controls and U+FEFF; a tab becomes a space.  s must be valid
+ * UTF-8 (see text_repair_utf8). */
+char *text_sanitize(const char *s, int flags);
+
+/* NFC-normalise s. */
+char *text_nfc(const char *s);
+
+/* Full Unicode case fold of s (NFKC-normalised), for comparisons. */
+char *text_fold(const char *s);
+
+/* Display width of s in terminal cells (CJK and emoji 2, combining 0). */
+size_t text_width(const char *s);
+
+/* s shortened to at most maxcols cells, cut at a word boundary where one
+ * exists in the last third, with "…" appended when anything was cut. */
+char *text_shorten(const char *s, size_t maxcols);
+
+/* Whitespace runs (Unicode spaces included) collapsed to one ASCII space,
+ * leading and trailing whitespace removed.  '\n' is whitespace too. */
+char *text_squeeze(const char *s);
+
+/* True when the n bytes at s contain a letter and none is lower case. */
+bool text_is_upper(const char *s, size_t n);
+
+/* True when the character starting at s is an upper-case letter. */
+bool text_starts_upper(const char *s);
+
+/* Byte length of the UTF-8 character at s (1 for a bad or NUL byte). */
+size_t text_charlen(const char *s);
+
+#endif

@@ -1,0 +1,48 @@
+/* util: allocation that aborts on exhaustion (memory failure is fatal in
+ * lede, so no caller checks for NULL), formatted allocation, and a growable
+ * string buffer.  Knows no other module. */
+#ifndef LEDE_UTIL_H
+#define LEDE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define LEDE_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define LEDE_NORETURN __attribute__((noreturn))
+#else
+#define LEDE_PRINTF(f, a)
+#define LEDE_NORETURN
+#endif
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xreallocarray(void *p, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Like asprintf(3); the caller frees the result. */
+char *xasprintf(const char *fmt, ...) LEDE_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) LEDE_PRINTF(1, 0);
+/* Print "lede: MESSAGE" to stderr and exit(1). */
+void fatal(const char *fmt, ...) LEDE_PRINTF(1, 2) LEDE_NORETURN;
+
+/* A NUL-terminated byte string that grows as needed.  Initialise with
+ * strbuf_init (or = {0}); strbuf_fini frees it; strbuf_steal hands the bytes
+ * to the caller (who frees them) and leaves the buffer empty. */
+struct strbuf {
+	char	*s;	/* NULL until the first append */
+	size_t	 len;
+	size_t	 cap;
+};
+
+void strbuf_init(struct strbuf *b);
+void strbuf_fini(struct strbuf *b);
+void strbuf_add(struct strbuf *b, const char *s, size_t n);
+void strbuf_adds(struct strbuf *b, const char *s);
+void strbuf_addc(struct strbuf *b, char c);
+void strbuf_addf(struct strbuf *b, const char *fmt, ...) LEDE_PRINTF(2, 3);
+void strbuf_reset(struct strbuf *b);
+/* Never NULL: an empty buffer yields a fresh "". */
+char *strbuf_steal(struct strbuf *b);
+
+#endif
