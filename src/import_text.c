@@ -458,24 +458,37 @@ take_date_header(struct parse *ps, char *line, size_t no, int64_t *published)
 /* Paragraph rule: every non-blank line is a paragraph (the common
  * scraped form).  Only in a file that looks hard-wrapped (no line longer
  * than WRAP_MAX bytes) is a blank-line-separated block joined into one
- * paragraph, when its lines are long and mostly do not end a sentence. */
+ * paragraph, and only when its lines are long and mostly continue a
+ * sentence on the next line (which then starts in lower case): headlines,
+ * bylines and datelines stacked on single lines are never joined. */
 #define WRAP_MAX 100
+
+static bool
+starts_lower(const char *s)
+{
+	ucs4_t uc;
+
+	return u8_strmbtouc(&uc, (const uint8_t *)s) > 0 && uc_is_lower(uc);
+}
 
 static bool
 block_is_wrapped(char **lines, size_t first, size_t end)
 {
-	size_t j, open = 0;
+	size_t j, cont = 0;
 
 	if (end - first < 2)
 		return false;
 	for (j = first; j + 1 < end; j++) {
 		if (strlen(lines[j]) < 40)
 			return false;
-		if (!ends_sentence(lines[j]))
-			open++;
+		if (starts_lower(lines[j + 1]))
+			cont++;
 	}
-	return open * 2 >= end - 1 - first;
+	return cont * 2 >= end - 1 - first;
 }
+
+static bool is_boilerplate(const struct import_rules *r, const char *s);
+static void note_outlet_clues(struct parse *ps, const char *s);
 
 static void
 split_paragraphs(struct parse *ps, char *text, int64_t *published)
@@ -497,6 +510,10 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 		lines[n] = text_squeeze(s);
 		if (strlen(lines[n]) > WRAP_MAX)
 			wrapped_file = false;
+		/* Outlet clues first: copyright lines are boilerplate too. */
+		note_outlet_clues(ps, lines[n]);
+		if (is_boilerplate(ps->rules, lines[n]))
+			*lines[n] = '\0';
 		nos[n] = no;
 		n++;
 	}
@@ -512,7 +529,12 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 					strbuf_addc(&b, ' ');
 				strbuf_adds(&b, lines[j]);
 			}
-			para_add(ps, strbuf_steal(&b), nos[first]);
+			/* A wrapped notice is only whole once joined. */
+			note_outlet_clues(ps, b.s);
+			if (is_boilerplate(ps->rules, b.s))
+				strbuf_fini(&b);
+			else
+				para_add(ps, strbuf_steal(&b), nos[first]);
 		} else {
 			for (j = first; j < i; j++)
 				para_add(ps, xstrdup(lines[j]), nos[j]);
@@ -525,11 +547,13 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 	free(nos);
 }
 
-/* Outlet clue: "Copyright 2022 The Associated Press. All rights ..." */
+/* Outlet clue: "Copyright 2022 The Associated Press. All rights ...",
+ * "Copyright © 2024 Name.", or "© Name 2024". */
 static char *
 copyright_holder(const char *s)
 {
 	const char *p, *e;
+	size_t n;
 
 	if (strncasecmp(s, "Copyright ", 10) == 0)
 		p = s + 10;
@@ -539,15 +563,28 @@ copyright_holder(const char *s)
 		return NULL;
 	if (starts_with(p, "© "))
 		p += strlen("© ");
-	if (strspn(p, "0123456789") != 4 || p[4] != ' ')
-		return NULL;
-	p += 5;
+	if (strspn(p, "0123456789") == 4 && p[4] == ' ')
+		p += 5;
 	for (e = p; *e != '\0' && *e != ',' && !(e[0] == '.' && (e[1] ==
 	    ' ' || e[1] == '\0')); e++)
 		;
-	if (e == p || e - p > 60)
+	n = (size_t)(e - p);
+	/* "Name 2024": the year after the name. */
+	if (n > 5 && p[n - 5] == ' ' && strspn(p + n - 4, "0123456789") == 4)
+		n -= 5;
+	if (n == 0 || n > 60 || !text_starts_upper(p))
 		return NULL;
-	return xstrndup(p, (size_t)(e - p));
+	return xstrndup(p, n);
+}
+
+/* Does a possessive ending start at s: "’s ", "'s ", or "’ " after a
+ * plural such as "Times"? */
+static bool
+possessive(const char *s)
+{
+	if (starts_with(s, "’s ") || starts_with(s, "'s "))
+		return true;
+	return s[-1] == 's' && (starts_with(s, "’ ") || starts_with(s, "' "));
 }
 
 /* Outlet clues in a contributor line ("... contributed to this report"):
@@ -569,10 +606,9 @@ contributor_outlet(const char *s)
 		if (p != s && p[-1] != ' ')
 			continue;
 		for (q = p + 4; text_starts_upper(q);) {
-			while (*q != '\0' && *q != ' ' && !starts_with(q,
-			    "’s ") && !starts_with(q, "'s "))
+			while (*q != '\0' && *q != ' ' && !possessive(q))
 				q++;
-			if (starts_with(q, "’s ") || starts_with(q, "'s "))
+			if (possessive(q))
 				return xstrndup(p, (size_t)(q - p));
 			if (*q != ' ')
 				break;
@@ -607,17 +643,16 @@ set_clue(char **slot, char *value)
 /* Outlet clues are read before boilerplate removal, since copyright lines
  * are both boilerplate and the clearest statement of the outlet. */
 static void
-find_outlet_clues(struct parse *ps)
+note_outlet_clues(struct parse *ps, const char *s)
 {
-	size_t i;
 	char *c;
 
-	for (i = 0; i < ps->n; i++) {
-		if ((c = copyright_holder(ps->p[i].text)) != NULL)
-			set_clue(&ps->src_copyright, c);
-		if ((c = contributor_outlet(ps->p[i].text)) != NULL)
-			set_clue(&ps->src_contrib, c);
-	}
+	if (*s == '\0')
+		return;
+	if ((c = copyright_holder(s)) != NULL)
+		set_clue(&ps->src_copyright, c);
+	if ((c = contributor_outlet(s)) != NULL)
+		set_clue(&ps->src_contrib, c);
 }
 
 /* Boilerplate rule: a paragraph that matches a pattern of the rules file
@@ -644,21 +679,12 @@ is_separator(const char *s)
 	return true;
 }
 
-static void
-drop_boilerplate(struct parse *ps)
+static bool
+is_boilerplate(const struct import_rules *r, const char *s)
 {
-	size_t i = 0;
-
-	while (i < ps->n) {
-		const char *s = ps->p[i].text;
-
-		if (is_separator(s) || (ps->rules->has_boiler &&
-		    strlen(s) < 512 && regexec(&ps->rules->boiler, s, 0,
-		    NULL, 0) == 0))
-			para_remove(ps, i);
-		else
-			i++;
-	}
+	/* Boilerplate is short; long paragraphs skip the regex. */
+	return is_separator(s) || (r->has_boiler && strlen(s) < 512 &&
+	    regexec(&r->boiler, s, 0, NULL, 0) == 0);
 }
 
 /* Trailing stray separators after a sentence: "this report.-". */
@@ -762,6 +788,21 @@ take_captions(struct parse *ps, struct article *a)
 	}
 }
 
+/* "By " and its equivalents in the languages lede knows; the length of
+ * the one s starts with, or 0. */
+static size_t
+byline_prefix(const char *s)
+{
+	static const char *const prefixes[] = { "By ", "Von ", "Par ",
+	    "Por ", "Di ", "Door " };
+	size_t i;
+
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (starts_with(s, prefixes[i]))
+			return strlen(prefixes[i]);
+	return 0;
+}
+
 /* Byline rule: "By NAME[ and NAME][ – Outlet|, Outlet]" among the first
  * paragraphs.  The names are kept; the outlet becomes a clue. */
 static bool
@@ -770,9 +811,12 @@ take_byline(struct parse *ps, size_t i, struct article *a)
 	const char *s = ps->p[i].text, *e, *sep = NULL;
 	size_t k;
 
-	if (!starts_with(s, "By ") || strlen(s) > BYLINE_MAX ||
-	    !text_starts_upper(s + 3) || ends_with(s, strlen(s), "."))
+	size_t plen = byline_prefix(s);
+
+	if (plen == 0 || strlen(s) > BYLINE_MAX || !text_starts_upper(s +
+	    plen) || ends_with(s, strlen(s), "."))
 		return false;
+	s += plen - 3;	/* the code below skips a three-byte "By " */
 	for (e = s + 3; *e != '\0'; e++) {
 		if ((k = dash_len(e)) > 0 && e[0] == ' ') {
 			sep = e;
@@ -793,6 +837,30 @@ take_byline(struct parse *ps, size_t i, struct article *a)
 	return true;
 }
 
+/* The Japanese dateline "【place＝agency】" (the agency is optional). */
+static bool
+take_bracket_dateline(struct parse *ps, char *s, struct article *a)
+{
+	char *close, *eq;
+
+	if (!starts_with(s, "【") || (close = strstr(s, "】")) == NULL ||
+	    close - s > 80)
+		return false;
+	eq = strstr(s, "＝");
+	if (eq != NULL && eq < close) {
+		a->dateline = xstrndup(s + strlen("【"), (size_t)(eq - s -
+		    strlen("【")));
+		set_clue(&ps->src_dateline, xstrndup(eq + strlen("＝"),
+		    (size_t)(close - eq - strlen("＝"))));
+	} else {
+		a->dateline = xstrndup(s + strlen("【"), (size_t)(close - s -
+		    strlen("【")));
+	}
+	close += strlen("】");
+	memmove(s, close, strlen(close) + 1);
+	return true;
+}
+
 /* Dateline rule: the first body paragraph may open with an upper-case
  * place ("MOSCOW", "KYIV, Ukraine"), an optional agency code "(AP)" and a
  * dash.  The place is kept, the code is an outlet clue, and the prefix
@@ -804,6 +872,8 @@ take_dateline(struct parse *ps, size_t i, struct article *a)
 	char *code = NULL;
 	size_t k;
 
+	if (take_bracket_dateline(ps, s, a))
+		return;
 	for (p = s; *p != '\0' && p - s <= 60; p += text_charlen(p)) {
 		if (*p == '(' || ((k = dash_len(p)) > 0 && *p == ' '))
 			break;
@@ -902,7 +972,7 @@ static bool
 is_headline(const char *s)
 {
 	return strlen(s) <= HEADLINE_MAX && !ends_sentence(s) &&
-	    !starts_with(s, "By ");
+	    byline_prefix(s) == 0 && text_starts_upper(s);
 }
 
 /* Language rule: the stopword list with the most hits in the first words
@@ -1037,8 +1107,6 @@ import_text_parse(const struct import_rules *r, const char *label,
 
 	a = article_new();
 	split_paragraphs(&ps, nfc, &a->published);
-	find_outlet_clues(&ps);
-	drop_boilerplate(&ps);
 	for (i = 0; i < ps.n; i++)
 		trim_stray(ps.p[i].text);
 	take_captions(&ps, a);
