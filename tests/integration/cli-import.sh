@@ -1,0 +1,86 @@
+#!/bin/sh
+# lede import on our own fixtures: what is extracted, what is refused and
+# how it is reported, re-import, updates, --source, and JSON output.
+. "${top_srcdir:?}/tests/integration/common.sh"
+
+fx="$top_srcdir/tests/fixtures"
+db="$tmp/c.db"
+cp -r "$fx/articles" "$tmp/articles"
+chmod -R u+w "$tmp/articles"
+
+expect_status 0 "$LEDE" --db "$db" import "$tmp/articles"
+expect_grep '^Imported: 5, updated: 0, unchanged: 0, failed: 0$' "$tmp/out"
+expect_status 0 "$LEDE" --db "$db" import "$tmp/articles"
+expect_grep '^Imported: 0, updated: 0, unchanged: 5, failed: 0$' "$tmp/out"
+
+# A changed file updates its article, keeping its ID.
+id=$("$LEDE" --db "$db" list --json | jq -r '.[] | select(.origin | endswith("lighthouse.txt")) | .id')
+sed -i 's/150 years/151 years/' "$tmp/articles/lighthouse.txt"
+expect_status 0 "$LEDE" --db "$db" import "$tmp/articles"
+expect_grep '^Imported: 0, updated: 1, unchanged: 4, failed: 0$' "$tmp/out"
+"$LEDE" --db "$db" show --json "$id" | jq -e '.body | contains("151 years")' >/dev/null ||
+	fail "update not visible under the same ID"
+
+# Bad files are reported with name and reason; the rest imports; exit 3.
+head -c 5000 /dev/zero | tr '\0' 'x' >"$tmp/big.txt"
+expect_status 3 "$LEDE" --db "$db" import --max-size 4096 "$fx/bad" "$tmp/big.txt" "$tmp/nonexistent.txt"
+expect_grep "$fx/bad/binary.txt: binary file" "$tmp/err"
+expect_grep "$fx/bad/empty.txt: empty file" "$tmp/err"
+expect_grep "$tmp/big.txt: file too large" "$tmp/err"
+expect_grep "nonexistent.txt" "$tmp/err"
+expect_grep "$fx/bad/latin1.txt:2: invalid UTF-8" "$tmp/err"
+expect_grep '^Imported: 2, updated: 0, unchanged: 0, failed: 4$' "$tmp/out"
+
+# Escape sequences from the text reach neither storage nor output.
+"$LEDE" --db "$db" show --json "$(
+	"$LEDE" --db "$db" list --json | jq -r '.[] | select(.origin | endswith("escapes.txt")) | .id')" >"$tmp/esc.json"
+jq -e '.title == "Escape red lead sentence here."' "$tmp/esc.json" >/dev/null ||
+	fail "escapes.txt title: $(jq .title "$tmp/esc.json")"
+"$LEDE" --db "$db" list >"$tmp/list"
+LC_ALL=C grep -q "$(printf '\033')" "$tmp/list" && fail "ESC in list output"
+LC_ALL=C grep -q "$(printf '\342\200\256')" "$tmp/esc.json" && fail "bidi override stored"
+
+# What the parser extracted, as JSON.
+show() {
+	i=$("$LEDE" --db "$db" list --json | jq -r ".[] | select(.origin | endswith(\"$1\")) | .id")
+	"$LEDE" --db "$db" show --json "$i"
+}
+show harbour-strike.txt >"$tmp/a.json"
+jq -e '.published == "2024-03-05" and (.captions | length) == 2 and
+	.captions[0].credit == "Ines Vale" and .source == "Meridian Press" and
+	(.body | contains("Skip to main") | not) and
+	(.body | contains("All rights reserved") | not) and
+	(.body | split("\n\n") | last | endswith("contributed to this report."))' \
+	"$tmp/a.json" >/dev/null || fail "harbour-strike: $(cat "$tmp/a.json")"
+show dam-inquiry.txt >"$tmp/b.json"
+jq -e '.title == "Inquiry names engineers who approved the Orrin dam repairs" and
+	(.dek | startswith("An independent panel")) and .dateline == "LUMEN" and
+	(.body | startswith("An inquiry into"))' "$tmp/b.json" >/dev/null ||
+	fail "dam-inquiry: $(cat "$tmp/b.json")"
+show lighthouse.txt >"$tmp/c.json"
+jq -e '.published == null and (.captions | length) == 1 and
+	.captions[0].credit == "Ines Vale/Harbor Times" and
+	.source == "The Harbor Times" and
+	(.body | contains("Support our mission") | not) and
+	(.body | contains("Sign") | not)' "$tmp/c.json" >/dev/null ||
+	fail "lighthouse: $(cat "$tmp/c.json")"
+show zuerich-de.txt | jq -e '.language == "de"' >/dev/null || fail "German not detected"
+show tokyo-ja.txt | jq -e '.language == "ja" and (.body | contains("👩‍🚒"))' >/dev/null ||
+	fail "Japanese article"
+
+# list: every article newest first, --limit, words, JSON shape.
+"$LEDE" --db "$db" list --json >"$tmp/l.json"
+jq -e 'length == 7 and (.[0] | keys == ["id","origin","published","read","source","starred","title"])' \
+	"$tmp/l.json" >/dev/null || fail "list --json shape: $(head -c 300 "$tmp/l.json")"
+"$LEDE" --db "$db" list --limit 2 | wc -l | grep -qx 2 || fail "--limit 2"
+"$LEDE" --db "$db" list Quill | grep -q 'Dockworkers' || fail "list WORD"
+"$LEDE" --db "$db" list "'); DROP TABLE articles; --" >/dev/null 2>&1
+"$LEDE" --db "$db" list | wc -l | grep -qx 7 || fail "hostile words changed the cache"
+"$LEDE" --db "$db" stats --json | jq -e '.articles == 7 and .captions == 3' >/dev/null ||
+	fail "stats"
+
+# --source overrides what the text says.
+expect_status 0 "$LEDE" --db "$tmp/s.db" import --source "Valdora Daily" "$tmp/articles/dam-inquiry.txt"
+"$LEDE" --db "$tmp/s.db" show --json 1 | jq -e '.source == "Valdora Daily"' >/dev/null ||
+	fail "--source ignored"
+finish

@@ -1,0 +1,42 @@
+# Sourced by the integration tests: locations, a scratch directory, and
+# small assertion helpers.  Tests exit 0 (pass), 1 (fail) or 77 (skip).
+
+: "${LEDE:?LEDE must name the lede binary (run through make check)}"
+: "${top_srcdir:?}"
+: "${LEDE_DATADIR:=$top_srcdir/data}"
+export LEDE_DATADIR
+# Isolate from the user's files: no default cache, no user patterns.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lede-test.XXXXXX") || exit 99
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
+mkdir -p "$HOME"
+unset LEDE_DB
+trap 'rm -rf "$tmp"' 0 1 2 15
+
+failures=0
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# expect_status WANT CMD...: run CMD, compare its exit status.
+expect_status() {
+	want=$1
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	[ "$got" -eq "$want" ] || fail "'$*' exited $got, want $want: $(head -c 400 "$tmp/err")"
+}
+
+# expect_grep PATTERN FILE [MESSAGE]
+expect_grep() {
+	grep -q -- "$1" "$2" || fail "${3:-$2 lacks '$1'}"
+}
+
+expect_no_grep() {
+	! grep -q -- "$1" "$2" || fail "${3:-$2 has '$1'}"
+}
+
+finish() {
+	[ "$failures" -eq 0 ] || exit 1
+	exit 0
+}

@@ -1,0 +1,654 @@
+/* Unit tests for the plain-text importer (import_text.c) and the import
+ * driver (import.c).  Each test names the rule of the importer it guards;
+ * the fixtures are fictional articles written for these tests.  The rules
+ * (boilerplate, sources, stopwords) are the shipped files in
+ * $LEDE_DATADIR, except where a test writes its own to show that the
+ * patterns come from the file. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "import.h"
+#include "store.h"
+#include "util.h"
+
+static struct import_rules *rules;
+static char warnings[4096];
+static size_t nwarnings;
+
+static void
+collect(const char *msg, void *ctx)
+{
+	(void)ctx;
+	nwarnings++;
+	strncat(warnings, msg, sizeof warnings - strlen(warnings) - 2);
+	strcat(warnings, "\n");
+}
+
+static int
+setup(void **state)
+{
+	const char *dir = getenv("LEDE_DATADIR");
+	char *err = NULL;
+
+	(void)state;
+	if (dir == NULL) {
+		fprintf(stderr, "LEDE_DATADIR is not set\n");
+		return -1;
+	}
+	if (import_rules_load(dir, NULL, &rules, &err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	import_rules_free(rules);
+	return 0;
+}
+
+/* Parse text that must be accepted. */
+static struct article *
+parse(const char *text)
+{
+	struct article *a = NULL;
+	char *err = NULL;
+
+	warnings[0] = '\0';
+	nwarnings = 0;
+	if (import_text_parse(rules, "fixture.txt", text, strlen(text), &a,
+	    collect, NULL, &err) != 0)
+		fail_msg("refused: %s", err);
+	return a;
+}
+
+/* Parse bytes that must be refused; returns the message. */
+static char *
+refuse(const char *bytes, size_t n)
+{
+	struct article *a = NULL;
+	char *err = NULL;
+
+	assert_int_equal(import_text_parse(rules, "bad.txt", bytes, n, &a,
+	    collect, NULL, &err), -1);
+	assert_null(a);
+	assert_non_null(err);
+	return err;
+}
+
+static bool
+body_has(const struct article *a, const char *s)
+{
+	return strstr(a->body, s) != NULL;
+}
+
+/* Rule: empty, blank and binary input is refused with the file and the
+ * reason; nothing is returned. */
+static void
+test_import_refuses_empty_and_binary(void **state)
+{
+	char *e;
+
+	(void)state;
+	e = refuse("", 0);
+	assert_non_null(strstr(e, "bad.txt: empty file"));
+	free(e);
+	e = refuse("   \n\n  \n", 8);
+	assert_non_null(strstr(e, "bad.txt"));
+	free(e);
+	e = refuse("GIF89a\0\0\x01", 9);
+	assert_non_null(strstr(e, "binary file"));
+	assert_non_null(strstr(e, "offset 6"));
+	free(e);
+	/* Nothing but boilerplate is not an article either. */
+	e = refuse("Skip to main content\nSign up\n", 29);
+	assert_non_null(strstr(e, "no article text"));
+	free(e);
+}
+
+/* Rule: invalid UTF-8 becomes U+FFFD with a warning naming file and
+ * line; the article is still imported. */
+static void
+test_import_invalid_utf8_warns_with_line(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Lead line of the story here.\nSecond \xff paragraph "
+	    "of text.\nThird paragraph is fine.\n");
+	assert_true(body_has(a, "Second \xEF\xBF\xBD paragraph"));
+	assert_int_equal(nwarnings, 1);
+	assert_non_null(strstr(warnings, "fixture.txt:2: invalid UTF-8"));
+	article_free(a);
+}
+
+/* Rule: the date comes from a leading "date YYYY-MM-DD" header that
+ * shares its line with text; the header leaves the text. */
+static void
+test_import_date_header_shares_line(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2024-03-05 Dockworkers in Port Selva walked out on "
+	    "Tuesday. The strike closed the harbour.\n\nUnion leaders said "
+	    "talks would resume.\n");
+	assert_int_equal(a->published, 1709596800);	/* 2024-03-05 UTC */
+	assert_true(strncmp(a->body, "Dockworkers in Port Selva", 25) == 0);
+	assert_false(body_has(a, "date 2024"));
+	article_free(a);
+}
+
+/* Rule: an undated article stays undated, even when a caption or the
+ * text mentions a date. */
+static void
+test_import_undated_stays_undated(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("The harbour on March 3, 2024.\n\nThe harbour on March 3, "
+	    "2024. (Ines Vale/Harbor Times)\n\nVALDORA - Talks resumed on "
+	    "Friday, officials said.\n\nThe date 2024-03-08 was set for a "
+	    "vote.\n");
+	assert_int_equal(a->published, ARTICLE_UNDATED);
+	article_free(a);
+}
+
+/* Rule: a well-formed but impossible header date is dropped with a
+ * warning, never guessed. */
+static void
+test_import_impossible_date_warns(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("date 2024-02-30 The council met on Monday.\n\nIt voted.\n");
+	assert_int_equal(a->published, ARTICLE_UNDATED);
+	assert_non_null(strstr(warnings, "fixture.txt:1: impossible date"));
+	assert_true(strncmp(a->body, "The council met", 15) == 0);
+	article_free(a);
+}
+
+/* Rule: a headline (short, no final punctuation) is the title and the
+ * following summary is the dek; neither stays in the body. */
+static void
+test_import_headline_and_dek(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2024-06-01  Skip to main contentSkip to main content\n"
+	    "Flood inquiry names engineers who signed off on dam\n\n"
+	    "An independent panel says warnings about the Orrin dam were "
+	    "ignored for years\n\n"
+	    "LUMEN (MP) — An inquiry into the collapse of the Orrin dam named "
+	    "three engineers on Saturday.\n\n"
+	    "The panel will report in full next month.\n");
+	assert_string_equal(a->title,
+	    "Flood inquiry names engineers who signed off on dam");
+	assert_string_equal(a->dek, "An independent panel says warnings about "
+	    "the Orrin dam were ignored for years");
+	assert_true(strncmp(a->body, "An inquiry into the collapse", 28) == 0);
+	assert_false(body_has(a, "Skip to main"));
+	article_free(a);
+}
+
+/* Rule: without a headline the title is the lead sentence, cut at a word
+ * boundary; abbreviations do not end the sentence. */
+static void
+test_import_title_from_lead_sentence(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("The U.S. envoy met Gen. Arlo Finch in Valdora on Monday. "
+	    "Later they spoke to reporters.\n\nMore text follows here.\n");
+	assert_string_equal(a->title,
+	    "The U.S. envoy met Gen. Arlo Finch in Valdora on Monday.");
+	article_free(a);
+	a = parse("Officials in the northern province of Castellane said on "
+	    "Thursday that the reservoir had risen faster than at any time "
+	    "since records began, forcing the evacuation of four villages.\n"
+	    "\nSecond paragraph.\n");
+	assert_true(strlen(a->title) < strlen("Officials in the northern "
+	    "province of Castellane said on Thursday that the reservoir had "
+	    "risen faster than at any time since records began"));
+	assert_non_null(strstr(a->title, "…"));
+	/* Cut at a word boundary: the character before … ends a word. */
+	assert_non_null(strstr(a->title, " the reservoir"));
+	assert_null(strstr(a->title, " …"));
+	article_free(a);
+}
+
+/* Rule: "By NAMES – Outlet" is the byline (names only); the outlet is a
+ * clue for the source. */
+static void
+test_import_byline(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("\nBy MARA OSTEN and TOMAS REI – Meridian Press\n"
+	    "LUMEN (MP) — The central bank raised its main rate on Thursday.\n"
+	    "The currency fell.\n");
+	assert_string_equal(a->byline, "MARA OSTEN and TOMAS REI");
+	assert_string_equal(a->source, "Meridian Press");
+	assert_false(body_has(a, "By MARA"));
+	article_free(a);
+}
+
+/* Rule: datelines "CITY (CODE) —" and "CITY -" and "CITY, Region —"
+ * leave the first paragraph; the place is kept. */
+static void
+test_import_datelines(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("VALDORA (MP) — The port reopened on Friday.\n\nMore.\n");
+	assert_string_equal(a->dateline, "VALDORA");
+	assert_true(strncmp(a->body, "The port reopened", 17) == 0);
+	article_free(a);
+	a = parse("PORT SELVA - Crane operators returned to work.\n\nMore.\n");
+	assert_string_equal(a->dateline, "PORT SELVA");
+	assert_true(strncmp(a->body, "Crane operators", 15) == 0);
+	article_free(a);
+	a = parse("LUMEN, Castellane — Water levels fell overnight.\n\nMore.\n");
+	assert_string_equal(a->dateline, "LUMEN, Castellane");
+	article_free(a);
+	/* Mixed case before a dash is a sentence, not a dateline. */
+	a = parse("Talks - which began in May - have stalled.\n\nMore.\n");
+	assert_null(a->dateline);
+	assert_true(strncmp(a->body, "Talks - which", 13) == 0);
+	article_free(a);
+	/* An upper-case acronym starting a sentence with a hyphenated word. */
+	a = parse("NATO-led talks resumed on Monday.\n\nMore.\n");
+	assert_null(a->dateline);
+	article_free(a);
+}
+
+/* Rule: "Caption TEXT Credit: WHO" paragraphs become captions with their
+ * credit and leave the body; the trailing agency credit leaves the
+ * caption text. */
+static void
+test_import_caption_credit_paragraphs(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2024-03-05 Dockworkers walked out on Tuesday.\n\n"
+	    "The strike closed the harbour.\n\n"
+	    "Caption Pickets at the north gate of Port Selva, Tuesday, March 5, "
+	    "2024. (MP Photo/Ines Vale) Credit: Ines Vale\n\n"
+	    "Caption A crane stands idle. (Harbour Authority via MP) Credit: "
+	    "Uncredited\n\n"
+	    "Caption Union leader Dara Quill speaks. Credit: Tomas Rei\n");
+	assert_int_equal(a->ncaptions, 3);
+	assert_string_equal(a->captions[0].text, "Pickets at the north gate of "
+	    "Port Selva, Tuesday, March 5, 2024.");
+	assert_string_equal(a->captions[0].credit, "Ines Vale");
+	/* "Uncredited": the agency credit is the better one. */
+	assert_string_equal(a->captions[1].credit, "Harbour Authority via MP");
+	assert_string_equal(a->captions[2].credit, "Tomas Rei");
+	assert_false(body_has(a, "Caption"));
+	assert_false(body_has(a, "Pickets"));
+	article_free(a);
+}
+
+/* Rule: a photo caption with a parenthesised credit leaves the body; its
+ * uncredited twin is dropped and the caption is stored once. */
+static void
+test_import_parenthesised_caption_once(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Support our mission\nThe old lighthouse at Cape Orrin.\n\n"
+	    "The old lighthouse at Cape Orrin. (Ines Vale/Harbor Times)\n\n"
+	    "CAPE ORRIN - The lighthouse will close, the council said.\n\n"
+	    "Keepers have lived there since 1871 (see the archive).\n");
+	assert_int_equal(a->ncaptions, 1);
+	assert_string_equal(a->captions[0].text,
+	    "The old lighthouse at Cape Orrin.");
+	assert_string_equal(a->captions[0].credit, "Ines Vale/Harbor Times");
+	assert_false(body_has(a, "old lighthouse at Cape Orrin"));
+	/* An ordinary parenthesis at a paragraph's end is not a credit. */
+	assert_true(body_has(a, "(see the archive)."));
+	assert_false(body_has(a, "Support our mission"));
+	article_free(a);
+}
+
+/* Rule: navigation, promotion, newsletter and copyright boilerplate from
+ * data/boilerplate, and separator lines, leave the body. */
+static void
+test_import_boilerplate_removed(void **state)
+{
+	static const char *const junk[] = { "Skip to main content",
+	    "Support our mission", "People also read", "Sign up",
+	    "Sign Up for Daily Headlines", "Sign-up to receive",
+	    "Stripes in 7", "around the web", "All rights reserved", "___" };
+	struct article *a;
+	size_t i;
+
+	(void)state;
+	a = parse("Skip to main contentSkip to main content\n"
+	    "Support our mission\n"
+	    "VALDORA (MP) — The recount began on Monday.\n"
+	    "People also read…\n"
+	    "Officials said it would take a week.\n"
+	    "___\n"
+	    "Sign up\n"
+	    "Meridian Press writer Ana Lind contributed to this report.\n"
+	    "Stripes in 7\n"
+	    "around the web\n"
+	    "Sign Up for Daily Headlines\n"
+	    "Sign-up to receive a daily email of today’s top stories from "
+	    "around the world.\n"
+	    "Copyright 2024 Meridian Press. All rights reserved. This material "
+	    "may not be published, broadcast, rewritten or redistributed "
+	    "without permission.\n");
+	for (i = 0; i < sizeof junk / sizeof junk[0]; i++)
+		if (body_has(a, junk[i]))
+			fail_msg("body still has \"%s\":\n%s", junk[i], a->body);
+	assert_string_equal(a->body, "The recount began on Monday.\n\n"
+	    "Officials said it would take a week.\n\n"
+	    "Meridian Press writer Ana Lind contributed to this report.");
+	article_free(a);
+}
+
+/* Rule: boilerplate patterns come from the rules file, not from code: a
+ * line is dropped only when a pattern in the file matches it, and a bad
+ * pattern is reported with file and line. */
+static void
+test_import_boilerplate_from_file(void **state)
+{
+	char dir[] = "/tmp/lede-rules-XXXXXX", *path, *err = NULL;
+	struct import_rules *mine = NULL;
+	struct article *a = NULL;
+	const char *text = "Buy our mugs today\nThe ferry sailed at dawn.\n"
+	    "Skip to main content\n";
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/boilerplate", dir);
+	f = fopen(path, "w");
+	fputs("# mine\nBuy our [a-z]+ today\n", f);
+	fclose(f);
+	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), 0);
+	assert_int_equal(import_text_parse(mine, "x.txt", text, strlen(text),
+	    &a, NULL, NULL, &err), 0);
+	assert_string_equal(a->body, "The ferry sailed at dawn.\n\n"
+	    "Skip to main content");
+	article_free(a);
+	import_rules_free(mine);
+	f = fopen(path, "w");
+	fputs("# comment\n\nok pattern\nbroken (pattern\n", f);
+	fclose(f);
+	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), -1);
+	assert_non_null(strstr(err, "/boilerplate:4: bad pattern"));
+	free(err);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
+/* Rule: paragraphs are separated by blank lines or single newlines;
+ * subheads stay their own paragraphs; contributor lines stay at the end. */
+static void
+test_import_paragraph_forms(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("First paragraph ends here.\nSecond paragraph, single "
+	    "newline.\n\nThird after a blank line.\nA subhead without a stop\n"
+	    "Fourth paragraph.\nAna Lind contributed to this report.\n");
+	assert_int_equal(article_paragraphs(a), 6);
+	assert_true(body_has(a, "\n\nA subhead without a stop\n\n"));
+	assert_true(strstr(a->body, "Ana Lind contributed to this report.") +
+	    strlen("Ana Lind contributed to this report.") ==
+	    a->body + strlen(a->body));
+	article_free(a);
+}
+
+/* Rule: in a hard-wrapped file (no long lines) a block's wrapped lines
+ * join into one paragraph; in scraped files they never do. */
+static void
+test_import_hard_wrapped_blocks_join(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("The ferry company said on Monday that services to the\n"
+	    "outer islands would resume next week after repairs to\n"
+	    "the landing stage.\n\nA second, short paragraph.\n");
+	assert_int_equal(article_paragraphs(a), 2);
+	assert_true(body_has(a, "to the outer islands would resume"));
+	article_free(a);
+}
+
+/* Rule: the outlet is read from the text: dateline code, copyright line,
+ * possessive in a contributor line, and canonicalised through
+ * data/sources. */
+static void
+test_import_outlet_clues(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("MOSCOW (AP) — A statement was issued.\n\nMore text.\n");
+	assert_string_equal(a->source, "Associated Press");
+	article_free(a);
+	a = parse("A statement was issued.\n\nCopyright 2024 The Associated "
+	    "Press. All rights reserved.\n");
+	assert_string_equal(a->source, "Associated Press");
+	article_free(a);
+	a = parse("A statement was issued.\n\nThe Northern Courier’s Ana Lind "
+	    "in Lumen contributed to this report.\n");
+	assert_string_equal(a->source, "The Northern Courier");
+	article_free(a);
+	a = parse("A statement was issued.\n\nNo outlet is named here.\n");
+	assert_null(a->source);
+	article_free(a);
+}
+
+/* Rule: bylines and datelines in other languages' forms: "Von"/"Par"
+ * bylines, "© Outlet 2024" notices, the Japanese 【place＝agency】
+ * dateline, and the plural possessive "The Harbor Times’ …". */
+static void
+test_import_foreign_forms(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Von KATHARINA WEIDLICH – Hansa-Rundschau\nPORT SELVA – Die "
+	    "Kräne laufen wieder.\n");
+	assert_string_equal(a->byline, "KATHARINA WEIDLICH");
+	assert_string_equal(a->source, "Hansa-Rundschau");
+	assert_string_equal(a->dateline, "PORT SELVA");
+	article_free(a);
+	a = parse("Le port a rouvert lundi.\n\n© Le Courrier de l’Estuaire "
+	    "2024\n");
+	assert_string_equal(a->source, "Le Courrier de l’Estuaire");
+	assert_string_equal(a->body, "Le port a rouvert lundi.");
+	article_free(a);
+	a = parse("【ブレンムーア＝東和通信】川の水位が下がった。\n");
+	assert_string_equal(a->dateline, "ブレンムーア");
+	assert_string_equal(a->source, "東和通信");
+	assert_string_equal(a->body, "川の水位が下がった。");
+	article_free(a);
+	a = parse("The ferry sank.\n\nThe Harbor Times’ Mira Soll contributed "
+	    "to this report.\n");
+	assert_string_equal(a->source, "The Harbor Times");
+	article_free(a);
+}
+
+/* Rule: control and escape sequences never reach the stored text; CR LF
+ * line ends are accepted. */
+static void
+test_import_strips_controls(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Title \x1b]0;owned\a here is a lead.\r\n\r\nBody \x1b[31mred"
+	    "\x1b[0m text.\r\n");
+	assert_null(strchr(a->title, 0x1b));
+	assert_null(strchr(a->body, 0x1b));
+	assert_null(strchr(a->body, '\r'));
+	assert_true(body_has(a, "Body red text."));
+	article_free(a);
+}
+
+/* Rule: text is stored NFC-normalised. */
+static void
+test_import_normalises_nfc(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Zu\xcc\x88rich voted on Sunday.\n\nMore.\n");
+	assert_true(body_has(a, "Zürich voted"));
+	article_free(a);
+}
+
+/* Rule: the language is detected from stopwords, or from the script. */
+static void
+test_import_detects_language(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Die Hafenarbeiter in Port Selva haben am Dienstag die Arbeit "
+	    "niedergelegt. Der Streik wird nach Angaben der Gewerkschaft "
+	    "mindestens bis zum Wochenende dauern, und die Schiffe warten "
+	    "vor dem Hafen.\n");
+	assert_string_equal(a->language, "de");
+	article_free(a);
+	a = parse("The dockworkers in Port Selva stopped work on Tuesday and "
+	    "said that the strike would last until the weekend, with ships "
+	    "waiting off the harbour.\n");
+	assert_string_equal(a->language, "en");
+	article_free(a);
+	a = parse("港湾労働者が火曜日にストライキを始めた。船は沖で待機している。\n");
+	assert_string_equal(a->language, "ja");
+	article_free(a);
+}
+
+/* ---- the driver ------------------------------------------------------- */
+
+static char tmpdir[64];
+
+static void
+write_file(const char *name, const char *content, size_t n)
+{
+	char *path = xasprintf("%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fwrite(content, 1, n, f);
+	fclose(f);
+	free(path);
+}
+
+static void
+quiet(const char *msg, void *ctx)
+{
+	(void)msg;
+	(void)ctx;
+}
+
+/* Rule: a batch imports what it can; bad files (binary, empty, too
+ * large) are counted as failed; re-importing unchanged files changes
+ * nothing; a changed file updates its article; in directories only *.txt
+ * files are read and hidden entries are skipped. */
+static void
+test_import_paths_batch(void **state)
+{
+	struct import_opts o = { .now = 1700000000, .warn = quiet,
+	    .max_bytes = 4096 };
+	struct import_stats s;
+	struct store *st = NULL;
+	char *db, *err = NULL, big[5000];
+	char *paths[1];
+	int rc;
+
+	(void)state;
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/lede-import-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	db = xasprintf("%s/cache.db", tmpdir);
+	assert_int_equal(store_open(db, STORE_CREATE, &st, &err), 0);
+	write_file("a.txt", "First story here.\n\nMore.\n", 25);
+	write_file("b.txt", "Second story here.\n\nMore.\n", 26);
+	write_file("bin.txt", "abc\0def", 7);
+	write_file("empty.txt", "", 0);
+	memset(big, 'x', sizeof big);
+	write_file("big.txt", big, sizeof big);
+	write_file("README", "Not an article.\n", 16);
+	write_file(".hidden.txt", "Hidden story.\n", 14);
+	paths[0] = tmpdir;
+	rc = import_paths(st, rules, paths, 1, &o, &s, &err);
+	assert_int_equal(rc, 0);
+	assert_int_equal(s.imported, 2);
+	assert_int_equal(s.failed, 3);
+	rc = import_paths(st, rules, paths, 1, &o, &s, &err);
+	assert_int_equal(s.imported, 0);
+	assert_int_equal(s.unchanged, 2);
+	write_file("b.txt", "Second story, revised.\n\nMore.\n", 30);
+	rc = import_paths(st, rules, paths, 1, &o, &s, &err);
+	assert_int_equal(s.updated, 1);
+	assert_int_equal(s.unchanged, 1);
+	store_close(st);
+	free(db);
+	db = xasprintf("rm -rf '%s'", tmpdir);
+	assert_int_equal(system(db), 0);
+	free(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_import_refuses_empty_and_binary),
+		cmocka_unit_test(test_import_invalid_utf8_warns_with_line),
+		cmocka_unit_test(test_import_date_header_shares_line),
+		cmocka_unit_test(test_import_undated_stays_undated),
+		cmocka_unit_test(test_import_impossible_date_warns),
+		cmocka_unit_test(test_import_headline_and_dek),
+		cmocka_unit_test(test_import_title_from_lead_sentence),
+		cmocka_unit_test(test_import_byline),
+		cmocka_unit_test(test_import_datelines),
+		cmocka_unit_test(test_import_caption_credit_paragraphs),
+		cmocka_unit_test(test_import_parenthesised_caption_once),
+		cmocka_unit_test(test_import_boilerplate_removed),
+		cmocka_unit_test(test_import_boilerplate_from_file),
+		cmocka_unit_test(test_import_paragraph_forms),
+		cmocka_unit_test(test_import_hard_wrapped_blocks_join),
+		cmocka_unit_test(test_import_outlet_clues),
+		cmocka_unit_test(test_import_foreign_forms),
+		cmocka_unit_test(test_import_strips_controls),
+		cmocka_unit_test(test_import_normalises_nfc),
+		cmocka_unit_test(test_import_detects_language),
+		cmocka_unit_test(test_import_paths_batch),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

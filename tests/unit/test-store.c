@@ -1,0 +1,585 @@
+/* Unit tests for store.c: round trips, change detection, the FTS index
+ * kept in step, migrations from an older schema, refusal of newer, foreign
+ * and corrupt files, all-or-nothing articles under an injected failure,
+ * listing order, and private file modes.  Every test uses a fresh
+ * temporary cache. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "article.h"
+#include "store.h"
+#include "util.h"
+
+struct fixture {
+	char	 dir[64];
+	char	*db;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof *f);
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/lede-store-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	f->db = xasprintf("%s/cache.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+	int rc = system(cmd);
+
+	free(cmd);
+	free(f->db);
+	free(f);
+	return rc == 0 ? 0 : -1;
+}
+
+static struct article *
+make(const char *origin, const char *title, const char *body)
+{
+	struct article *a = article_new();
+
+	a->origin = xstrdup(origin);
+	a->title = xstrdup(title);
+	a->body = xstrdup(body);
+	a->imported = 1700000000;
+	return a;
+}
+
+static enum store_put
+put(struct store *st, struct article *a)
+{
+	enum store_put res;
+	char digest[17], *err = NULL;
+
+	article_digest(a, digest);
+	assert_int_equal(store_begin(st, &err), 0);
+	if (store_article_put(st, a, digest, &res, &err) != 0)
+		fail_msg("%s", err);
+	assert_int_equal(store_commit(st, &err), 0);
+	return res;
+}
+
+static int
+count_row(const struct store_row *r, void *ctx)
+{
+	(void)r;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static int
+count_matches(struct store *st, const char *word)
+{
+	char *words[1] = { (char *)word }, *err = NULL;
+	struct store_list_query q = { .words = words, .nwords = 1 };
+	int n = 0;
+
+	assert_int_equal(store_list(st, &q, count_row, &n, &err), 0);
+	return n;
+}
+
+/* Raw SQL on the file, as a second program would see it. */
+static int64_t
+sql_int(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(h);
+	return v;
+}
+
+static void
+test_store_open_missing_without_create(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	char *err = NULL;
+
+	assert_int_equal(store_open(f->db, 0, &st, &err), -1);
+	assert_null(st);
+	assert_non_null(strstr(err, "no cache here"));
+	free(err);
+	assert_int_equal(access(f->db, F_OK), -1);	/* nothing created */
+}
+
+static void
+test_store_creates_private_wal_cache(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct stat sb;
+	char *err = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	assert_int_equal(stat(f->db, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	store_close(st);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(f->db, "SELECT journal_mode = 'wal' FROM "
+	    "pragma_journal_mode"), 1);
+}
+
+static void
+test_store_default_path_is_private(void **state)
+{
+	struct fixture *f = *state;
+	char *xdg = xasprintf("%s/xdg", f->dir), *p, *err = NULL, *dir, *want;
+	struct stat sb;
+
+	setenv("XDG_DATA_HOME", xdg, 1);
+	p = store_default_path(true, &err);
+	assert_non_null(p);
+	dir = xasprintf("%s/lede", xdg);
+	want = xasprintf("%s/cache.db", dir);
+	assert_string_equal(p, want);
+	free(want);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	free(p);
+	free(dir);
+	free(xdg);
+	unsetenv("XDG_DATA_HOME");
+}
+
+static void
+test_store_roundtrip(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a = make("/x/a.txt", "Title", "One.\n\nTwo."), *b;
+	struct store *st = NULL;
+	char *err = NULL, *json = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	a->published = 1643241600;	/* 2022-01-27 */
+	a->source = xstrdup("Meridian Press");
+	a->dateline = xstrdup("LUMEN");
+	article_add_caption(a, "A crane.", "Ines Vale");
+	article_add_caption(a, "A ship.", NULL);
+	assert_int_equal(put(st, a), STORE_INSERTED);
+	assert_true(a->id > 0);
+	assert_int_equal(store_article_get(st, a->id, &b, &err), 0);
+	assert_string_equal(b->title, "Title");
+	assert_string_equal(b->source, "Meridian Press");
+	assert_int_equal(b->published, 1643241600);
+	assert_int_equal(b->ncaptions, 2);
+	assert_string_equal(b->captions[0].credit, "Ines Vale");
+	assert_null(b->captions[1].credit);
+	assert_null(b->guid);
+	article_free(b);
+	assert_int_equal(store_article_json(st, a->id, &json, &err), 0);
+	assert_non_null(strstr(json, "\"published\":\"2022-01-27\""));
+	assert_non_null(strstr(json, "\"captions\":[{\"text\":\"A crane.\","
+	    "\"credit\":\"Ines Vale\"},{\"text\":\"A ship.\",\"credit\":null}]"));
+	assert_non_null(strstr(json, "\"body\":\"One.\\n\\nTwo.\""));
+	free(json);
+	assert_int_equal(store_article_get(st, 999, &b, &err),
+	    STORE_ENOTFOUND);
+	assert_int_equal(store_article_json(st, 999, &json, &err),
+	    STORE_ENOTFOUND);
+	article_free(a);
+	store_close(st);
+}
+
+static void
+test_store_json_escapes_controls(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a = make("/x/e.txt", "Quote \" and \x1b", "Tab\there.");
+	struct store *st = NULL;
+	char *err = NULL, *json = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	put(st, a);
+	assert_int_equal(store_article_json(st, a->id, &json, &err), 0);
+	assert_null(strchr(json, 0x1b));
+	assert_null(strchr(json, '\t'));
+	assert_non_null(strstr(json, "Quote \\\" and \\u001b"));
+	free(json);
+	article_free(a);
+	store_close(st);
+}
+
+static void
+test_store_unchanged_and_updated(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a = make("/x/a.txt", "Harbour strike", "Cranes idle.");
+	struct store *st = NULL;
+	char *err = NULL;
+	int64_t id;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	article_add_caption(a, "Pickets at the gate.", NULL);
+	assert_int_equal(put(st, a), STORE_INSERTED);
+	id = a->id;
+	assert_int_equal(put(st, a), STORE_UNCHANGED);
+	assert_int_equal(count_matches(st, "cranes"), 1);
+	assert_int_equal(count_matches(st, "pickets"), 1);
+	/* Same origin, new text: the same row, with the index following. */
+	free(a->body);
+	a->body = xstrdup("Ferries stopped.");
+	free(a->captions[0].text);
+	a->captions[0].text = xstrdup("Empty quay.");
+	assert_int_equal(put(st, a), STORE_UPDATED);
+	assert_int_equal(a->id, id);
+	assert_int_equal(count_matches(st, "cranes"), 0);
+	assert_int_equal(count_matches(st, "pickets"), 0);
+	assert_int_equal(count_matches(st, "ferries"), 1);
+	assert_int_equal(count_matches(st, "quay"), 1);
+	article_free(a);
+	store_close(st);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM captions"), 1);
+	/* The index agrees with its content: FTS5's own check. */
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM articles"), 1);
+	{
+		sqlite3 *h;
+
+		assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(h, "INSERT INTO article_fts("
+		    "article_fts, rank) VALUES('integrity-check', 1)", NULL,
+		    NULL, NULL), SQLITE_OK);
+		sqlite3_close(h);
+	}
+}
+
+/* Batch atomicity: a failure in the middle of an article (after its row,
+ * before its captions and index entry) leaves no trace of it, and the
+ * articles around it in the batch are kept. */
+static void
+test_store_failed_put_leaves_no_partial_article(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a[3];
+	struct store *st = NULL;
+	enum store_put res;
+	char *err = NULL, digest[17];
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	store_fail_put_after(st, 2);
+	for (i = 0; i < 3; i++) {
+		char origin[16];
+
+		snprintf(origin, sizeof origin, "/x/%d.txt", i);
+		a[i] = make(origin, "T", i == 1 ? "marmalade" : "bread");
+		article_add_caption(a[i], "cap", NULL);
+		article_digest(a[i], digest);
+		if (i == 1) {
+			assert_int_equal(store_article_put(st, a[i], digest,
+			    &res, &err), -1);
+			assert_non_null(strstr(err, "injected failure"));
+			free(err);
+			err = NULL;
+		} else {
+			assert_int_equal(store_article_put(st, a[i], digest,
+			    &res, &err), 0);
+		}
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(count_matches(st, "marmalade"), 0);
+	assert_int_equal(count_matches(st, "bread"), 2);
+	store_close(st);
+	for (i = 0; i < 3; i++)
+		article_free(a[i]);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM articles"), 2);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM captions"), 2);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM articles "
+	    "WHERE body = 'marmalade'"), 0);
+}
+
+/* A rolled-back batch (the importer's reaction to a store error) leaves
+ * nothing of the batch. */
+static void
+test_store_rollback_discards_batch(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a = make("/x/r.txt", "T", "rollback");
+	struct store *st = NULL;
+	enum store_put res;
+	char *err = NULL, digest[17];
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	article_digest(a, digest);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_article_put(st, a, digest, &res, &err), 0);
+	store_rollback(st);
+	assert_int_equal(count_matches(st, "rollback"), 0);
+	store_close(st);
+	article_free(a);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM articles"), 0);
+}
+
+/* A cache written by schema version 1 (before the full-text index)
+ * opens, is upgraded, and its articles become searchable. */
+static void
+test_store_migrates_version_1(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	sqlite3 *h;
+	char *err = NULL;
+
+	assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+	    "CREATE TABLE sources (id INTEGER PRIMARY KEY,"
+	    "  name TEXT NOT NULL UNIQUE);"
+	    "CREATE TABLE articles (id INTEGER PRIMARY KEY,"
+	    "  source_id INTEGER REFERENCES sources(id), origin TEXT NOT NULL,"
+	    "  guid TEXT NOT NULL DEFAULT '', url TEXT, title TEXT NOT NULL,"
+	    "  dek TEXT, byline TEXT, dateline TEXT, published INTEGER,"
+	    "  imported INTEGER NOT NULL, sort_time INTEGER NOT NULL,"
+	    "  body TEXT NOT NULL, language TEXT, content_hash TEXT NOT NULL,"
+	    "  is_read INTEGER NOT NULL DEFAULT 0,"
+	    "  is_starred INTEGER NOT NULL DEFAULT 0, UNIQUE (origin, guid));"
+	    "CREATE INDEX articles_by_time ON articles(sort_time, id);"
+	    "CREATE INDEX articles_by_source ON articles(source_id, sort_time);"
+	    "CREATE TABLE captions (article_id INTEGER NOT NULL"
+	    "  REFERENCES articles(id) ON DELETE CASCADE,"
+	    "  position INTEGER NOT NULL, text TEXT NOT NULL, credit TEXT,"
+	    "  PRIMARY KEY (article_id, position)) WITHOUT ROWID;"
+	    "INSERT INTO articles(origin, title, imported, sort_time, body,"
+	    "  content_hash) VALUES('/old.txt', 'Old', 1, 1, 'lighthouse', 'h');"
+	    "PRAGMA application_id = 1818584165;"
+	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
+	assert_int_equal(store_opened_version(st), 1);
+	assert_int_equal(count_matches(st, "lighthouse"), 1);
+	store_close(st);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+}
+
+static void
+test_store_refuses_newer_version(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	sqlite3 *h;
+	char *err = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	store_close(st);
+	assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 99", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(store_open(f->db, 0, &st, &err), -1);
+	assert_non_null(strstr(err, "schema version 99, newer than"));
+	assert_non_null(strstr(err, f->db));
+	free(err);
+	/* The refusal changed nothing. */
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 99);
+}
+
+static void
+test_store_refuses_garbage_and_foreign(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	char *err = NULL;
+	sqlite3 *h;
+	FILE *fp;
+
+	/* A text file where the cache should be. */
+	fp = fopen(f->db, "w");
+	fputs("this is not a database, just some text that is long enough "
+	    "to fill a header page and then some more text\n", fp);
+	fclose(fp);
+	assert_int_equal(store_open(f->db, 0, &st, &err), -1);
+	assert_non_null(strstr(err, f->db));
+	assert_non_null(strstr(err, "not a database"));
+	free(err);
+	/* A truncated cache: the first half page of a real one. */
+	unlink(f->db);
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	store_close(st);
+	assert_int_equal(truncate(f->db, 100), 0);
+	{
+		char *wal = xasprintf("%s-wal", f->db);
+
+		unlink(wal);
+		free(wal);
+	}
+	assert_int_equal(store_open(f->db, 0, &st, &err), -1);
+	assert_non_null(strstr(err, f->db));
+	free(err);
+	/* Somebody else's SQLite database. */
+	unlink(f->db);
+	assert_int_equal(sqlite3_open(f->db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "CREATE TABLE t(x)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(store_open(f->db, 0, &st, &err), -1);
+	assert_non_null(strstr(err, "not a lede cache"));
+	free(err);
+}
+
+struct order {
+	int64_t ids[8];
+	int	n;
+};
+
+static int
+collect_ids(const struct store_row *r, void *ctx)
+{
+	struct order *o = ctx;
+
+	o->ids[o->n++] = r->id;
+	return 0;
+}
+
+static void
+test_store_list_newest_first_with_limit(void **state)
+{
+	struct fixture *f = *state;
+	struct store_list_query q = { 0 };
+	struct store *st = NULL;
+	struct order o = { 0 };
+	struct article *a;
+	char *err = NULL;
+	int64_t ids[4];
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	for (i = 0; i < 4; i++) {
+		char origin[16];
+
+		snprintf(origin, sizeof origin, "/x/%d.txt", i);
+		a = make(origin, "T", "text");
+		/* dated 1, 3, 2; the last undated, imported later */
+		a->published = i == 3 ? ARTICLE_UNDATED : (int64_t[]){ 100,
+		    300, 200 }[i];
+		a->imported = 1000;
+		put(st, a);
+		ids[i] = a->id;
+		article_free(a);
+	}
+	assert_int_equal(store_list(st, &q, collect_ids, &o, &err), 0);
+	assert_int_equal(o.n, 4);
+	assert_int_equal(o.ids[0], ids[3]);
+	assert_int_equal(o.ids[1], ids[1]);
+	assert_int_equal(o.ids[2], ids[2]);
+	assert_int_equal(o.ids[3], ids[0]);
+	o.n = 0;
+	q.limit = 2;
+	assert_int_equal(store_list(st, &q, collect_ids, &o, &err), 0);
+	assert_int_equal(o.n, 2);
+	store_close(st);
+}
+
+/* Search words are data, never FTS syntax or SQL. */
+static void
+test_store_list_words_are_literal(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a = make("/x/q.txt", "Quotes", "say \"hello\" world");
+	struct store *st = NULL;
+	char *err = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	put(st, a);
+	assert_int_equal(count_matches(st, "\"hello"), 1);
+	assert_int_equal(count_matches(st, "NOT"), 0);
+	assert_int_equal(count_matches(st, "'); DROP TABLE articles; --"), 0);
+	assert_int_equal(count_matches(st, "world"), 1);
+	store_close(st);
+	article_free(a);
+}
+
+static void
+test_store_stats_counts(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a = make("/x/s.txt", "T", "b");
+	struct store_stats s;
+	struct store *st = NULL;
+	char *err = NULL, *json = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	a->source = xstrdup("Harbor Times");
+	article_add_caption(a, "c", "d");
+	put(st, a);
+	assert_int_equal(store_stats(st, &s, &err), 0);
+	assert_int_equal(s.articles, 1);
+	assert_int_equal(s.unread, 1);
+	assert_int_equal(s.sources, 1);
+	assert_int_equal(s.captions, 1);
+	assert_int_equal(s.undated, 1);
+	assert_int_equal(s.oldest, ARTICLE_UNDATED);
+	assert_int_equal(s.schema, STORE_SCHEMA_VERSION);
+	assert_int_equal(store_stats_json(st, &json, &err), 0);
+	assert_non_null(strstr(json, "\"articles\":1,"));
+	assert_non_null(strstr(json, "\"oldest\":null"));
+	free(json);
+	store_close(st);
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_store_open_missing_without_create, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_creates_private_wal_cache, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_default_path_is_private, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_roundtrip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_json_escapes_controls, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_unchanged_and_updated, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_failed_put_leaves_no_partial_article, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_rollback_discards_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_migrates_version_1,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_refuses_newer_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_refuses_garbage_and_foreign, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_list_newest_first_with_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_list_words_are_literal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

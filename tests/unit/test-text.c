@@ -1,0 +1,291 @@
+/* Unit tests for text.c: UTF-8 repair, the sanitiser (the choke point for
+ * untrusted text), normalisation, folding, width and shortening.  Inputs
+ * cover degenerate cases first, then CJK, emoji, combining marks and RTL. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static size_t bad_lines[8];
+static size_t nbad_lines;
+
+static void
+record_bad(size_t line, void *ctx)
+{
+	(void)ctx;
+	if (nbad_lines < 8)
+		bad_lines[nbad_lines++] = line;
+}
+
+static void
+check_repair(const char *in, size_t n, const char *want, size_t want_bad)
+{
+	char *out = NULL;
+
+	assert_int_equal(text_repair_utf8(in, n, &out, NULL, NULL), want_bad);
+	assert_string_equal(out, want);
+	free(out);
+}
+
+static void
+test_text_repair_utf8_degenerate(void **state)
+{
+	(void)state;
+	check_repair("", 0, "", 0);
+	check_repair("a", 1, "a", 0);
+	check_repair("\xff", 1, "\xEF\xBF\xBD", 1);
+	check_repair("\xC3", 1, "\xEF\xBF\xBD", 1);	/* truncated */
+}
+
+static void
+test_text_repair_utf8_invalid_forms(void **state)
+{
+	(void)state;
+	/* Overlong '/', encoded surrogate, code point above U+10FFFF. */
+	check_repair("a\xC0\xAFz", 4, "a\xEF\xBF\xBDz", 1);
+	check_repair("\xED\xA0\x80x", 4, "\xEF\xBF\xBDx", 1);
+	check_repair("\xF4\x90\x80\x80", 4, "\xEF\xBF\xBD", 1);
+	/* A NUL byte cannot survive in a C string. */
+	check_repair("a\0b", 3, "a\xEF\xBF\xBD" "b", 1);
+	/* Valid multi-byte text is untouched. */
+	check_repair("Zürich 東京 🌊", strlen("Zürich 東京 🌊"),
+	    "Zürich 東京 🌊", 0);
+}
+
+static void
+test_text_repair_utf8_reports_lines(void **state)
+{
+	const char *in = "ok\nbad \xff\nok\n\xfe and \xfd\n";
+	char *out = NULL;
+
+	(void)state;
+	nbad_lines = 0;
+	assert_int_equal(text_repair_utf8(in, strlen(in), &out, record_bad,
+	    NULL), 3);
+	/* Once per line, 1-based. */
+	assert_int_equal(nbad_lines, 2);
+	assert_int_equal(bad_lines[0], 2);
+	assert_int_equal(bad_lines[1], 4);
+	free(out);
+}
+
+struct san_case {
+	const char	*in;
+	int		 flags;
+	const char	*want;
+};
+
+static const struct san_case san_cases[] = {
+	{ "", 0, "" },
+	{ "plain", 0, "plain" },
+	{ "tab\there", 0, "tab here" },
+	{ "two\nlines", 0, "two lines" },
+	{ "two\nlines", TEXT_KEEP_NEWLINES, "two\nlines" },
+	{ "bell\a and del\x7f", 0, "bell and del" },
+	/* CSI colour and cursor movement */
+	{ "\x1b[31mred\x1b[0m", 0, "red" },
+	{ "a\x1b[2J\x1b[Hb", 0, "ab" },
+	/* OSC 0 title with BEL, OSC 52 clipboard with ST, OSC 8 link */
+	{ "x\x1b]0;pwned\ay", 0, "xy" },
+	{ "x\x1b]52;c;ZXZpbA==\x1b\\y", 0, "xy" },
+	{ "\x1b]8;;http://e.x\x1b\\link\x1b]8;;\x1b\\", 0, "link" },
+	/* DCS, APC, PM, SOS */
+	{ "a\x1bPq#0;2;0;0;0\x1b\\b", 0, "ab" },
+	{ "a\x1b_secret\x1b\\b\x1b^pm\x1b\\c\x1bXsos\x1b\\d", 0, "abcd" },
+	/* An unterminated OSC ends at the line, not at the end of text. */
+	{ "a\x1b]0;never ends\nnext", TEXT_KEEP_NEWLINES, "a\nnext" },
+	/* Two-byte escapes: RIS, charset selection */
+	{ "a\x1b" "cb\x1b(Bc", 0, "abc" },
+	/* 8-bit C1 CSI (U+009B) and OSC (U+009D) as UTF-8 */
+	{ "a\xc2\x9b" "31mb", 0, "ab" },
+	{ "a\xc2\x9d" "0;t\xc2\x9c" "b", 0, "ab" },
+	{ "a\xc2\x85" "b", 0, "ab" },
+	/* Bidi override and isolate controls, BOM */
+	{ "\xe2\x80\xae" "evil\xe2\x80\xac", 0, "evil" },
+	{ "\xe2\x81\xa6" "x\xe2\x81\xa9", 0, "x" },
+	{ "\xef\xbb\xbfstart", 0, "start" },
+	/* Zero-width characters stay in storage, leave in strict mode;
+	 * RTL letters are text, never removed. */
+	{ "a\xe2\x80\x8b" "b", 0, "a\xe2\x80\x8b" "b" },
+	{ "a\xe2\x80\x8b" "b", TEXT_STRICT, "ab" },
+	{ "שלום עולם", TEXT_STRICT, "שלום עולם" },
+	{ "emoji 👩‍🚒 ok", 0, "emoji 👩‍🚒 ok" },
+};
+
+static void
+test_text_sanitize_table(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof san_cases / sizeof san_cases[0]; i++) {
+		char *got = text_sanitize(san_cases[i].in, san_cases[i].flags);
+
+		if (strcmp(got, san_cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, got,
+			    san_cases[i].want);
+		free(got);
+	}
+}
+
+static void
+test_text_sanitize_never_emits_esc(void **state)
+{
+	/* Whatever the mix, no ESC and no C1 control survives. */
+	const char *in = "\x1b\x1b[\x1b]\x1bP\xc2\x9b\xc2\x9d\x1b[999;999H"
+	    "\x1b]0;\x1b[31m\a\x1b";
+	char *got;
+
+	(void)state;
+	got = text_sanitize(in, 0);
+	assert_null(strchr(got, 0x1b));
+	assert_null(strstr(got, "\xc2\x9b"));
+	assert_null(strstr(got, "\xc2\x9d"));
+	free(got);
+}
+
+static void
+test_text_nfc_composes(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_nfc("Zu\xcc\x88rich");	/* u + combining diaeresis */
+	assert_string_equal(s, "Zürich");
+	free(s);
+	s = text_nfc("");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void
+test_text_fold_any_script(void **state)
+{
+	char *a, *b;
+
+	(void)state;
+	a = text_fold("ZÜRICH");
+	b = text_fold("Zu\xcc\x88rich");	/* NFD input folds the same */
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	a = text_fold("Straße");
+	assert_string_equal(a, "strasse");
+	free(a);
+	a = text_fold("ΑΘΗΝΑ");
+	b = text_fold("αθηνα");
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
+struct width_case {
+	const char	*s;
+	size_t		 w;
+};
+
+static const struct width_case width_cases[] = {
+	{ "", 0 },
+	{ "a", 1 },
+	{ "abc def", 7 },
+	{ "東京", 4 },			/* CJK: two cells each */
+	{ "한국어", 6 },
+	{ "🌊", 2 },			/* emoji */
+	{ "e\xcc\x81", 1 },		/* combining acute: zero cells */
+	{ "שלום", 4 },			/* RTL letters: one cell each */
+};
+
+static void
+test_text_width_table(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof width_cases / sizeof width_cases[0]; i++)
+		if (text_width(width_cases[i].s) != width_cases[i].w)
+			fail_msg("\"%s\": width %zu, want %zu",
+			    width_cases[i].s, text_width(width_cases[i].s),
+			    width_cases[i].w);
+}
+
+static void
+test_text_shorten_word_boundary(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_shorten("short", 10);
+	assert_string_equal(s, "short");
+	free(s);
+	s = text_shorten("The quick brown fox jumps", 16);
+	assert_string_equal(s, "The quick brown…");
+	free(s);
+	/* No space in the last third: cut mid-word rather than lose most. */
+	s = text_shorten("Supercalifragilistic", 8);
+	assert_string_equal(s, "Superca…");
+	free(s);
+	/* A wide character never straddles the limit. */
+	s = text_shorten("東京東京東京", 6);
+	assert_true(text_width(s) <= 6);
+	assert_string_equal(s, "東京…");
+	free(s);
+	s = text_shorten("anything", 0);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void
+test_text_squeeze_spaces(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_squeeze("  a \t b\n\nc \xc2\xa0 ");
+	assert_string_equal(s, "a b c");
+	free(s);
+	s = text_squeeze("   ");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void
+test_text_case_predicates(void **state)
+{
+	(void)state;
+	assert_true(text_is_upper("MOSCOW", 6));
+	assert_true(text_is_upper("SÃO PAULO", strlen("SÃO PAULO")));
+	assert_false(text_is_upper("Moscow", 6));
+	assert_false(text_is_upper("123", 3));	/* no letter */
+	assert_false(text_is_upper("", 0));
+	assert_true(text_starts_upper("Émile"));
+	assert_false(text_starts_upper("émile"));
+	assert_false(text_starts_upper(""));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_repair_utf8_degenerate),
+		cmocka_unit_test(test_text_repair_utf8_invalid_forms),
+		cmocka_unit_test(test_text_repair_utf8_reports_lines),
+		cmocka_unit_test(test_text_sanitize_table),
+		cmocka_unit_test(test_text_sanitize_never_emits_esc),
+		cmocka_unit_test(test_text_nfc_composes),
+		cmocka_unit_test(test_text_fold_any_script),
+		cmocka_unit_test(test_text_width_table),
+		cmocka_unit_test(test_text_shorten_word_boundary),
+		cmocka_unit_test(test_text_squeeze_spaces),
+		cmocka_unit_test(test_text_case_predicates),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
