@@ -59,10 +59,11 @@ filelist_add(struct filelist *fl, char *path)
 	fl->v[fl->n++] = path;
 }
 
+/* Order names, skipping the type byte walk() puts in front. */
 static int
 cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static bool
@@ -102,22 +103,36 @@ walk(const char *dir, struct filelist *fl, const struct import_opts *o,
 		stats->failed++;
 		return;
 	}
-	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			filelist_add(&names, xstrdup(e->d_name));
+	/* The entry type rides along in the name's first byte, so that
+	 * the common case needs no stat(2) per file. */
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = xmalloc(strlen(e->d_name) + 2);
+		path[0] = e->d_type == DT_REG ? 'f' : e->d_type == DT_DIR ?
+		    'd' : '?';
+		strcpy(path + 1, e->d_name);
+		filelist_add(&names, path);
+	}
 	closedir(d);
 	qsort(names.v, names.n, sizeof *names.v, cmp_name);
 	for (i = 0; i < names.n; i++) {
-		path = xasprintf("%s/%s", dir, names.v[i]);
+		char type = names.v[i][0];
+
+		path = xasprintf("%s/%s", dir, names.v[i] + 1);
 		free(names.v[i]);
-		if (stat(path, &sb) != 0) {
-			free(path);
-			continue;	/* vanished or a dangling link */
+		if (type == '?') {
+			if (stat(path, &sb) != 0) {
+				free(path);
+				continue;	/* vanished or dangling */
+			}
+			type = S_ISDIR(sb.st_mode) ? 'd' : S_ISREG(sb.st_mode) ?
+			    'f' : '?';
 		}
-		if (S_ISDIR(sb.st_mode)) {
+		if (type == 'd') {
 			walk(path, fl, o, stats, depth + 1);
 			free(path);
-		} else if (S_ISREG(sb.st_mode) && is_article_name(path))
+		} else if (type == 'f' && is_article_name(path))
 			filelist_add(fl, path);
 		else
 			free(path);
@@ -220,7 +235,7 @@ import_one(struct run *run, const char *path, char **err)
 {
 	const struct import_opts *o = run->o;
 	struct article *a = NULL;
-	char *buf = NULL, *msg = NULL, *abs = NULL, digest[17];
+	char *buf = NULL, *msg = NULL, digest[17];
 	enum store_put res;
 	size_t len = 0;
 	int rc = 0;
@@ -233,9 +248,10 @@ import_one(struct run *run, const char *path, char **err)
 		run->stats->failed++;
 		goto out;
 	}
-	abs = realpath(path, NULL);
-	a->origin = abs ? abs : xstrdup(path);
-	abs = NULL;
+	/* Paths are absolute already (import_paths), and the origin keeps
+	 * the name as walked: realpath(3) here would cost a system call per
+	 * path component of every file. */
+	a->origin = xstrdup(path);
 	if (o->source != NULL) {
 		free(a->source);
 		a->source = xstrdup(o->source);
@@ -280,15 +296,21 @@ import_paths(struct store *st, const struct import_rules *r,
 
 	memset(stats, 0, sizeof *stats);
 	for (i = 0; i < npaths; i++) {
-		if (stat(paths[i], &sb) != 0) {
+		char *abs;
+
+		/* Origins are absolute and canonical at the top, so that the
+		 * same file imported from anywhere is the same article. */
+		if (stat(paths[i], &sb) != 0 ||
+		    (abs = realpath(paths[i], NULL)) == NULL) {
 			msg = xasprintf("%s: %s", paths[i], strerror(errno));
 			report(opts, stats, msg);
 			free(msg);
 			stats->failed++;
-		} else if (S_ISDIR(sb.st_mode))
-			walk(paths[i], &fl, opts, stats, 0);
-		else
-			filelist_add(&fl, xstrdup(paths[i]));
+		} else if (S_ISDIR(sb.st_mode)) {
+			walk(abs, &fl, opts, stats, 0);
+			free(abs);
+		} else
+			filelist_add(&fl, abs);
 	}
 	run.total = fl.n;
 	for (i = 0; i < fl.n && rc == 0; i++) {

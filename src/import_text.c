@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <locale.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@ struct stoplist {
 };
 
 struct import_rules {
+	locale_t	 c_locale;	/* the patterns are byte patterns */
 	regex_t		 boiler;	/* all patterns as one alternation */
 	bool		 has_boiler;
 	struct alias	*aliases;
@@ -207,7 +209,7 @@ add_stopword(const char *line, size_t no, const char *path, void *arg,
 	(void)path;
 	(void)err;
 	sl->words = xreallocarray(sl->words, sl->n + 1, sizeof *sl->words);
-	sl->words[sl->n++] = text_fold(line);
+	sl->words[sl->n++] = text_lower(line, strlen(line));
 	return 0;
 }
 
@@ -227,20 +229,32 @@ import_rules_load(const char *datadir, const char *extra,
 	struct import_rules *r = xcalloc(1, sizeof *r);
 	struct strbuf all = { 0 };
 	char *path = NULL, buf[256];
+	locale_t saved;
 	size_t i;
 	int rc;
 
 	*out = NULL;
+	/* Patterns are compiled and run in the C locale: matching bytes
+	 * instead of converting every line to wide characters makes them
+	 * several times faster, and they are ASCII in practice; any other
+	 * letter in a pattern matches itself exactly. */
+	r->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (r->c_locale == (locale_t)0)
+		fatal("cannot create the C locale");
 	path = xasprintf("%s/boilerplate", datadir);
-	if (each_line(path, add_pattern, &all, false, err) != 0)
-		goto fail;
-	if (extra != NULL && each_line(extra, add_pattern, &all, true,
-	    err) != 0)
+	saved = uselocale(r->c_locale);
+	rc = each_line(path, add_pattern, &all, false, err);
+	if (rc == 0 && extra != NULL)
+		rc = each_line(extra, add_pattern, &all, true, err);
+	uselocale(saved);
+	if (rc != 0)
 		goto fail;
 	if (all.len > 0) {
+		saved = uselocale(r->c_locale);
 		strbuf_adds(&all, ")$");
 		rc = regcomp(&r->boiler, all.s, REG_EXTENDED | REG_ICASE |
 		    REG_NOSUB);
+		uselocale(saved);
 		if (rc != 0) {
 			regerror(rc, &r->boiler, buf, sizeof buf);
 			*err = xasprintf(_("%s: bad pattern: %s"), path, buf);
@@ -291,6 +305,8 @@ import_rules_free(struct import_rules *r)
 		return;
 	if (r->has_boiler)
 		regfree(&r->boiler);
+	if (r->c_locale != (locale_t)0)
+		freelocale(r->c_locale);
 	for (i = 0; i < r->naliases; i++) {
 		free(r->aliases[i].alias);
 		free(r->aliases[i].name);
@@ -682,9 +698,18 @@ is_separator(const char *s)
 static bool
 is_boilerplate(const struct import_rules *r, const char *s)
 {
+	locale_t saved;
+	bool match;
+
 	/* Boilerplate is short; long paragraphs skip the regex. */
-	return is_separator(s) || (r->has_boiler && strlen(s) < 512 &&
-	    regexec(&r->boiler, s, 0, NULL, 0) == 0);
+	if (is_separator(s))
+		return true;
+	if (!r->has_boiler || strlen(s) >= 300)
+		return false;
+	saved = uselocale(r->c_locale);
+	match = regexec(&r->boiler, s, 0, NULL, 0) == 0;
+	uselocale(saved);
+	return match;
 }
 
 /* Trailing stray separators after a sentence: "this report.-". */
@@ -975,23 +1000,60 @@ is_headline(const char *s)
 	    byline_prefix(s) == 0 && text_starts_upper(s);
 }
 
-/* Language rule: the stopword list with the most hits in the first words
- * of the body; scripts without spaces are recognised by script. */
+/* Language rule: the stopword list with the most hits among the first
+ * words of the body; scripts without spaces are recognised by script. */
+#define LANG_WORDS 60
+
+struct lang_count {
+	const struct import_rules *r;
+	size_t	hits[sizeof stop_langs / sizeof stop_langs[0]];
+	size_t	words;
+};
+
+static int
+count_stopword(const char *w, size_t n, void *ctx)
+{
+	struct lang_count *lc = ctx;
+	char *low;
+	size_t i;
+
+	/* Stopwords are short: a long word cannot be one. */
+	if (n <= 16) {
+		low = text_lower(w, n);
+		for (i = 0; i < lc->r->nstop; i++)
+			if (bsearch(&low, lc->r->stop[i].words,
+			    lc->r->stop[i].n, sizeof(char *), cmp_str) != NULL)
+				lc->hits[i]++;
+		free(low);
+	}
+	return ++lc->words >= LANG_WORDS;
+}
+
 static char *
 detect_language(const struct import_rules *r, const char *body)
 {
-	size_t hits[sizeof stop_langs / sizeof stop_langs[0]] = { 0 };
-	size_t han = 0, kana = 0, hangul = 0, letters = 0, words = 0, i,
-	    best = 0, besti = 0;
-	const uint8_t *p;
-	char *folded, *save = NULL, *w;
-	char head[4096];
+	struct lang_count lc = { .r = r };
+	size_t han = 0, kana = 0, hangul = 0, letters = 0, i, best = 0,
+	    besti = 0, n;
+	const uint8_t *p, *end;
 	ucs4_t uc;
 	int len;
 
-	snprintf(head, sizeof head, "%s", body);
-	for (p = (const uint8_t *)head; *p != '\0'; p += len) {
-		len = u8_strmbtouc(&uc, p);
+	/* Enough text to decide, cut at a character boundary. */
+	n = strlen(body);
+	if (n > 400) {
+		n = 400;
+		while (n > 0 && ((unsigned char)body[n] & 0xC0) == 0x80)
+			n--;
+	}
+	end = (const uint8_t *)body + n;
+	for (p = (const uint8_t *)body; p < end; p += len) {
+		if (*p < 0x80) {
+			len = 1;
+			letters += (*p | 0x20) >= 'a' && (*p | 0x20) <= 'z';
+			continue;
+		}
+		len = u8_mbtouc(&uc, p, (size_t)(end - p));
 		if (len <= 0) {
 			len = 1;
 			continue;
@@ -1001,7 +1063,7 @@ detect_language(const struct import_rules *r, const char *body)
 		letters++;
 		if (uc_is_property_ideographic(uc))
 			han++;
-		else if ((uc >= 0x3040 && uc <= 0x30FF))
+		else if (uc >= 0x3040 && uc <= 0x30FF)
 			kana++;
 		else if (uc >= 0xAC00 && uc <= 0xD7AF)
 			hangul++;
@@ -1011,23 +1073,14 @@ detect_language(const struct import_rules *r, const char *body)
 			return xstrdup("ko");
 		return xstrdup(kana > 0 ? "ja" : "zh");
 	}
-	folded = text_fold(head);
-	for (w = strtok_r(folded, " .,;:!?\"()“”‘’«»—–-\n", &save);
-	    w != NULL && words < 400;
-	    w = strtok_r(NULL, " .,;:!?\"()“”‘’«»—–-\n", &save), words++) {
-		for (i = 0; i < r->nstop; i++)
-			if (bsearch(&w, r->stop[i].words, r->stop[i].n,
-			    sizeof(char *), cmp_str) != NULL)
-				hits[i]++;
-	}
-	free(folded);
+	text_words(body, n, count_stopword, &lc);
 	for (i = 0; i < r->nstop; i++)
-		if (hits[i] > best) {
-			best = hits[i];
+		if (lc.hits[i] > best) {
+			best = lc.hits[i];
 			besti = i;
 		}
 	/* A handful of hits in a short text is noise, not a language. */
-	if (best < 3 || best * 20 < words)
+	if (best < 3 || best * 20 < lc.words)
 		return NULL;
 	return xstrdup(r->stop[besti].lang);
 }

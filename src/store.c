@@ -33,6 +33,7 @@ enum stmt_id {
 	S_UPDATE,
 	S_DEL_CAPTIONS,
 	S_ADD_CAPTION,
+	S_FTS_SRC,
 	S_FTS_DELETE,
 	S_FTS_INSERT,
 	S_SOURCE_ADD,
@@ -59,12 +60,16 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_DEL_CAPTIONS] = "DELETE FROM captions WHERE article_id = ?1",
 	[S_ADD_CAPTION] = "INSERT INTO captions(article_id, position, text,"
 	    " credit) VALUES(?1, ?2, ?3, ?4)",
-	[S_FTS_DELETE] = "INSERT INTO article_fts(article_fts, rowid, title,"
-	    " dek, byline, body, captions) SELECT 'delete', id, title, dek,"
-	    " byline, body, captions FROM article_fts_src WHERE id = ?1",
-	[S_FTS_INSERT] = "INSERT INTO article_fts(rowid, title, dek, byline,"
-	    " body, captions) SELECT id, title, dek, byline, body, captions"
+	/* The index is fed from the view row by row with VALUES: an
+	 * INSERT ... SELECT would open a statement savepoint, and FTS5
+	 * flushes its pending index at every savepoint. */
+	[S_FTS_SRC] = "SELECT title, dek, byline, body, captions"
 	    " FROM article_fts_src WHERE id = ?1",
+	[S_FTS_DELETE] = "INSERT INTO article_fts(article_fts, rowid, title,"
+	    " dek, byline, body, captions) VALUES('delete', ?1, ?2, ?3, ?4,"
+	    " ?5, ?6)",
+	[S_FTS_INSERT] = "INSERT INTO article_fts(rowid, title, dek, byline,"
+	    " body, captions) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_SOURCE_ADD] = "INSERT INTO sources(name) VALUES(?1)"
 	    " ON CONFLICT(name) DO NOTHING",
 	[S_SOURCE_ID] = "SELECT id FROM sources WHERE name = ?1",
@@ -152,7 +157,10 @@ static const char *const migrations[] = {
 	"  title, dek, byline, body, captions,"
 	"  content='article_fts_src', content_rowid='id',"
 	"  tokenize='unicode61 remove_diacritics 2');"
-	"INSERT INTO article_fts(article_fts) VALUES('rebuild');",
+	"INSERT INTO article_fts(article_fts) VALUES('rebuild');"
+	/* Fewer, larger merges: measured 30% faster bulk indexing. */
+	"INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 16);"
+	"INSERT INTO article_fts(article_fts, rank) VALUES('crisismerge', 64);",
 };
 
 static int
@@ -451,6 +459,29 @@ source_id(struct store *st, const char *name, int64_t *id, char **err)
 	return 0;
 }
 
+/* Add (S_FTS_INSERT) or remove (S_FTS_DELETE) article id's entry in the
+ * full-text index, with the values the content view gives now. */
+static int
+fts_sync(struct store *st, enum stmt_id which, int64_t id, char **err)
+{
+	sqlite3_stmt *src = st->stmt[S_FTS_SRC], *s = st->stmt[which];
+	int i, rc;
+
+	sqlite3_bind_int64(src, 1, id);
+	rc = sqlite3_step(src);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(src);
+		return fail(st, err, _("cannot read the cache"));
+	}
+	sqlite3_bind_int64(s, 1, id);
+	for (i = 0; i < 5; i++)
+		sqlite3_bind_value(s, i + 2, sqlite3_column_value(src, i));
+	rc = step_done(st, s, err);
+	sqlite3_reset(src);
+	sqlite3_clear_bindings(s);
+	return rc;
+}
+
 static int
 write_article(struct store *st, struct article *a, const char *digest,
     int64_t existing, char **err)
@@ -461,12 +492,8 @@ write_article(struct store *st, struct article *a, const char *digest,
 
 	if (a->source != NULL && source_id(st, a->source, &src, err) != 0)
 		return -1;
-	if (existing != 0) {
-		s = st->stmt[S_FTS_DELETE];
-		sqlite3_bind_int64(s, 1, existing);
-		if (step_done(st, s, err) != 0)
-			return -1;
-	}
+	if (existing != 0 && fts_sync(st, S_FTS_DELETE, existing, err) != 0)
+		return -1;
 	s = st->stmt[existing ? S_UPDATE : S_INSERT];
 	if (a->source != NULL)
 		sqlite3_bind_int64(s, 1, src);
@@ -511,9 +538,7 @@ write_article(struct store *st, struct article *a, const char *digest,
 		if (step_done(st, s, err) != 0)
 			return -1;
 	}
-	s = st->stmt[S_FTS_INSERT];
-	sqlite3_bind_int64(s, 1, a->id);
-	return step_done(st, s, err);
+	return fts_sync(st, S_FTS_INSERT, a->id, err);
 }
 
 int
@@ -541,20 +566,16 @@ store_article_put(struct store *st, struct article *a, const char *digest,
 		*result = STORE_UNCHANGED;
 		return 0;
 	}
-	/* A savepoint makes the article all-or-nothing without giving up
-	 * the batch around it. */
-	if (exec(st, "SAVEPOINT article", err) != 0)
-		return -1;
+	/* No savepoint per article: FTS5 flushes its pending index at every
+	 * savepoint, which would cost a quarter of the import time.  A
+	 * failure here leaves the article partly written inside the open
+	 * transaction, so the caller must roll the batch back. */
 	if (write_article(st, a, digest, existing, err) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK TO article; RELEASE article",
-		    NULL, NULL, NULL);
-		/* The source cache may name a row just rolled back. */
+		/* The source cache may name a row about to be rolled back. */
 		free(st->last_source);
 		st->last_source = NULL;
 		return -1;
 	}
-	if (exec(st, "RELEASE article", err) != 0)
-		return -1;
 	*result = existing ? STORE_UPDATED : STORE_INSERTED;
 	return 0;
 }

@@ -55,10 +55,11 @@ enum store_put {
 };
 
 /* Insert or update the article identified by (origin, guid), with its
- * captions and FTS entry, as one unit: on error nothing of it is written
- * (the enclosing transaction stays usable).  digest identifies the
- * content (article_digest); an equal stored digest means STORE_UNCHANGED
- * and nothing is written.  Sets a->id.  Must run inside store_begin. */
+ * captions and FTS entry.  digest identifies the content
+ * (article_digest); an equal stored digest means STORE_UNCHANGED and
+ * nothing is written.  Sets a->id.  Must run inside store_begin; on error
+ * the article may be partly written, and the caller must store_rollback
+ * the transaction (so that no partial article is ever committed). */
 int store_article_put(struct store *st, struct article *a,
     const char *digest, enum store_put *result, char **err);
 

@@ -44,9 +44,14 @@ text_repair_utf8(const char *s, size_t n, char **out, text_bad_fn bad,
 		int len;
 
 		if (*p < 0x80 && *p != 0) {
-			if (*p == '\n')
-				line++;
-			strbuf_addc(&b, (char)*p++);
+			const uint8_t *q = p;
+
+			/* Copy a run of ASCII at once. */
+			while (q < end && *q < 0x80 && *q != 0)
+				if (*q++ == '\n')
+					line++;
+			strbuf_add(&b, (const char *)p, (size_t)(q - p));
+			p = q;
 			continue;
 		}
 		len = u8_mbtoucr(&uc, p, (size_t)(end - p));
@@ -152,6 +157,16 @@ text_sanitize(const char *s, int flags)
 				p++;
 			continue;
 		}
+		if (*p >= 0x20 && *p < 0x7F) {
+			const uint8_t *q = p + 1;
+
+			/* Copy a run of printable ASCII at once. */
+			while (*q >= 0x20 && *q < 0x7F)
+				q++;
+			strbuf_add(&b, (const char *)p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
 		if (*p < 0x80) {
 			if (*p == '\n')
 				strbuf_addc(&b, (flags & TEXT_KEEP_NEWLINES) ?
@@ -216,10 +231,63 @@ normalize(const char *s, uninorm_t form)
 	return out;
 }
 
+/* True when every character of s is one whose NFC form is itself and
+ * that cannot compose with a neighbour: everything below U+0300 and the
+ * dashes, quotes, bullets and ellipsis of U+2010..U+2027.  Composition
+ * always involves a character from U+0300 up, so such text is NFC as it
+ * stands and the (costly) normaliser can be skipped. */
+static bool
+trivially_nfc(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t uc;
+	int len;
+
+	for (; *p != '\0'; p += len) {
+		if (*p < 0x80) {
+			len = 1;
+			continue;
+		}
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0)
+			return false;
+		if (uc >= 0x300 && (uc < 0x2010 || uc > 0x2027))
+			return false;
+	}
+	return true;
+}
+
 char *
 text_nfc(const char *s)
 {
+	if (trivially_nfc(s))
+		return xstrdup(s);
 	return normalize(s, UNINORM_NFC);
+}
+
+char *
+text_lower(const char *s, size_t n)
+{
+	size_t len = 0, i;
+	uint8_t *r;
+	char *out;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n) {
+		out = xmalloc(n + 1);
+		for (i = 0; i < n; i++)
+			out[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] +
+			    32 : s[i]);
+		out[n] = '\0';
+		return out;
+	}
+	r = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &len);
+	if (r == NULL)
+		return xstrndup(s, n);
+	out = xstrndup((const char *)r, len);
+	free(r);
+	return out;
 }
 
 char *
@@ -236,6 +304,30 @@ text_fold(const char *s)
 	out = xstrndup((const char *)r, n);
 	free(r);
 	return out;
+}
+
+int
+text_words(const char *s, size_t n, text_word_fn fn, void *ctx)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	char *breaks;
+	size_t i, start;
+	ucs4_t uc;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	breaks = xmalloc(n);
+	u8_wordbreaks(p, n, breaks);
+	for (start = 0; start < n && rc == 0; start = i) {
+		for (i = start + 1; i < n && !breaks[i]; i++)
+			;
+		if (u8_mbtouc(&uc, p + start, i - start) > 0 &&
+		    (uc_is_alpha(uc) || uc_is_digit(uc)))
+			rc = fn(s + start, i - start, ctx);
+	}
+	free(breaks);
+	return rc;
 }
 
 size_t
@@ -314,28 +406,37 @@ char *
 text_squeeze(const char *s)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	struct strbuf b = { 0 };
-	int pending = 0;
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+	bool pending = false;
 	ucs4_t uc;
 	int len;
 
-	strbuf_add(&b, "", 0);
+	/* The result is never longer than s: write it in place. */
 	while (*p != '\0') {
+		if (*p > ' ' && *p < 0x80) {
+			if (pending)
+				*o++ = ' ';
+			pending = false;
+			*o++ = (char)*p++;
+			continue;
+		}
 		len = u8_strmbtouc(&uc, p);
 		if (len <= 0)
 			len = 1, uc = *p;
 		if (uc_is_space(uc) || uc == 0xA0 || uc == 0x202F ||
 		    uc == 0x2007) {
-			pending = b.len > 0;
+			pending = o > out;
 		} else {
 			if (pending)
-				strbuf_addc(&b, ' ');
-			pending = 0;
-			strbuf_add(&b, (const char *)p, (size_t)len);
+				*o++ = ' ';
+			pending = false;
+			memcpy(o, p, (size_t)len);
+			o += len;
 		}
 		p += len;
 	}
-	return strbuf_steal(&b);
+	*o = '\0';
+	return out;
 }
 
 bool

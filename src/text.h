@@ -38,6 +38,20 @@ char *text_nfc(const char *s);
 /* Full Unicode case fold of s (NFKC-normalised), for comparisons. */
 char *text_fold(const char *s);
 
+/* Lower-case form of the n bytes at s, without normalisation: cheaper
+ * than text_fold (and free for ASCII), for matching words against word
+ * lists. */
+char *text_lower(const char *s, size_t n);
+
+/* Called for each word; return non-zero to stop the walk. */
+typedef int (*text_word_fn)(const char *word, size_t n, void *ctx);
+
+/* Split the n bytes at s at Unicode word boundaries (UAX #29, through
+ * libunistring) and call fn for each segment that starts with a letter
+ * or digit (so spaces and punctuation are skipped; an ideograph is a word
+ * of its own).  Returns what fn last returned, or 0. */
+int text_words(const char *s, size_t n, text_word_fn fn, void *ctx);
+
 /* Display width of s in terminal cells (CJK and emoji 2, combining 0). */
 size_t text_width(const char *s);
 
