@@ -201,7 +201,8 @@ draw_progress(struct run *run, bool force)
 		return;
 	run->last_draw = now;
 	/* TRANSLATORS: progress line; %zu are files done and in all. */
-	fprintf(stderr, _("\rImporting %zu/%zu files (%zu%%)"), run->done,
+	fputc('\r', stderr);
+	fprintf(stderr, _("Importing %zu/%zu files (%zu%%)"), run->done,
 	    run->total, run->total ? run->done * 100 / run->total : 100);
 	fflush(stderr);
 }
@@ -253,8 +254,11 @@ import_one(struct run *run, const char *path, char **err)
 	 * path component of every file. */
 	a->origin = xstrdup(path);
 	if (o->source != NULL) {
+		/* --source AP means Associated Press, as in the text. */
+		const char *known = import_rules_source(run->rules, o->source);
+
 		free(a->source);
-		a->source = xstrdup(o->source);
+		a->source = xstrdup(known ? known : o->source);
 	}
 	a->imported = o->now;
 	article_digest(a, digest);

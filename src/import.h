@@ -41,7 +41,8 @@ typedef void (*import_warn_fn)(const char *msg, void *ctx);
 /* Parse len bytes of one plain-text article.  label names the input in
  * messages (normally its path).  On success returns 0 and *out, an article
  * without origin, id or imported time (caller frees with article_free);
- * recoverable oddities (invalid UTF-8, a malformed date header) go to warn.
+ * recoverable oddities (invalid UTF-8, an impossible header date such as
+ * 2024-02-30) go to warn; a header that is not a date is article text.
  * Returns -1 with *err set for input that is not an article: empty,
  * binary (NUL bytes), or nothing left after boilerplate removal. */
 int import_text_parse(const struct import_rules *r, const char *label,

@@ -33,7 +33,6 @@
 
 #define TITLE_COLS	100	/* a lead sentence used as title is cut here */
 #define HEADLINE_MAX	200	/* bytes; longer first lines are body text */
-#define DEK_MAX		400
 #define BYLINE_MAX	200
 #define CAPTION_MAX	600	/* a parenthesised-credit caption is short */
 #define CREDIT_MAX	100
@@ -579,6 +578,8 @@ copyright_holder(const char *s)
 		return NULL;
 	if (starts_with(p, "© "))
 		p += strlen("© ");
+	else if (strncasecmp(p, "(c) ", 4) == 0)
+		p += 4;
 	if (strspn(p, "0123456789") == 4 && p[4] == ' ')
 		p += 5;
 	for (e = p; *e != '\0' && *e != ',' && !(e[0] == '.' && (e[1] ==
@@ -1170,8 +1171,7 @@ import_text_parse(const struct import_rules *r, const char *label,
 	if (ps.n >= 3 && is_headline(ps.p[0].text)) {
 		a->title = xstrdup(ps.p[0].text);
 		para_remove(&ps, 0);
-		if (ps.n >= 2 && is_headline(ps.p[0].text) &&
-		    strlen(ps.p[0].text) <= DEK_MAX) {
+		if (ps.n >= 2 && is_headline(ps.p[0].text)) {
 			char *tmp = xstrdup(ps.p[0].text);
 
 			/* A dek is not a dateline paragraph. */

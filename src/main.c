@@ -45,12 +45,13 @@ static int cmd_show(struct globals *, int, char **);
 static int cmd_stats(struct globals *, int, char **);
 
 static const struct command commands[] = {
-	{ "import", cmd_import, "[--source NAME] PATH...",
+	{ "import", cmd_import, N_("[--source NAME] [--max-size BYTES] PATH..."),
 	    N_("import plain-text articles (files or directories)") },
-	{ "list", cmd_list, "[--json] [--limit N] [WORD...]",
+	{ "list", cmd_list, N_("[--json] [--limit N] [WORD...]"),
 	    N_("list articles, newest first") },
-	{ "show", cmd_show, "[--json] ID", N_("show one article") },
-	{ "stats", cmd_stats, "[--json]", N_("show figures about the cache") },
+	{ "show", cmd_show, N_("[--json] ID"), N_("show one article") },
+	{ "stats", cmd_stats, N_("[--json]"),
+	    N_("show figures about the cache") },
 };
 
 static void
@@ -58,21 +59,26 @@ usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, _("Usage: lede [--db PATH] COMMAND [ARGS]\n"));
+	fprintf(f, _("Usage: lede [--db PATH] COMMAND [OPTIONS] [ARGS]\n"));
 	fprintf(f, _("A terminal news reader with story-aware related "
 	    "articles.\n\n"));
 	fprintf(f, _("Commands:\n"));
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-8s %-32s %s\n", commands[i].name,
-		    commands[i].args, _(commands[i].help));
-	fprintf(f, _("\nOptions:\n"
-	    "      --db PATH   use the cache at PATH (default: "
+		fprintf(f, "  %s %s\n      %s\n", commands[i].name,
+		    _(commands[i].args), _(commands[i].help));
+	fprintf(f, _("\nGlobal options (before the command):\n"
+	    "      --db PATH        use the cache at PATH (default: "
 	    "$XDG_DATA_HOME/lede/cache.db)\n"
-	    "      --json      print JSON (list, show, stats)\n"
-	    "      --limit N   print at most N articles (list)\n"
-	    "      --source NAME  set the outlet of imported articles\n"
-	    "  -h, --help      show this help and exit\n"
-	    "  -V, --version   show the version and exit\n"));
+	    "  -h, --help           show this help and exit\n"
+	    "  -V, --version        show the version and exit\n"));
+	fprintf(f, _("\nCommand options:\n"
+	    "  -j, --json           print JSON instead of text (list, show, "
+	    "stats)\n"
+	    "  -n, --limit N        print at most N articles (list)\n"
+	    "  -s, --source NAME    set the outlet of every imported article "
+	    "(import)\n"
+	    "      --max-size BYTES refuse larger files (import; default "
+	    "4194304)\n"));
 	fprintf(f, _("\nExit status: 0 success, 1 error, 2 usage error, "
 	    "3 import with failed files.\n"));
 	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
@@ -92,6 +98,27 @@ usage_error(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, _("\nTry 'lede --help' for more information.\n"));
 	return EXIT_USAGE;
+}
+
+/* getopt_long reported c ('?' or ':') for argv; say which option. */
+static int
+bad_option(const char *cmd, int c, char **argv)
+{
+	char shortopt[3] = { '-', (char)optopt, '\0' };
+	const char *opt = argv[optind - 1];
+
+	/* A long option is named as written; a short one may sit in a
+	 * cluster ("-jx"), so name just its letter. */
+	if (strncmp(opt, "--", 2) != 0 && optopt != 0)
+		opt = shortopt;
+	if (cmd == NULL)
+		return c == ':' ? usage_error(_("option '%s' needs an "
+		    "argument"), opt) : usage_error(_("unknown option '%s'"),
+		    opt);
+	if (c == ':')
+		return usage_error(_("%s: option '%s' needs an argument"), cmd,
+		    opt);
+	return usage_error(_("%s: unknown option '%s'"), cmd, opt);
 }
 
 static int
@@ -203,7 +230,7 @@ cmd_import(struct globals *g, int argc, char **argv)
 	const char *xdg, *home;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "s:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			o.source = optarg;
@@ -211,13 +238,14 @@ cmd_import(struct globals *g, int argc, char **argv)
 		case 'm':
 			errno = 0;
 			o.max_bytes = strtoul(optarg, &end, 10);
-			if (errno || end == optarg || *end || !o.max_bytes)
+			if (errno || end == optarg || *end || !o.max_bytes ||
+			    *optarg == '-')
 				return usage_error(_("--max-size: not a "
 				    "positive number of bytes: '%s'"),
 				    optarg);
 			break;
 		default:
-			return usage_error(_("import: bad option"));
+			return bad_option("import", c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -293,7 +321,7 @@ cmd_list(struct globals *g, int argc, char **argv)
 	char *err = NULL, *end;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "jn:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":jn:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			lc.json = true;
@@ -306,7 +334,7 @@ cmd_list(struct globals *g, int argc, char **argv)
 				    "number: '%s'"), optarg);
 			break;
 		default:
-			return usage_error(_("list: bad option"));
+			return bad_option("list", c, argv);
 		}
 	}
 	q.words = argv + optind;
@@ -386,9 +414,9 @@ cmd_show(struct globals *g, int argc, char **argv)
 	int64_t id;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "j", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
 		if (c != 'j')
-			return usage_error(_("show: bad option"));
+			return bad_option("show", c, argv);
 		as_json = true;
 	}
 	if (optind + 1 != argc)
@@ -429,9 +457,9 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	bool as_json = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "j", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
 		if (c != 'j')
-			return usage_error(_("stats: bad option"));
+			return bad_option("stats", c, argv);
 		as_json = true;
 	}
 	if (optind != argc)
@@ -495,8 +523,10 @@ main(int argc, char **argv)
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
+	/* Options errors are ours to word (bad_option). */
+	opterr = 0;
 	/* '+': stop at the command name; its options are its own. */
-	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			g.db = optarg;
@@ -508,9 +538,7 @@ main(int argc, char **argv)
 			printf("lede %s\n", PACKAGE_VERSION);
 			return close_stdout(EXIT_OK);
 		default:
-			fprintf(stderr, _("Try 'lede --help' for more "
-			    "information.\n"));
-			return EXIT_USAGE;
+			return bad_option(NULL, c, argv);
 		}
 	}
 	if (optind >= argc)

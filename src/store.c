@@ -212,8 +212,9 @@ store_default_path(bool create, char **err)
 	else if (home != NULL && *home != '\0')
 		base = xasprintf("%s/.local/share", home);
 	else {
-		*err = xstrdup(_("cannot find the cache: neither "
-		    "XDG_DATA_HOME nor HOME is set (use --db PATH)"));
+		*err = xstrdup(_("cannot find the cache: HOME is not set "
+		    "and XDG_DATA_HOME is not an absolute path (use --db "
+		    "PATH)"));
 		return NULL;
 	}
 	dir = xasprintf("%s/lede", base);
@@ -737,7 +738,7 @@ store_list(struct store *st, const struct store_list_query *q,
 	"SELECT (SELECT count(*) FROM articles) AS articles," \
 	" (SELECT count(*) FROM articles WHERE NOT is_read) AS unread," \
 	" (SELECT count(*) FROM articles WHERE is_starred) AS starred," \
-	" (SELECT count(*) FROM sources) AS sources," \
+	" (SELECT count(DISTINCT source_id) FROM articles) AS sources," \
 	" (SELECT count(*) FROM captions) AS captions," \
 	" (SELECT count(*) FROM articles WHERE published IS NULL) AS undated," \
 	" (SELECT min(published) FROM articles) AS oldest," \

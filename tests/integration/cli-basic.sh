@@ -15,7 +15,15 @@ expect_grep '^lede [0-9]' "$tmp/out"
 expect_status 2 "$LEDE"
 expect_grep 'no command given' "$tmp/err"
 expect_status 2 "$LEDE" --frobnicate
+expect_grep "^lede: unknown option '--frobnicate'$" "$tmp/err"
 expect_grep "Try 'lede --help'" "$tmp/err"
+expect_status 2 "$LEDE" list --bogus
+expect_grep "^lede: list: unknown option '--bogus'$" "$tmp/err"
+[ "$(wc -l <"$tmp/err")" -eq 2 ] || fail "bad option reported twice: $(cat "$tmp/err")"
+expect_status 2 "$LEDE" list --limit
+expect_grep "option '--limit' needs an argument" "$tmp/err"
+expect_status 2 "$LEDE" import --max-size -1 x
+expect_grep "max-size" "$tmp/err"
 expect_status 2 "$LEDE" frobnicate
 expect_grep "unknown command 'frobnicate'" "$tmp/err"
 expect_status 2 "$LEDE" show

@@ -83,4 +83,12 @@ jq -e 'length == 7 and (.[0] | keys == ["id","origin","published","read","source
 expect_status 0 "$LEDE" --db "$tmp/s.db" import --source "Valdora Daily" "$tmp/articles/dam-inquiry.txt"
 "$LEDE" --db "$tmp/s.db" show --json 1 | jq -e '.source == "Valdora Daily"' >/dev/null ||
 	fail "--source ignored"
+# --source names go through data/sources like names found in the text.
+expect_status 0 "$LEDE" --db "$tmp/s.db" import --source AP "$tmp/articles/lighthouse.txt"
+"$LEDE" --db "$tmp/s.db" list --json | jq -e 'any(.[]; .source == "Associated Press")' >/dev/null ||
+	fail "--source AP not canonicalised"
+# stats counts the outlets articles have, not every name ever seen.
+expect_status 0 "$LEDE" --db "$tmp/s.db" import --source "Other Name" "$tmp/articles/lighthouse.txt"
+"$LEDE" --db "$tmp/s.db" stats --json | jq -e '.sources == 2' >/dev/null ||
+	fail "stats sources: $("$LEDE" --db "$tmp/s.db" stats --json)"
 finish

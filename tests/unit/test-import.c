@@ -465,6 +465,11 @@ test_import_outlet_clues(void **state)
 	    "in Lumen contributed to this report.\n");
 	assert_string_equal(a->source, "The Northern Courier");
 	article_free(a);
+	a = parse("A statement was issued.\n\nCopyright (c) 2024 Valdora "
+	    "Daily Media.\n");
+	assert_string_equal(a->source, "Valdora Daily");	/* an alias */
+	assert_string_equal(a->body, "A statement was issued.");
+	article_free(a);
 	a = parse("A statement was issued.\n\nNo outlet is named here.\n");
 	assert_null(a->source);
 	article_free(a);
