@@ -26,8 +26,10 @@
 #define BATCH_DEFAULT 500
 
 struct filelist {
-	char	**v;
+	char	**v;	/* paths as the user wrote them, for messages */
+	size_t	 *arg;	/* the argument each came from */
 	size_t	  n;
+	size_t	  cur;	/* the argument being walked */
 };
 
 struct run {
@@ -56,6 +58,8 @@ static void
 filelist_add(struct filelist *fl, char *path)
 {
 	fl->v = xreallocarray(fl->v, fl->n + 1, sizeof *fl->v);
+	fl->arg = xreallocarray(fl->arg, fl->n + 1, sizeof *fl->arg);
+	fl->arg[fl->n] = fl->cur;
 	fl->v[fl->n++] = path;
 }
 
@@ -119,7 +123,8 @@ walk(const char *dir, struct filelist *fl, const struct import_opts *o,
 	for (i = 0; i < names.n; i++) {
 		char type = names.v[i][0];
 
-		path = xasprintf("%s/%s", dir, names.v[i] + 1);
+		path = xasprintf("%s%s%s", dir, *dir && dir[strlen(dir) - 1] ==
+		    '/' ? "" : "/", names.v[i] + 1);
 		free(names.v[i]);
 		if (type == '?') {
 			if (stat(path, &sb) != 0) {
@@ -138,6 +143,7 @@ walk(const char *dir, struct filelist *fl, const struct import_opts *o,
 			free(path);
 	}
 	free(names.v);
+	free(names.arg);
 }
 
 static int
@@ -230,9 +236,10 @@ flush_batch(struct run *run, char **err)
 	return 0;
 }
 
-/* 0: done (or the file failed, counted); -1: store error, stop. */
+/* 0: done (or the file failed, counted); -1: store error, stop.  path is
+ * as the user wrote it; origin is its absolute form. */
 static int
-import_one(struct run *run, const char *path, char **err)
+import_one(struct run *run, const char *path, char *origin, char **err)
 {
 	const struct import_opts *o = run->o;
 	struct article *a = NULL;
@@ -249,10 +256,8 @@ import_one(struct run *run, const char *path, char **err)
 		run->stats->failed++;
 		goto out;
 	}
-	/* Paths are absolute already (import_paths), and the origin keeps
-	 * the name as walked: realpath(3) here would cost a system call per
-	 * path component of every file. */
-	a->origin = xstrdup(path);
+	a->origin = origin;
+	origin = NULL;
 	if (o->source != NULL) {
 		/* --source AP means Associated Press, as in the text. */
 		const char *known = import_rules_source(run->rules, o->source);
@@ -281,6 +286,7 @@ import_one(struct run *run, const char *path, char **err)
 		rc = flush_batch(run, err);
 out:
 	article_free(a);
+	free(origin);
 	free(buf);
 	free(msg);
 	return rc;
@@ -294,31 +300,36 @@ import_paths(struct store *st, const struct import_rules *r,
 	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats };
 	struct filelist fl = { 0 };
 	struct stat sb;
-	char *msg;
+	char *msg, **abs;
 	size_t i;
 	int rc = 0;
 
 	memset(stats, 0, sizeof *stats);
+	abs = xcalloc(npaths ? npaths : 1, sizeof *abs);
 	for (i = 0; i < npaths; i++) {
-		char *abs;
-
-		/* Origins are absolute and canonical at the top, so that the
-		 * same file imported from anywhere is the same article. */
+		/* Origins are absolute and canonical at the argument, so that
+		 * the same file imported from anywhere is the same article;
+		 * below it they follow the walk, which saves a realpath(3),
+		 * and its system call per path component, per file. */
+		fl.cur = i;
 		if (stat(paths[i], &sb) != 0 ||
-		    (abs = realpath(paths[i], NULL)) == NULL) {
+		    (abs[i] = realpath(paths[i], NULL)) == NULL) {
 			msg = xasprintf("%s: %s", paths[i], strerror(errno));
 			report(opts, stats, msg);
 			free(msg);
 			stats->failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
-			walk(abs, &fl, opts, stats, 0);
-			free(abs);
+			walk(paths[i], &fl, opts, stats, 0);
 		} else
-			filelist_add(&fl, abs);
+			filelist_add(&fl, xstrdup(paths[i]));
 	}
 	run.total = fl.n;
 	for (i = 0; i < fl.n && rc == 0; i++) {
-		rc = import_one(&run, fl.v[i], err);
+		const char *arg = paths[fl.arg[i]], *rest;
+
+		rest = fl.v[i] + strlen(arg);
+		rc = import_one(&run, fl.v[i], xasprintf("%s%s", abs[fl.arg[i]],
+		    rest), err);
 		run.done++;
 		draw_progress(&run, false);
 	}
@@ -336,5 +347,9 @@ import_paths(struct store *st, const struct import_rules *r,
 	for (i = 0; i < fl.n; i++)
 		free(fl.v[i]);
 	free(fl.v);
+	free(fl.arg);
+	for (i = 0; i < npaths; i++)
+		free(abs[i]);
+	free(abs);
 	return rc;
 }
