@@ -20,6 +20,7 @@
 #include "article.h"
 #include "i18n.h"
 #include "import.h"
+#include "related.h"
 #include "store.h"
 #include "util.h"
 
@@ -119,7 +120,7 @@ walk(const char *dir, struct filelist *fl, const struct import_opts *o,
 		filelist_add(&names, path);
 	}
 	closedir(d);
-	qsort(names.v, names.n, sizeof *names.v, cmp_name);
+	xqsort(names.v, names.n, sizeof *names.v, cmp_name);
 	for (i = 0; i < names.n; i++) {
 		char type = names.v[i][0];
 
@@ -273,6 +274,12 @@ import_one(struct run *run, const char *path, char *origin, char **err)
 	}
 	run->in_batch++;
 	if (store_article_put(run->st, a, digest, &res, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (res != STORE_UNCHANGED && related_index(run->st,
+	    import_rules_lexicon(run->rules), a, res == STORE_UPDATED,
+	    err) != 0) {
 		rc = -1;
 		goto out;
 	}

@@ -30,6 +30,11 @@ int import_rules_load(const char *datadir, const char *extra,
     struct import_rules **out, char **err);
 void import_rules_free(struct import_rules *r);
 
+/* The stopwords and weekday names the rules loaded, for the similarity
+ * engine; borrowed from r. */
+struct sim_lexicon;
+const struct sim_lexicon *import_rules_lexicon(const struct import_rules *r);
+
 /* Canonical outlet name for name or alias (e.g. "AP"), or NULL when the
  * rules do not know it.  Borrowed from r. */
 const char *import_rules_source(const struct import_rules *r,

@@ -28,6 +28,7 @@
 #include "article.h"
 #include "i18n.h"
 #include "import.h"
+#include "similar.h"
 #include "text.h"
 #include "util.h"
 
@@ -42,20 +43,13 @@ struct alias {
 	char	*name;
 };
 
-struct stoplist {
-	char	 lang[8];
-	char	**words;	/* folded, sorted for bsearch */
-	size_t	 n;
-};
-
 struct import_rules {
 	locale_t	 c_locale;	/* the patterns are byte patterns */
 	regex_t		 boiler;	/* all patterns as one alternation */
 	bool		 has_boiler;
 	struct alias	*aliases;
 	size_t		 naliases;
-	struct stoplist	*stop;
-	size_t		 nstop;
+	struct sim_lexicon *lex;	/* stopwords and weekday names */
 };
 
 /* One paragraph of the input and the line it started on. */
@@ -198,24 +192,52 @@ add_alias(const char *line, size_t no, const char *path, void *arg,
 	return 0;
 }
 
+struct stop_ctx {
+	struct sim_lexicon	*lex;
+	int			 lang;
+};
+
 static int
 add_stopword(const char *line, size_t no, const char *path, void *arg,
     char **err)
 {
-	struct stoplist *sl = arg;
+	struct stop_ctx *sc = arg;
+	char *low = text_lower(line, strlen(line));
 
 	(void)no;
 	(void)path;
 	(void)err;
-	sl->words = xreallocarray(sl->words, sl->n + 1, sizeof *sl->words);
-	sl->words[sl->n++] = text_lower(line, strlen(line));
+	sim_lexicon_add_stopword(sc->lex, sc->lang, low);
+	free(low);
 	return 0;
 }
 
+/* "LANG monday tuesday ... sunday" */
 static int
-cmp_str(const void *a, const void *b)
+add_weekdays(const char *line, size_t no, const char *path, void *arg,
+    char **err)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	struct sim_lexicon *lex = arg;
+	char *copy = xstrdup(line), *save = NULL, *w, *low;
+	int day = -1;
+
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save), day++) {
+		if (day < 0)
+			continue;	/* the language code */
+		if (day > 6)
+			break;
+		low = text_lower(w, strlen(w));
+		sim_lexicon_add_weekday(lex, low, day);
+		free(low);
+	}
+	free(copy);
+	if (day != 7) {
+		*err = xasprintf(_("%s:%zu: expected a language code and seven "
+		    "day names"), path, no);
+		return -1;
+	}
+	return 0;
 }
 
 /* The stopword lists known to language detection, in tie-break order. */
@@ -265,25 +287,20 @@ import_rules_load(const char *datadir, const char *extra,
 	path = xasprintf("%s/sources", datadir);
 	if (each_line(path, add_alias, r, true, err) != 0)
 		goto fail;
+	r->lex = sim_lexicon_new();
 	for (i = 0; i < sizeof stop_langs / sizeof stop_langs[0]; i++) {
-		struct stoplist sl = { 0 };
+		struct stop_ctx sc = { r->lex, sim_lexicon_lang(r->lex,
+		    stop_langs[i]) };
 
 		free(path);
 		path = xasprintf("%s/stopwords/%s", datadir, stop_langs[i]);
-		if (each_line(path, add_stopword, &sl, true, err) != 0) {
-			while (sl.n > 0)
-				free(sl.words[--sl.n]);
-			free(sl.words);
+		if (each_line(path, add_stopword, &sc, true, err) != 0)
 			goto fail;
-		}
-		if (sl.n == 0)
-			continue;
-		qsort(sl.words, sl.n, sizeof *sl.words, cmp_str);
-		snprintf(sl.lang, sizeof sl.lang, "%s", stop_langs[i]);
-		r->stop = xreallocarray(r->stop, r->nstop + 1,
-		    sizeof *r->stop);
-		r->stop[r->nstop++] = sl;
 	}
+	free(path);
+	path = xasprintf("%s/weekdays", datadir);
+	if (each_line(path, add_weekdays, r->lex, true, err) != 0)
+		goto fail;
 	free(path);
 	strbuf_fini(&all);
 	*out = r;
@@ -295,10 +312,16 @@ fail:
 	return -1;
 }
 
+const struct sim_lexicon *
+import_rules_lexicon(const struct import_rules *r)
+{
+	return r->lex;
+}
+
 void
 import_rules_free(struct import_rules *r)
 {
-	size_t i, j;
+	size_t i;
 
 	if (r == NULL)
 		return;
@@ -311,12 +334,7 @@ import_rules_free(struct import_rules *r)
 		free(r->aliases[i].name);
 	}
 	free(r->aliases);
-	for (i = 0; i < r->nstop; i++) {
-		for (j = 0; j < r->stop[i].n; j++)
-			free(r->stop[i].words[j]);
-		free(r->stop[i].words);
-	}
-	free(r->stop);
+	sim_lexicon_free(r->lex);
 	free(r);
 }
 
@@ -1007,7 +1025,7 @@ is_headline(const char *s)
 
 struct lang_count {
 	const struct import_rules *r;
-	size_t	hits[sizeof stop_langs / sizeof stop_langs[0]];
+	size_t	hits[16];
 	size_t	words;
 };
 
@@ -1015,17 +1033,18 @@ static int
 count_stopword(const char *w, size_t n, void *ctx)
 {
 	struct lang_count *lc = ctx;
+	uint32_t langs;
 	char *low;
-	size_t i;
+	int i;
 
 	/* Stopwords are short: a long word cannot be one. */
 	if (n <= 16) {
 		low = text_lower(w, n);
-		for (i = 0; i < lc->r->nstop; i++)
-			if (bsearch(&low, lc->r->stop[i].words,
-			    lc->r->stop[i].n, sizeof(char *), cmp_str) != NULL)
-				lc->hits[i]++;
+		langs = sim_lexicon_stop_langs(lc->r->lex, low, strlen(low));
 		free(low);
+		for (i = 0; langs != 0; i++, langs >>= 1)
+			if (langs & 1)
+				lc->hits[i]++;
 	}
 	return ++lc->words >= LANG_WORDS;
 }
@@ -1075,7 +1094,7 @@ detect_language(const struct import_rules *r, const char *body)
 		return xstrdup(kana > 0 ? "ja" : "zh");
 	}
 	text_words(body, n, count_stopword, &lc);
-	for (i = 0; i < r->nstop; i++)
+	for (i = 0; i < (size_t)sim_lexicon_nlangs(r->lex); i++)
 		if (lc.hits[i] > best) {
 			best = lc.hits[i];
 			besti = i;
@@ -1083,7 +1102,7 @@ detect_language(const struct import_rules *r, const char *body)
 	/* A handful of hits in a short text is noise, not a language. */
 	if (best < 3 || best * 20 < lc.words)
 		return NULL;
-	return xstrdup(r->stop[besti].lang);
+	return xstrdup(sim_lexicon_lang_code(r->lex, (int)besti));
 }
 
 static char *

@@ -18,6 +18,8 @@
 #include "article.h"
 #include "i18n.h"
 #include "import.h"
+#include "related.h"
+#include "similar.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -43,6 +45,10 @@ static int cmd_import(struct globals *, int, char **);
 static int cmd_list(struct globals *, int, char **);
 static int cmd_show(struct globals *, int, char **);
 static int cmd_stats(struct globals *, int, char **);
+static int cmd_related(struct globals *, int, char **);
+static int cmd_similarity(struct globals *, int, char **);
+static int cmd_dupes(struct globals *, int, char **);
+static int cmd_reindex(struct globals *, int, char **);
 
 static const struct command commands[] = {
 	{ "import", cmd_import, N_("[--source NAME] [--max-size BYTES] PATH..."),
@@ -52,6 +58,14 @@ static const struct command commands[] = {
 	{ "show", cmd_show, N_("[--json] ID"), N_("show one article") },
 	{ "stats", cmd_stats, N_("[--json]"),
 	    N_("show figures about the cache") },
+	{ "related", cmd_related, N_("[--json] [--limit N] ID"),
+	    N_("show the stories related to an article, best first") },
+	{ "similarity", cmd_similarity, N_("[--json] ID1 ID2"),
+	    N_("compare two articles and show the evidence") },
+	{ "dupes", cmd_dupes, N_("[--json]"),
+	    N_("list the clusters of duplicates and rewrites") },
+	{ "reindex", cmd_reindex, "",
+	    N_("rebuild all similarity data") },
 };
 
 static void
@@ -73,8 +87,9 @@ usage(FILE *f)
 	    "  -V, --version        show the version and exit\n"));
 	fprintf(f, _("\nCommand options:\n"
 	    "  -j, --json           print JSON instead of text (list, show, "
-	    "stats)\n"
-	    "  -n, --limit N        print at most N articles (list)\n"
+	    "stats,\n"
+	    "                       related, similarity, dupes)\n"
+	    "  -n, --limit N        print at most N articles (list, related)\n"
 	    "  -s, --source NAME    set the outlet of every imported article "
 	    "(import)\n"
 	    "      --max-size BYTES refuse larger files (import; default "
@@ -207,6 +222,23 @@ format_date(int64_t t, char out[11])
 		strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+/* The importer's rules: data/ plus the user's extra boilerplate. */
+static int
+load_rules(struct import_rules **rules, char **err)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *extra = NULL;
+	int rc;
+
+	if (xdg != NULL && *xdg == '/')
+		extra = xasprintf("%s/lede/boilerplate", xdg);
+	else if (home != NULL && *home != '\0')
+		extra = xasprintf("%s/.config/lede/boilerplate", home);
+	rc = import_rules_load(datadir(), extra, rules, err);
+	free(extra);
+	return rc;
+}
+
 static void
 import_warn(const char *msg, void *ctx)
 {
@@ -226,8 +258,7 @@ cmd_import(struct globals *g, int argc, char **argv)
 	struct import_rules *rules = NULL;
 	struct import_stats stats;
 	struct store *st = NULL;
-	char *err = NULL, *extra = NULL, *end;
-	const char *xdg, *home;
+	char *err = NULL, *end;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, ":s:", longopts, NULL)) != -1) {
@@ -251,17 +282,8 @@ cmd_import(struct globals *g, int argc, char **argv)
 	if (optind >= argc)
 		return usage_error(_("import: no file or directory given"));
 
-	xdg = getenv("XDG_CONFIG_HOME");
-	home = getenv("HOME");
-	if (xdg != NULL && *xdg == '/')
-		extra = xasprintf("%s/lede/boilerplate", xdg);
-	else if (home != NULL && *home != '\0')
-		extra = xasprintf("%s/.config/lede/boilerplate", home);
-	if (import_rules_load(datadir(), extra, &rules, &err) != 0) {
-		free(extra);
+	if (load_rules(&rules, &err) != 0)
 		return fail_msg(err);
-	}
-	free(extra);
 	if (open_store(g, true, &st, &err) != 0) {
 		import_rules_free(rules);
 		return fail_msg(err);
@@ -488,6 +510,338 @@ cmd_stats(struct globals *g, int argc, char **argv)
 		printf(_("Dates:    %s to %s\n"), d1, d2);
 	printf(_("Size:     %.1f MB (schema version %d)\n"),
 	    (double)s.bytes / 1e6, s.schema);
+	return EXIT_OK;
+}
+
+static int
+print_related(const struct store_related_row *r, void *ctx)
+{
+	struct list_ctx *lc = ctx;
+	char date[11];
+
+	if (lc->json) {
+		printf("%s\n  %s", lc->n ? "," : "", r->json);
+	} else {
+		format_date(r->published, date);
+		printf("%6" PRId64 "  %.2f  %-10s  %-10s  ", r->id, r->score,
+		    r->label, date);
+		put_cols(r->source ? r->source : "", 20);
+		fputs("  ", stdout);
+		put_clean(r->title, 0);
+		putchar('\n');
+	}
+	lc->n++;
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int
+cmd_related(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct list_ctx lc = { 0 };
+	struct article *a = NULL;
+	struct store *st = NULL;
+	char *err = NULL, *end;
+	int64_t id, limit = 0;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, ":jn:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			lc.json = true;
+			break;
+		case 'n':
+			errno = 0;
+			limit = strtoll(optarg, &end, 10);
+			if (errno || end == optarg || *end || limit <= 0)
+				return usage_error(_("--limit: not a positive "
+				    "number: '%s'"), optarg);
+			break;
+		default:
+			return bad_option("related", c, argv);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error(_("related: expected one article ID"));
+	if (!parse_id(argv[optind], &id))
+		return usage_error(_("related: not an article ID: '%s'"),
+		    argv[optind]);
+	if (open_store(g, false, &st, &err) != 0)
+		return fail_msg(err);
+	/* A missing article is an error, not an empty list. */
+	rc = store_article_get(st, id, &a, &err);
+	article_free(a);
+	if (rc == STORE_ENOTFOUND) {
+		store_close(st);
+		return fail_msg(xasprintf(_("no article with ID %" PRId64),
+		    id));
+	}
+	if (rc == 0) {
+		if (lc.json)
+			fputs("[", stdout);
+		rc = store_related(st, id, limit, print_related, &lc, &err);
+		if (lc.json)
+			fputs(lc.n ? "\n]\n" : "]\n", stdout);
+	}
+	store_close(st);
+	if (rc < 0 && err != NULL)
+		return fail_msg(err);
+	return EXIT_OK;
+}
+
+static uint32_t
+store_df(uint64_t term, void *ctx)
+{
+	return store_sim_df(ctx, term);
+}
+
+/* Print v as a JSON array of strings, escaped by SQLite. */
+static int
+print_json_strings(struct store *st, char **v, size_t n, char **err)
+{
+	char *q;
+	size_t i;
+
+	putchar('[');
+	for (i = 0; i < n; i++) {
+		if (store_json_quote(st, v[i], &q, err) != 0)
+			return -1;
+		printf("%s%s", i ? ", " : "", q);
+		free(q);
+	}
+	putchar(']');
+	return 0;
+}
+
+static int
+cmd_similarity(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_rules *rules = NULL;
+	struct article *a = NULL, *b = NULL;
+	struct sim_evidence ev = { 0 };
+	struct store *st = NULL;
+	char *err = NULL;
+	bool as_json = false;
+	uint64_t ndocs = 0;
+	int64_t ida, idb;
+	size_t i;
+	int c, rc = EXIT_ERROR, r;
+
+	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
+		if (c != 'j')
+			return bad_option("similarity", c, argv);
+		as_json = true;
+	}
+	if (optind + 2 != argc)
+		return usage_error(_("similarity: expected two article IDs"));
+	if (!parse_id(argv[optind], &ida) || !parse_id(argv[optind + 1],
+	    &idb))
+		return usage_error(_("similarity: not an article ID: '%s'"),
+		    parse_id(argv[optind], &ida) ? argv[optind + 1] :
+		    argv[optind]);
+	if (load_rules(&rules, &err) != 0)
+		return fail_msg(err);
+	if (open_store(g, false, &st, &err) != 0)
+		goto out;
+	if ((r = store_article_get(st, ida, &a, &err)) == 0)
+		r = store_article_get(st, idb, &b, &err);
+	if (r == STORE_ENOTFOUND) {
+		err = xasprintf(_("no article with ID %" PRId64), a ? idb :
+		    ida);
+		goto out;
+	}
+	if (r != 0 || store_sim_ndocs(st, &ndocs, &err) != 0)
+		goto out;
+	sim_explain(import_rules_lexicon(rules), a, b, store_df, st, ndocs,
+	    &ev);
+	if (as_json) {
+		printf("{\"score\": %.3f, \"label\": %s%s%s, "
+		    "\"containment\": %.3f, \"ordered\": %.3f, "
+		    "\"shared_shingles\": %u, \"in_order\": %u, "
+		    "\"cosine\": %.3f, \"days\": ", ev.m.score, ev.m.label ?
+		    "\"" : "", ev.m.label ? sim_label_name(ev.m.label) : "null",
+		    ev.m.label ? "\"" : "", ev.m.containment, ev.m.ordered,
+		    ev.m.shared, ev.m.in_order, ev.m.cosine);
+		if (ev.m.days >= 0)
+			printf("%d", ev.m.days);
+		else
+			fputs("null", stdout);
+		fputs(", \"shared_names\": ", stdout);
+		if (print_json_strings(st, ev.names, ev.nnames, &err) != 0)
+			goto out;
+		fputs(", \"shared_quotes\": ", stdout);
+		if (print_json_strings(st, ev.quotes, ev.nquotes, &err) != 0)
+			goto out;
+		fputs("}\n", stdout);
+	} else {
+		printf(_("Score:       %.3f (%s)\n"), ev.m.score, ev.m.label ?
+		    sim_label_name(ev.m.label) : _("unrelated"));
+		printf(_("Containment: %.3f of sampled 3-word shingles, %.3f "
+		    "in the same order\n"), ev.m.containment, ev.m.ordered);
+		printf(_("Cosine:      %.3f of weighted terms\n"),
+		    ev.m.cosine);
+		if (ev.m.days >= 0)
+			printf(_("Days apart:  %d\n"), ev.m.days);
+		else
+			printf(_("Days apart:  unknown (an article is "
+			    "undated)\n"));
+		printf(_("Shared names (%zu):"), ev.nnames);
+		for (i = 0; i < ev.nnames; i++) {
+			fputs(i ? ", " : " ", stdout);
+			put_clean(ev.names[i], 0);
+		}
+		putchar('\n');
+		printf(_("Shared quotations (%zu):\n"), ev.nquotes);
+		for (i = 0; i < ev.nquotes; i++) {
+			fputs("  “", stdout);
+			put_clean(ev.quotes[i], 0);
+			fputs("”\n", stdout);
+		}
+	}
+	rc = EXIT_OK;
+out:
+	sim_evidence_fini(&ev);
+	article_free(a);
+	article_free(b);
+	store_close(st);
+	import_rules_free(rules);
+	if (rc != EXIT_OK)
+		return fail_msg(err);
+	return rc;
+}
+
+struct dupes_ctx {
+	bool	json;
+	int64_t	cluster;
+	size_t	nclusters;
+};
+
+static int
+print_dupe(const struct store_dupe_row *r, void *ctx)
+{
+	struct dupes_ctx *dc = ctx;
+	char date[11];
+	bool first = r->cluster != dc->cluster;
+
+	if (dc->json) {
+		if (first)
+			printf("%s\n  {\"cluster\": %" PRId64 ", \"articles\": [",
+			    dc->nclusters ? "]}," : "", r->cluster);
+		printf("%s%s", first ? "" : ", ", r->json);
+	} else {
+		if (first)
+			printf(_("%sCluster %" PRId64 ":\n"), dc->nclusters ?
+			    "\n" : "", r->cluster);
+		format_date(r->published, date);
+		printf("%6" PRId64 "  %-10s  ", r->id, date);
+		put_cols(r->source ? r->source : "", 20);
+		fputs("  ", stdout);
+		put_clean(r->title, 0);
+		putchar('\n');
+	}
+	if (first) {
+		dc->cluster = r->cluster;
+		dc->nclusters++;
+	}
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int
+cmd_dupes(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct dupes_ctx dc = { .cluster = -1 };
+	struct store *st = NULL;
+	char *err = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
+		if (c != 'j')
+			return bad_option("dupes", c, argv);
+		dc.json = true;
+	}
+	if (optind != argc)
+		return usage_error(_("dupes: unexpected argument '%s'"),
+		    argv[optind]);
+	if (open_store(g, false, &st, &err) != 0)
+		return fail_msg(err);
+	if (dc.json)
+		fputs("[", stdout);
+	rc = store_dupes(st, print_dupe, &dc, &err);
+	if (dc.json)
+		fputs(dc.nclusters ? "]}\n]\n" : "]\n", stdout);
+	store_close(st);
+	if (rc < 0 && err != NULL)
+		return fail_msg(err);
+	return EXIT_OK;
+}
+
+static void
+reindex_progress(size_t done, size_t total, void *ctx)
+{
+	static struct timespec last;
+	struct timespec now;
+	char bar[31];
+	size_t i, fill;
+
+	(void)ctx;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (done != total && (now.tv_sec - last.tv_sec) * 1000 +
+	    (now.tv_nsec - last.tv_nsec) / 1000000 < 100)
+		return;
+	last = now;
+	fill = total ? done * 30 / total : 30;
+	for (i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[30] = '\0';
+	fputc('\r', stderr);
+	/* TRANSLATORS: progress bar; articles done, in all, percent. */
+	fprintf(stderr, _("Reindexing [%s] %zu/%zu (%zu%%)"), bar, done,
+	    total, total ? done * 100 / total : 100);
+	if (done == total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+static int
+cmd_reindex(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_rules *rules = NULL;
+	struct store *st = NULL;
+	char *err = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
+		return bad_option("reindex", c, argv);
+	if (optind != argc)
+		return usage_error(_("reindex: unexpected argument '%s'"),
+		    argv[optind]);
+	if (load_rules(&rules, &err) != 0)
+		return fail_msg(err);
+	if (open_store(g, false, &st, &err) != 0) {
+		import_rules_free(rules);
+		return fail_msg(err);
+	}
+	rc = related_reindex(st, import_rules_lexicon(rules),
+	    isatty(STDERR_FILENO) ? reindex_progress : NULL, NULL, &err);
+	store_close(st);
+	import_rules_free(rules);
+	if (rc != 0)
+		return fail_msg(err);
 	return EXIT_OK;
 }
 

@@ -41,6 +41,25 @@ enum stmt_id {
 	S_GET,
 	S_GET_CAPTIONS,
 	S_JSON,
+	S_SIG_GET,
+	S_SIG_PUT,
+	S_SIG_DEL,
+	S_POST_ADD,
+	S_POST_DEL,
+	S_CAND_WINDOW,
+	S_CAND_UNDATED,
+	S_CAND_ALL,
+	S_DF_GET,
+	S_DF_ADD,
+	S_META_GET,
+	S_META_ADD,
+	S_REL_PUT,
+	S_REL_TAIL,
+	S_REL_DEL,
+	S_REL_FORGET,
+	S_CLUSTER_GET,
+	S_CLUSTER_ONE,
+	S_CLUSTER_SET,
 	S_COUNT
 };
 
@@ -93,6 +112,61 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " WHERE article_id = a.id ORDER BY position) c))"
 	    " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
 	    " WHERE a.id = ?1",
+	[S_SIG_GET] = "SELECT sig, keys, day FROM sim_sig"
+	    " WHERE article_id = ?1",
+	/* Writes here touch one row each (no REPLACE, no IN (...)): a
+	 * statement that may change several rows opens a savepoint, and
+	 * FTS5 flushes its pending index at every savepoint. */
+	[S_SIG_PUT] = "INSERT INTO sim_sig(article_id, day, sig, keys)"
+	    " VALUES(?1, ?2, ?3, ?4) ON CONFLICT(article_id) DO UPDATE SET"
+	    " day = excluded.day, sig = excluded.sig, keys = excluded.keys",
+	[S_SIG_DEL] = "DELETE FROM sim_sig WHERE article_id = ?1",
+	[S_POST_ADD] = "INSERT OR IGNORE INTO sim_post(key, day, article_id)"
+	    " VALUES(?1, ?2, ?3)",
+	[S_POST_DEL] = "DELETE FROM sim_post WHERE key = ?1 AND day = ?2"
+	    " AND article_id = ?3",
+	/* Candidates: the newest postings of a key within a time window,
+	 * plus the undated ones; an undated article searches all days. */
+	[S_CAND_WINDOW] = "SELECT article_id FROM (SELECT article_id FROM"
+	    " sim_post WHERE key = ?1 AND day BETWEEN ?2 AND ?3"
+	    " ORDER BY day DESC LIMIT ?4) UNION ALL SELECT article_id FROM"
+	    " (SELECT article_id FROM sim_post WHERE key = ?1"
+	    " AND day = -2147483648 ORDER BY article_id DESC LIMIT ?4)",
+	[S_CAND_UNDATED] = "SELECT article_id FROM sim_post WHERE key = ?1"
+	    " AND day = -2147483648 ORDER BY article_id DESC LIMIT ?4",
+	[S_CAND_ALL] = "SELECT article_id FROM sim_post WHERE key = ?1"
+	    " ORDER BY day DESC LIMIT ?4",
+	[S_DF_GET] = "SELECT df FROM sim_df WHERE term = ?1",
+	[S_DF_ADD] = "INSERT INTO sim_df(term, df) VALUES(?1, max(?2, 0))"
+	    " ON CONFLICT(term) DO UPDATE SET df = max(df + ?2, 0)",
+	[S_META_GET] = "SELECT value FROM sim_meta WHERE name = ?1",
+	[S_META_ADD] = "UPDATE sim_meta SET value = max(value + ?2, 0)"
+	    " WHERE name = ?1",
+	[S_REL_PUT] = "INSERT INTO related(article_id, other_id, score, label)"
+	    " VALUES(?1, ?2, ?3, ?4) ON CONFLICT(article_id, other_id)"
+	    " DO UPDATE SET score = excluded.score, label = excluded.label",
+	/* The size of a list and its weakest entry. */
+	[S_REL_TAIL] = "SELECT (SELECT count(*) FROM related"
+	    " WHERE article_id = ?1), other_id, score FROM related"
+	    " WHERE article_id = ?1 ORDER BY score, other_id DESC LIMIT 1",
+	[S_REL_DEL] = "DELETE FROM related WHERE article_id = ?1"
+	    " AND other_id = ?2",
+	[S_REL_FORGET] = "DELETE FROM related WHERE article_id = ?1"
+	    " OR other_id = ?1",
+	[S_CLUSTER_GET] = "SELECT coalesce(cluster_id, id) FROM articles"
+	    " WHERE id = ?1",
+	[S_CLUSTER_ONE] = "UPDATE articles SET cluster_id = ?1 WHERE id = ?2",
+	[S_CLUSTER_SET] = "UPDATE articles SET cluster_id = ?1"
+	    " WHERE id IN (?2, ?3) OR cluster_id IN (?4, ?5)",
+};
+
+/* Document frequencies read or changed during this connection, so that
+ * an import pays one SELECT per distinct term and one upsert per term
+ * and batch, not one per article. */
+struct dfent {
+	int64_t		term;	/* 0 = empty slot */
+	uint32_t	df;	/* as stored */
+	int32_t		pending;/* not yet written */
 };
 
 struct store {
@@ -104,6 +178,10 @@ struct store {
 	unsigned	 fail_after;	/* test seam, see store_fail_put_after */
 	char		*last_source;	/* one-entry cache of source ids */
 	int64_t		 last_source_id;
+	struct dfent	*df;		/* see struct dfent */
+	size_t		 dfcap, dfn;
+	int64_t		 ndocs;		/* signatures stored, -1 unknown */
+	int64_t		 ndocs_pending;
 };
 
 /* The schema, as the steps that build it: step i (1-based) upgrades a
@@ -161,6 +239,47 @@ static const char *const migrations[] = {
 	/* Fewer, larger merges: measured 30% faster bulk indexing. */
 	"INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 16);"
 	"INSERT INTO article_fts(article_fts, rank) VALUES('crisismerge', 64);",
+
+	/* 3: the similarity engine's data: a signature per article, posting
+	 * keys to find candidates (by day, so a search can keep to a time
+	 * window; undated articles sit at day -2^31), document frequencies
+	 * of terms, the top related list of every article, and duplicate
+	 * clusters. */
+	"CREATE TABLE sim_sig ("
+	"  article_id INTEGER PRIMARY KEY"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  day INTEGER NOT NULL,"
+	"  sig BLOB NOT NULL,"
+	"  keys BLOB NOT NULL"			/* its posting keys, i64 LE */
+	");"
+	"CREATE TABLE sim_post ("
+	"  key INTEGER NOT NULL,"
+	"  day INTEGER NOT NULL,"
+	"  article_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (key, day, article_id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE sim_df ("
+	"  term INTEGER PRIMARY KEY,"
+	"  df INTEGER NOT NULL"
+	");"
+	"CREATE TABLE sim_meta ("
+	"  name TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"INSERT INTO sim_meta VALUES('ndocs', 0);"
+	"CREATE TABLE related ("
+	"  article_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  other_id INTEGER NOT NULL"
+	"    REFERENCES articles(id) ON DELETE CASCADE,"
+	"  score REAL NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, other_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX related_by_other ON related(other_id);"
+	"ALTER TABLE articles ADD COLUMN cluster_id INTEGER;"
+	"CREATE INDEX articles_by_cluster ON articles(cluster_id)"
+	"  WHERE cluster_id IS NOT NULL;",
 };
 
 static int
@@ -346,6 +465,7 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	}
 	if (migrate(st, err) != 0 || prepare_all(st, err) != 0)
 		goto fail;
+	st->ndocs = -1;
 	*out = st;
 	return 0;
 fail:
@@ -365,6 +485,7 @@ store_close(struct store *st)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	free(st->df);
 	free(st->last_source);
 	free(st->path);
 	free(st);
@@ -385,9 +506,16 @@ store_begin(struct store *st, char **err)
 	return 0;
 }
 
+static int flush_sim_counts(struct store *st, char **err);
+static void drop_sim_counts(struct store *st);
+
 int
 store_commit(struct store *st, char **err)
 {
+	if (flush_sim_counts(st, err) != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	if (exec(st, "COMMIT", err) != 0) {
 		store_rollback(st);
 		return -1;
@@ -399,6 +527,7 @@ store_commit(struct store *st, char **err)
 void
 store_rollback(struct store *st)
 {
+	drop_sim_counts(st);
 	if (sqlite3_get_autocommit(st->db) == 0)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = false;
@@ -796,6 +925,552 @@ store_stats_json(struct store *st, char **json, char **err)
 	if (rc == SQLITE_ROW)
 		*json = column_dup(s, 0);
 	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+/* ---- similarity data ---------------------------------------------------- */
+
+static struct dfent *
+df_slot(struct store *st, int64_t term)
+{
+	size_t i;
+
+	if (term == 0)
+		term = 1;
+	if ((st->dfn + 1) * 2 > st->dfcap) {
+		struct dfent *old = st->df;
+		size_t j, oldcap = st->dfcap;
+
+		st->dfcap = st->dfcap ? st->dfcap * 2 : 4096;
+		st->df = xcalloc(st->dfcap, sizeof *st->df);
+		for (j = 0; j < oldcap; j++) {
+			if (old[j].term == 0)
+				continue;
+			for (i = (uint64_t)old[j].term & (st->dfcap - 1);
+			    st->df[i].term != 0; i = (i + 1) & (st->dfcap - 1))
+				;
+			st->df[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = (uint64_t)term & (st->dfcap - 1); st->df[i].term != 0 &&
+	    st->df[i].term != term; i = (i + 1) & (st->dfcap - 1))
+		;
+	return &st->df[i];
+}
+
+/* Find or load the entry for term; NULL on a read error. */
+static struct dfent *
+df_entry(struct store *st, uint64_t term)
+{
+	sqlite3_stmt *s = st->stmt[S_DF_GET];
+	int64_t t = (int64_t)term;
+	struct dfent *e;
+	int rc;
+
+	if (t == 0)
+		t = 1;
+	e = df_slot(st, t);
+	if (e->term != 0)
+		return e;
+	sqlite3_bind_int64(s, 1, t);
+	rc = sqlite3_step(s);
+	e->df = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return NULL;
+	e->term = t;
+	e->pending = 0;
+	st->dfn++;
+	return e;
+}
+
+uint32_t
+store_sim_df(struct store *st, uint64_t term)
+{
+	struct dfent *e = df_entry(st, term);
+	int64_t v;
+
+	if (e == NULL)
+		return 0;
+	v = (int64_t)e->df + e->pending;
+	return v > 0 ? (uint32_t)v : 0;
+}
+
+void
+store_sim_df_add(struct store *st, const uint64_t *terms, size_t n, int delta)
+{
+	struct dfent *e;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((e = df_entry(st, terms[i])) != NULL)
+			e->pending += delta;
+	st->ndocs_pending += delta;
+}
+
+int
+store_sim_ndocs(struct store *st, uint64_t *n, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_META_GET];
+	int rc;
+
+	if (st->ndocs < 0) {
+		sqlite3_bind_text(s, 1, "ndocs", -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		st->ndocs = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return fail(st, err, _("cannot read the cache"));
+	}
+	*n = (uint64_t)(st->ndocs + st->ndocs_pending > 0 ? st->ndocs +
+	    st->ndocs_pending : 0);
+	return 0;
+}
+
+/* Write the counts changed in this transaction (store_commit). */
+static int
+flush_sim_counts(struct store *st, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_DF_ADD];
+	size_t i;
+
+	for (i = 0; i < st->dfcap; i++) {
+		struct dfent *e = &st->df[i];
+
+		if (e->term == 0 || e->pending == 0)
+			continue;
+		sqlite3_bind_int64(s, 1, e->term);
+		sqlite3_bind_int64(s, 2, e->pending);
+		if (step_done(st, s, err) != 0)
+			return -1;
+	}
+	if (st->ndocs_pending != 0) {
+		s = st->stmt[S_META_ADD];
+		sqlite3_bind_text(s, 1, "ndocs", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, st->ndocs_pending);
+		if (step_done(st, s, err) != 0)
+			return -1;
+	}
+	/* Written: the stored values now include what was pending. */
+	for (i = 0; i < st->dfcap; i++) {
+		struct dfent *e = &st->df[i];
+		int64_t v = (int64_t)e->df + e->pending;
+
+		e->df = v > 0 ? (uint32_t)v : 0;
+		e->pending = 0;
+	}
+	if (st->ndocs >= 0)
+		st->ndocs += st->ndocs_pending;
+	st->ndocs_pending = 0;
+	/* Bound the cache: past a million terms start afresh. */
+	if (st->dfn > 1000000) {
+		free(st->df);
+		st->df = NULL;
+		st->dfcap = st->dfn = 0;
+	}
+	return 0;
+}
+
+static void
+drop_sim_counts(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->dfcap; i++)
+		st->df[i].pending = 0;
+	st->ndocs_pending = 0;
+}
+
+int
+store_sim_sig(struct store *st, int64_t id, void **sig, size_t *siglen,
+    void **keys, size_t *keyslen, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_SIG_GET];
+	int rc;
+
+	*sig = NULL;
+	if (keys != NULL)
+		*keys = NULL;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*siglen = (size_t)sqlite3_column_bytes(s, 0);
+		*sig = xmalloc(*siglen ? *siglen : 1);
+		memcpy(*sig, sqlite3_column_blob(s, 0), *siglen);
+		if (keys != NULL) {
+			*keyslen = (size_t)sqlite3_column_bytes(s, 1);
+			*keys = xmalloc(*keyslen ? *keyslen : 1);
+			memcpy(*keys, sqlite3_column_blob(s, 1), *keyslen);
+		}
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+static void
+keys_encode(const int64_t *keys, size_t n, unsigned char *out)
+{
+	size_t i;
+	int b;
+
+	for (i = 0; i < n; i++)
+		for (b = 0; b < 8; b++)
+			out[i * 8 + b] = (unsigned char)((uint64_t)keys[i] >>
+			    (8 * b));
+}
+
+static int64_t
+key_decode(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int b;
+
+	for (b = 0; b < 8; b++)
+		v |= (uint64_t)p[b] << (8 * b);
+	return (int64_t)v;
+}
+
+int
+store_sim_put(struct store *st, int64_t id, int32_t day, const void *sig,
+    size_t siglen, const int64_t *keys, size_t nkeys, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_SIG_PUT];
+	unsigned char *kb = xmalloc(nkeys * 8 + 1);
+	size_t i;
+	int rc;
+
+	keys_encode(keys, nkeys, kb);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, day);
+	sqlite3_bind_blob(s, 3, sig, (int)siglen, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 4, kb, (int)(nkeys * 8), SQLITE_STATIC);
+	rc = step_done(st, s, err);
+	free(kb);
+	if (rc != 0)
+		return -1;
+	s = st->stmt[S_POST_ADD];
+	for (i = 0; i < nkeys; i++) {
+		sqlite3_bind_int64(s, 1, keys[i]);
+		sqlite3_bind_int(s, 2, day);
+		sqlite3_bind_int64(s, 3, id);
+		if (step_done(st, s, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_sim_forget(struct store *st, int64_t id, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_SIG_GET], *del;
+	const unsigned char *k;
+	int rc, day = 0, n, i;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		day = sqlite3_column_int(s, 2);
+		k = sqlite3_column_blob(s, 1);
+		n = sqlite3_column_bytes(s, 1) / 8;
+		del = st->stmt[S_POST_DEL];
+		for (i = 0; i < n && rc == SQLITE_ROW; i++) {
+			sqlite3_bind_int64(del, 1, key_decode(k + 8 * i));
+			sqlite3_bind_int(del, 2, day);
+			sqlite3_bind_int64(del, 3, id);
+			if (sqlite3_step(del) != SQLITE_DONE)
+				rc = SQLITE_ERROR;
+			sqlite3_reset(del);
+		}
+		st->ndocs_pending--;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, err, _("cannot write the cache"));
+	s = st->stmt[S_SIG_DEL];
+	sqlite3_bind_int64(s, 1, id);
+	if (step_done(st, s, err) != 0)
+		return -1;
+	s = st->stmt[S_REL_FORGET];
+	sqlite3_bind_int64(s, 1, id);
+	return step_done(st, s, err);
+}
+
+int
+store_sim_candidates(struct store *st, const int64_t *keys, size_t nkeys,
+    int32_t day, int32_t window, int per_key, store_cand_fn fn, void *ctx,
+    char **err)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	int rc = SQLITE_DONE, stop = 0;
+
+	for (i = 0; i < nkeys && stop == 0; i++) {
+		/* Shingle keys are specific enough to search all days. */
+		if (day == INT32_MIN || keys[i] < 0)
+			s = st->stmt[S_CAND_ALL];
+		else {
+			s = st->stmt[S_CAND_WINDOW];
+			sqlite3_bind_int64(s, 2, (int64_t)day - window);
+			sqlite3_bind_int64(s, 3, (int64_t)day + window);
+		}
+		sqlite3_bind_int64(s, 1, keys[i]);
+		sqlite3_bind_int(s, 4, per_key);
+		while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+			stop = fn(sqlite3_column_int64(s, 0), keys[i], ctx);
+		sqlite3_reset(s);
+		if (stop == 0 && rc != SQLITE_DONE)
+			return fail(st, err, _("cannot read the cache"));
+	}
+	return 0;
+}
+
+int
+store_related_put(struct store *st, int64_t id, int64_t other, double score,
+    const char *label, int keep, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_REL_TAIL];
+	int64_t n = 0, weakest = 0;
+	double low = 0;
+	int rc;
+
+	/* A full list takes a newcomer only in place of its weakest. */
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		n = sqlite3_column_int64(s, 0);
+		weakest = sqlite3_column_int64(s, 1);
+		low = sqlite3_column_double(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, err, _("cannot read the cache"));
+	if (n >= keep && score <= low && weakest != other)
+		return 0;
+	s = st->stmt[S_REL_PUT];
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, other);
+	sqlite3_bind_double(s, 3, score);
+	sqlite3_bind_text(s, 4, label, -1, SQLITE_STATIC);
+	if (step_done(st, s, err) != 0)
+		return -1;
+	if (n < keep || weakest == other)
+		return 0;
+	/* The list was full and other was new to it: drop the weakest. */
+	s = st->stmt[S_REL_DEL];
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, weakest);
+	return step_done(st, s, err);
+}
+
+static int
+cluster_of(struct store *st, int64_t id, int64_t *c, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_CLUSTER_GET];
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	*c = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : id;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+int
+store_cluster_join(struct store *st, int64_t a, int64_t b, char **err)
+{
+	sqlite3_stmt *s = st->stmt[S_CLUSTER_SET];
+	int64_t ca, cb;
+
+	if (cluster_of(st, a, &ca, err) != 0 || cluster_of(st, b, &cb,
+	    err) != 0)
+		return -1;
+	if (ca == cb)
+		return 0;
+	/* The common case: a newcomer joins an existing group (or starts
+	 * one with an article that had none), one row at a time. */
+	if (ca == a || cb == b) {
+		int64_t c = ca < cb ? ca : cb;
+
+		s = st->stmt[S_CLUSTER_ONE];
+		sqlite3_bind_int64(s, 1, c);
+		sqlite3_bind_int64(s, 2, a);
+		if (step_done(st, s, err) != 0)
+			return -1;
+		sqlite3_bind_int64(s, 1, c);
+		sqlite3_bind_int64(s, 2, b);
+		if (step_done(st, s, err) != 0)
+			return -1;
+		if (ca == a && cb == b)
+			return 0;
+		/* One side was a group: rename it only if the other side,
+		 * a lone article, has the smaller id. */
+		if ((ca != a && c != ca) || (cb != b && c != cb)) {
+			int64_t group = ca != a ? ca : cb;
+
+			s = st->stmt[S_CLUSTER_SET];
+			sqlite3_bind_int64(s, 1, c);
+			sqlite3_bind_int64(s, 2, a);
+			sqlite3_bind_int64(s, 3, b);
+			sqlite3_bind_int64(s, 4, group);
+			sqlite3_bind_int64(s, 5, group);
+			return step_done(st, s, err);
+		}
+		return 0;
+	}
+	/* Two groups merge: the smaller id names the result, so the older
+	 * group's id stays stable as copies arrive. */
+	sqlite3_bind_int64(s, 1, ca < cb ? ca : cb);
+	sqlite3_bind_int64(s, 2, a);
+	sqlite3_bind_int64(s, 3, b);
+	sqlite3_bind_int64(s, 4, ca);
+	sqlite3_bind_int64(s, 5, cb);
+	return step_done(st, s, err);
+}
+
+int
+store_sim_clear(struct store *st, char **err)
+{
+	st->ndocs = -1;
+	st->ndocs_pending = 0;
+	free(st->df);
+	st->df = NULL;
+	st->dfcap = st->dfn = 0;
+	return exec(st, "DELETE FROM related; DELETE FROM sim_post;"
+	    " DELETE FROM sim_sig; DELETE FROM sim_df;"
+	    " UPDATE sim_meta SET value = 0 WHERE name = 'ndocs';"
+	    " UPDATE articles SET cluster_id = NULL"
+	    " WHERE cluster_id IS NOT NULL", err);
+}
+
+int
+store_article_ids(struct store *st, int64_t **ids, size_t *n, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT id FROM articles"
+	    " ORDER BY sort_time, id", -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		return fail(st, err, _("cannot read the cache"));
+	}
+	return 0;
+}
+
+int
+store_related(struct store *st, int64_t id, int64_t limit,
+    store_related_fn fn, void *ctx, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	struct store_related_row row;
+	int rc, stop = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT r.other_id, r.score, r.label,"
+	    " a.title, s.name, a.published, json_object('id', r.other_id,"
+	    " 'score', round(r.score, 3), 'label', r.label, 'title', a.title,"
+	    " 'source', s.name, 'published', strftime('%Y-%m-%d',"
+	    " a.published, 'unixepoch'))"
+	    " FROM related r JOIN articles a ON a.id = r.other_id"
+	    " LEFT JOIN sources s ON s.id = a.source_id"
+	    " WHERE r.article_id = ?1 ORDER BY r.score DESC, r.other_id"
+	    " LIMIT ?2", -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(s, 0);
+		row.score = sqlite3_column_double(s, 1);
+		row.label = (const char *)sqlite3_column_text(s, 2);
+		row.title = (const char *)sqlite3_column_text(s, 3);
+		row.source = (const char *)sqlite3_column_text(s, 4);
+		row.published = sqlite3_column_type(s, 5) == SQLITE_NULL ?
+		    ARTICLE_UNDATED : sqlite3_column_int64(s, 5);
+		row.json = (const char *)sqlite3_column_text(s, 6);
+		stop = fn(&row, ctx);
+	}
+	if (stop == 0 && rc != SQLITE_DONE) {
+		fail(st, err, _("cannot read the cache"));
+		stop = -1;
+	}
+	sqlite3_finalize(s);
+	return stop;
+}
+
+int
+store_dupes(struct store *st, store_dupe_fn fn, void *ctx, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	struct store_dupe_row row;
+	int rc, stop = 0;
+
+	/* Clusters by their newest member, newest first; inside a cluster
+	 * the oldest (the likely original) first. */
+	if (sqlite3_prepare_v2(st->db, "SELECT a.cluster_id, a.id, a.title,"
+	    " s.name, a.published, json_object('id', a.id, 'title', a.title,"
+	    " 'source', s.name, 'published', strftime('%Y-%m-%d',"
+	    " a.published, 'unixepoch'))"
+	    " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+	    " JOIN (SELECT cluster_id AS c, max(sort_time) AS newest"
+	    "   FROM articles WHERE cluster_id IS NOT NULL GROUP BY cluster_id)"
+	    "   g ON g.c = a.cluster_id"
+	    " ORDER BY g.newest DESC, a.cluster_id, a.sort_time, a.id", -1, &s,
+	    NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row.cluster = sqlite3_column_int64(s, 0);
+		row.id = sqlite3_column_int64(s, 1);
+		row.title = (const char *)sqlite3_column_text(s, 2);
+		row.source = (const char *)sqlite3_column_text(s, 3);
+		row.published = sqlite3_column_type(s, 4) == SQLITE_NULL ?
+		    ARTICLE_UNDATED : sqlite3_column_int64(s, 4);
+		row.json = (const char *)sqlite3_column_text(s, 5);
+		stop = fn(&row, ctx);
+	}
+	if (stop == 0 && rc != SQLITE_DONE) {
+		fail(st, err, _("cannot read the cache"));
+		stop = -1;
+	}
+	sqlite3_finalize(s);
+	return stop;
+}
+
+int
+store_json_quote(struct store *st, const char *s, char **out, char **err)
+{
+	sqlite3_stmt *q = NULL;
+	int rc;
+
+	*out = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT json_quote(?1)", -1, &q,
+	    NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	sqlite3_bind_text(q, 1, s, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*out = column_dup(q, 0);
+	sqlite3_finalize(q);
 	if (rc != SQLITE_ROW)
 		return fail(st, err, _("cannot read the cache"));
 	return 0;

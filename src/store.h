@@ -20,7 +20,7 @@ struct store;
 #define STORE_ENOTFOUND		1	/* a lookup found no such article */
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 
 /* store_open flags */
 #define STORE_CREATE		0x1	/* create the file (mode 0600) if absent */
@@ -120,5 +120,88 @@ struct store_stats {
 int store_stats(struct store *st, struct store_stats *out, char **err);
 /* The same figures as the JSON object of "lede stats --json". */
 int store_stats_json(struct store *st, char **json, char **err);
+
+/* s as a JSON string literal, quoted and escaped by SQLite's JSON1;
+ * caller frees *out. */
+int store_json_quote(struct store *st, const char *s, char **out,
+    char **err);
+
+/* ---- similarity data -----------------------------------------------------
+ * Kept for the similarity engine (similar.h says what the values mean);
+ * all of it is written inside the import's transactions. */
+
+/* Document frequency of a term and the number of articles with a
+ * signature, including changes not yet committed. */
+uint32_t store_sim_df(struct store *st, uint64_t term);
+int store_sim_ndocs(struct store *st, uint64_t *n, char **err);
+/* Count an article's distinct terms in (delta 1) or out (-1), with the
+ * article count; written at store_commit, dropped by store_rollback. */
+void store_sim_df_add(struct store *st, const uint64_t *terms, size_t n,
+    int delta);
+
+/* The stored signature and posting keys of an article (caller frees
+ * both; keys may be NULL when not wanted).  STORE_ENOTFOUND if none. */
+int store_sim_sig(struct store *st, int64_t id, void **sig, size_t *siglen,
+    void **keys, size_t *keyslen, char **err);
+/* Store an article's signature and its posting keys under day. */
+int store_sim_put(struct store *st, int64_t id, int32_t day, const void *sig,
+    size_t siglen, const int64_t *keys, size_t nkeys, char **err);
+/* Remove an article's signature, postings and related entries (both
+ * directions), before it is indexed again. */
+int store_sim_forget(struct store *st, int64_t id, char **err);
+
+/* Called once per posting found; return non-zero to stop. */
+typedef int (*store_cand_fn)(int64_t id, int64_t key, void *ctx);
+
+/* Articles posted under each key: the per_key newest within day +-
+ * window (and the undated), or on any day for an undated article and
+ * for shingle keys (negative). */
+int store_sim_candidates(struct store *st, const int64_t *keys, size_t nkeys,
+    int32_t day, int32_t window, int per_key, store_cand_fn fn, void *ctx,
+    char **err);
+
+/* Put other in id's related list and keep only its best keep entries. */
+int store_related_put(struct store *st, int64_t id, int64_t other, double score,
+    const char *label, int keep, char **err);
+/* Put a and b (and their clusters) in one duplicate cluster, named by
+ * the smallest article id among them. */
+int store_cluster_join(struct store *st, int64_t a, int64_t b, char **err);
+
+/* Forget all similarity data (for a reindex), inside a transaction. */
+int store_sim_clear(struct store *st, char **err);
+/* Every article id, oldest first; caller frees *ids. */
+int store_article_ids(struct store *st, int64_t **ids, size_t *n,
+    char **err);
+
+struct store_related_row {
+	int64_t		 id;
+	double		 score;
+	const char	*label;
+	const char	*title;
+	const char	*source;
+	int64_t		 published;
+	const char	*json;	/* as "lede related --json" prints it */
+};
+
+typedef int (*store_related_fn)(const struct store_related_row *r,
+    void *ctx);
+
+/* An article's stored related list, best first. */
+int store_related(struct store *st, int64_t id, int64_t limit,
+    store_related_fn fn, void *ctx, char **err);
+
+struct store_dupe_row {
+	int64_t		 cluster;
+	int64_t		 id;
+	const char	*title;
+	const char	*source;
+	int64_t		 published;
+	const char	*json;
+};
+
+typedef int (*store_dupe_fn)(const struct store_dupe_row *r, void *ctx);
+
+/* Members of every duplicate cluster, cluster by cluster. */
+int store_dupes(struct store *st, store_dupe_fn fn, void *ctx, char **err);
 
 #endif

@@ -24,6 +24,14 @@ fatal(const char *fmt, ...)
 	exit(1);
 }
 
+void
+xqsort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 void *
 xmalloc(size_t n)
 {

@@ -23,6 +23,10 @@ char *xstrndup(const char *s, size_t n);
 /* Like asprintf(3); the caller frees the result. */
 char *xasprintf(const char *fmt, ...) LEDE_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) LEDE_PRINTF(1, 0);
+/* qsort(3) that also takes n == 0 with a NULL base: plain qsort's
+ * behaviour is undefined there, and UBSan says so. */
+void xqsort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *));
 /* Print "lede: MESSAGE" to stderr and exit(1). */
 void fatal(const char *fmt, ...) LEDE_PRINTF(1, 2) LEDE_NORETURN;
 

@@ -287,7 +287,7 @@ test_store_failed_put_leaves_no_partial_article(void **state)
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
 	for (i = 0; i < 3; i++) {
-		char origin[16];
+		char origin[32];
 
 		snprintf(origin, sizeof origin, "/x/%d.txt", i);
 		a[i] = make(origin, "T", i == 0 ? "bread" : "marmalade");
@@ -472,7 +472,7 @@ test_store_list_newest_first_with_limit(void **state)
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
 	for (i = 0; i < 4; i++) {
-		char origin[16];
+		char origin[32];
 
 		snprintf(origin, sizeof origin, "/x/%d.txt", i);
 		a = make(origin, "T", "text");

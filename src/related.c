@@ -1,0 +1,203 @@
+/* related: the indexing step of the similarity engine; see related.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "related.h"
+#include "similar.h"
+#include "store.h"
+#include "util.h"
+
+#define WINDOW_DAYS	45	/* term candidates within this many days */
+#define PER_KEY		40	/* postings read per key */
+#define MAX_SCORED	40	/* candidates fully compared */
+#define REINDEX_BATCH	500
+
+struct cand {
+	int64_t	id;
+	int	hits;	/* shingle keys count 3, term keys 1 */
+};
+
+struct cands {
+	int64_t		 self;
+	struct cand	*v;
+	size_t		 n, cap;
+};
+
+static int
+on_candidate(int64_t id, int64_t key, void *ctx)
+{
+	struct cands *c = ctx;
+	size_t i;
+
+	if (id == c->self)
+		return 0;
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].id == id)
+			break;
+	if (i == c->n) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 64;
+			c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+		}
+		c->v[c->n].id = id;
+		c->v[c->n].hits = 0;
+		c->n++;
+	}
+	c->v[i].hits += sim_key_is_shingle(key) ? 3 : 1;
+	return 0;
+}
+
+static int
+cmp_hits(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->hits != y->hits)
+		return y->hits - x->hits;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;	/* newer first */
+}
+
+struct scored {
+	int64_t			id;
+	struct sim_match	m;
+};
+
+static int
+cmp_score(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+
+	if (x->m.score != y->m.score)
+		return x->m.score > y->m.score ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static uint32_t
+df_of(uint64_t term, void *ctx)
+{
+	return store_sim_df(ctx, term);
+}
+
+int
+related_index(struct store *st, const struct sim_lexicon *lex,
+    struct article *a, bool replaced, char **err)
+{
+	struct cands c = { .self = a->id };
+	struct scored *best = NULL;
+	struct sim_doc *doc = NULL;
+	struct sim_sig *sig = NULL, *other;
+	unsigned char *blob = NULL;
+	const uint64_t *terms;
+	size_t i, nbest = 0, nterms, bloblen;
+	uint64_t ndocs;
+	int rc = -1;
+
+	if (replaced && store_sim_forget(st, a->id, err) != 0)
+		goto out;
+	if (store_sim_ndocs(st, &ndocs, err) != 0)
+		goto out;
+	doc = sim_doc_new(lex, a, false);
+	sig = sim_sig_new(doc, df_of, st, ndocs);
+	if (store_sim_candidates(st, sig->keys, sig->nkeys, sig->day,
+	    WINDOW_DAYS, PER_KEY, on_candidate, &c, err) != 0)
+		goto out;
+	/* Compare the candidates that share the most keys. */
+	xqsort(c.v, c.n, sizeof *c.v, cmp_hits);
+	best = xcalloc(c.n ? c.n : 1, sizeof *best);
+	for (i = 0; i < c.n && i < MAX_SCORED; i++) {
+		void *ob = NULL;
+		size_t olen = 0;
+		int r = store_sim_sig(st, c.v[i].id, &ob, &olen, NULL, NULL,
+		    err);
+
+		if (r == STORE_ENOTFOUND)
+			continue;
+		if (r != 0)
+			goto out;
+		other = sim_sig_decode(ob, olen);
+		free(ob);
+		if (other == NULL)
+			continue;	/* written by another version */
+		best[nbest].id = c.v[i].id;
+		best[nbest].m = sim_compare(sig, other);
+		sim_sig_free(other);
+		if (best[nbest].m.label != SIM_NONE)
+			nbest++;
+	}
+	xqsort(best, nbest, sizeof *best, cmp_score);
+	if (nbest > SIM_RELATED_MAX)
+		nbest = SIM_RELATED_MAX;
+	for (i = 0; i < nbest; i++) {
+		const char *label = sim_label_name(best[i].m.label);
+
+		/* Both directions: the new article also enters the list of
+		 * each older one it beats (the store keeps the best 12). */
+		if (store_related_put(st, a->id, best[i].id, best[i].m.score,
+		    label, SIM_RELATED_MAX, err) != 0 ||
+		    store_related_put(st, best[i].id, a->id, best[i].m.score,
+		    label, SIM_RELATED_MAX, err) != 0)
+			goto out;
+		if (best[i].m.label >= SIM_REWRITE &&
+		    store_cluster_join(st, a->id, best[i].id, err) != 0)
+			goto out;
+	}
+	sim_sig_encode(sig, &blob, &bloblen);
+	if (store_sim_put(st, a->id, sig->day, blob, bloblen, sig->keys,
+	    sig->nkeys, err) != 0)
+		goto out;
+	terms = sim_doc_terms(doc, &nterms);
+	store_sim_df_add(st, terms, nterms, 1);
+	rc = 0;
+out:
+	free(blob);
+	free(best);
+	free(c.v);
+	sim_sig_free(sig);
+	sim_doc_free(doc);
+	return rc;
+}
+
+int
+related_reindex(struct store *st, const struct sim_lexicon *lex,
+    related_progress_fn progress, void *ctx, char **err)
+{
+	struct article *a = NULL;
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int rc = -1;
+
+	if (store_article_ids(st, &ids, &n, err) != 0)
+		return -1;
+	if (store_begin(st, err) != 0)
+		goto out;
+	if (store_sim_clear(st, err) != 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		int r = store_article_get(st, ids[i], &a, err);
+
+		if (r == STORE_ENOTFOUND)
+			continue;
+		if (r != 0 || related_index(st, lex, a, false, err) != 0)
+			goto fail;
+		article_free(a);
+		a = NULL;
+		if ((i + 1) % REINDEX_BATCH == 0) {
+			if (store_commit(st, err) != 0 ||
+			    store_begin(st, err) != 0)
+				goto out;
+		}
+		if (progress != NULL)
+			progress(i + 1, n, ctx);
+	}
+	rc = store_commit(st, err);
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	article_free(a);
+	free(ids);
+	return rc;
+}

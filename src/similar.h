@@ -1,0 +1,174 @@
+/* similar: the similarity engine, as pure computation over article text.
+ *
+ * It turns an article into features (sim_doc), weights them into a
+ * compact signature (sim_sig) once document frequencies are known, and
+ * compares two signatures into a score in [0,1] and a label.  It knows
+ * nothing of SQLite or the terminal: the store keeps signatures, posting
+ * keys and document-frequency counts; related.c drives the two.
+ *
+ * Design, and why (the numbers are from ../shared/seeds and data/):
+ * - Words come from libunistring's word breaks, lower-cased; stopwords per
+ *   language come from data/stopwords, so every script tokenises alike.
+ * - Copies and rewrites: sampled 3-word shingles *with* stopwords and
+ *   without quotations (which independent reports share).  A copy, whole
+ *   or trimmed, is contained in its original: containment (shared /
+ *   smaller set) >= 0.8, not Jaccard, which a trim halves.  A synonym
+ *   rewrite keeps fewer 3-grams (seed 001 vs 000: 0.26, where other seed
+ *   pairs are below 0.05) but keeps them in its source's order, which
+ *   independent reports mostly do not: a rewrite shares at least 10
+ *   sampled shingles and 15% of the smaller sample in one increasing
+ *   sequence (the longest increasing subsequence of their ranks).
+ *   Shingles are sampled by hash value (1 in SIM_SAMPLE), which keeps
+ *   the ratios unbiased; a sparser subset are posting keys for finding
+ *   candidates.
+ * - Same story and related: TF-IDF cosine over content words, with names
+ *   (words the article only ever capitalises), numbers and words inside
+ *   quotations weighted up, and multi-word names as terms of their own.
+ *   (Quoted 4-grams as terms were tried: each is unique to its article,
+ *   so with the highest IDF they crowded the shared terms out of the
+ *   top 40 and seed 002 fell to cosine 0.02 against 000.)  The strongest
+ *   terms are posting keys too.
+ * - Time separates the same story from follow-ups (the text cannot: seed
+ *   002 and 003 score the same cosine against 000).  Undated articles
+ *   fall back on the weekday the text anchors its events to ("said
+ *   Thursday"): two reports of one event name the same day.
+ * - Labels: duplicate (containment >= 0.8), rewrite (in order), same story
+ *   (topic match within a day), related (topic match weighted by time);
+ *   scores are banded so that a duplicate always outranks a rewrite, which
+ *   outranks the same story, which outranks a follow-up. */
+#ifndef LEDE_SIMILAR_H
+#define LEDE_SIMILAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct article;
+
+#define SIM_RELATED_MAX	12	/* stored related articles per article */
+#define SIM_UNDATED	INT32_MIN	/* sim_sig.day when the date is unknown */
+
+enum sim_label {
+	SIM_NONE = 0,
+	SIM_RELATED,
+	SIM_SAME_STORY,
+	SIM_REWRITE,
+	SIM_DUPLICATE,
+};
+
+/* "duplicate", "rewrite", "same story", "related" or "" (untranslated:
+ * they are JSON values too). */
+const char *sim_label_name(enum sim_label l);
+
+/* ---- the lexicon: stopwords per language and weekday names --------------- */
+
+struct sim_lexicon;
+
+struct sim_lexicon *sim_lexicon_new(void);
+void sim_lexicon_free(struct sim_lexicon *lex);
+/* Index of language code (added if new), or -1 past 16 languages. */
+int sim_lexicon_lang(struct sim_lexicon *lex, const char *code);
+const char *sim_lexicon_lang_code(const struct sim_lexicon *lex, int i);
+int sim_lexicon_nlangs(const struct sim_lexicon *lex);
+/* word is lower-cased by the caller (text_lower). */
+void sim_lexicon_add_stopword(struct sim_lexicon *lex, int lang,
+    const char *word);
+/* day: 0 Monday ... 6 Sunday. */
+void sim_lexicon_add_weekday(struct sim_lexicon *lex, const char *word,
+    int day);
+/* Bit i set when the n lower-case bytes at w are a stopword of language
+ * i. */
+uint32_t sim_lexicon_stop_langs(const struct sim_lexicon *lex,
+    const char *w, size_t n);
+
+/* ---- features and signatures ---------------------------------------- */
+
+/* The unweighted features of one article. */
+struct sim_doc;
+
+/* Extract the features of a (title, dek, body; language and published
+ * date).  keep_strings also records the names and quotations as text,
+ * for sim_explain.  Caller frees with sim_doc_free. */
+struct sim_doc *sim_doc_new(const struct sim_lexicon *lex,
+    const struct article *a, bool keep_strings);
+void sim_doc_free(struct sim_doc *d);
+/* The distinct term ids of d, for document-frequency counting; borrowed
+ * from d. */
+const uint64_t *sim_doc_terms(const struct sim_doc *d, size_t *n);
+
+/* Document frequency of term among ndocs other articles. */
+typedef uint32_t (*sim_df_fn)(uint64_t term, void *ctx);
+
+/* A compact, weighted signature.  Fields are read-only to callers. */
+struct sim_term {
+	uint32_t	id;	/* low bits of the term hash */
+	float		w;	/* TF-IDF weight, vector L2-normalised */
+};
+
+struct sim_sig {
+	int32_t		 day;		/* days since 1970-01-01, or SIM_UNDATED */
+	int8_t		 weekday;	/* 0-6 from the date or the text, -1 */
+	uint16_t	 nshingles;
+	uint16_t	 nterms;
+	uint32_t	*shingles;	/* sampled 3-gram hashes, sorted */
+	uint16_t	*order;		/* each one's rank in the text */
+	struct sim_term	*terms;		/* sorted by id */
+	uint16_t	 nkeys;
+	int64_t		*keys;		/* posting keys (not encoded) */
+};
+
+/* Weight d's features with document frequencies into a signature; caller
+ * frees with sim_sig_free. */
+struct sim_sig *sim_sig_new(const struct sim_doc *d, sim_df_fn df,
+    void *ctx, uint64_t ndocs);
+void sim_sig_free(struct sim_sig *s);
+
+/* Serialise (caller frees *blob) and read back.  sim_sig_decode returns
+ * NULL for a blob it does not understand (another version, truncation);
+ * a decoded signature has no keys. */
+void sim_sig_encode(const struct sim_sig *s, unsigned char **blob,
+    size_t *len);
+struct sim_sig *sim_sig_decode(const void *blob, size_t len);
+
+/* Posting keys are signed so they can be SQLite integers: term keys are
+ * positive, shingle keys negative. */
+static inline bool
+sim_key_is_shingle(int64_t key)
+{
+	return key < 0;
+}
+
+/* ---- comparison ------------------------------------------------------- */
+
+struct sim_match {
+	double		score;		/* [0,1]; 0 with SIM_NONE */
+	enum sim_label	label;
+	double		containment;	/* of sampled 3-gram shingles */
+	double		ordered;	/* of those shared in the same order */
+	unsigned	shared;		/* sampled shingles shared */
+	unsigned	in_order;	/* of which in the same order */
+	double		cosine;		/* of the term vectors */
+	int		days;		/* |date difference|, -1 if unknown */
+};
+
+/* Compare two signatures; symmetric. */
+struct sim_match sim_compare(const struct sim_sig *a, const struct sim_sig *b);
+
+/* Evidence for one pair, for "lede similarity". */
+struct sim_evidence {
+	struct sim_match  m;
+	char		**names;	/* shared names, as the first article
+					   writes them */
+	size_t		  nnames;
+	char		**quotes;	/* shared quotations */
+	size_t		  nquotes;
+};
+
+/* Compare a and b from their text, with the shared names and quotations
+ * spelled out.  Caller frees with sim_evidence_fini. */
+void sim_explain(const struct sim_lexicon *lex, const struct article *a,
+    const struct article *b, sim_df_fn df, void *ctx, uint64_t ndocs,
+    struct sim_evidence *ev);
+void sim_evidence_fini(struct sim_evidence *ev);
+
+#endif
