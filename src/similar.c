@@ -577,6 +577,7 @@ sim_doc_new(const struct sim_lexicon *lex, const struct article *a,
 	struct sim_doc *d = xcalloc(1, sizeof *d);
 	struct tokenizer tz = { .lex = lex };
 	struct strbuf text = { 0 };
+	char *nfc;
 	size_t i, j;
 	int lang;
 
@@ -610,9 +611,12 @@ sim_doc_new(const struct sim_lexicon *lex, const struct article *a,
 			text.len--;
 		text.s[text.len] = '\0';
 	}
-	tz.text = text.s;
-	tz.prev_end = text.s;
-	text_words(text.s, text.len, on_word, &tz);
+	/* Scores must not depend on the normal form of the input (the
+	 * importer stores NFC; other callers may not). */
+	nfc = text_nfc(text.s);
+	tz.text = nfc;
+	tz.prev_end = nfc;
+	text_words(nfc, strlen(nfc), on_word, &tz);
 	extract(d, &tz, keep_strings);
 	d->ids = xcalloc(d->tn ? d->tn : 1, sizeof *d->ids);
 	for (i = j = 0; i < d->tcap; i++)
@@ -621,6 +625,7 @@ sim_doc_new(const struct sim_lexicon *lex, const struct article *a,
 	xqsort(d->ids, d->tn, sizeof *d->ids, cmp_u64);
 	free(tz.tok);
 	free(tz.lower);
+	free(nfc);
 	strbuf_fini(&text);
 	return d;
 }

@@ -57,6 +57,7 @@ enum stmt_id {
 	S_REL_TAIL,
 	S_REL_DEL,
 	S_REL_FORGET,
+	S_CLUSTER_LEAVE,
 	S_CLUSTER_GET,
 	S_CLUSTER_ONE,
 	S_CLUSTER_SET,
@@ -153,6 +154,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " AND other_id = ?2",
 	[S_REL_FORGET] = "DELETE FROM related WHERE article_id = ?1"
 	    " OR other_id = ?1",
+	[S_CLUSTER_LEAVE] = "UPDATE articles SET cluster_id = NULL"
+	    " WHERE id = ?1",
 	[S_CLUSTER_GET] = "SELECT coalesce(cluster_id, id) FROM articles"
 	    " WHERE id = ?1",
 	[S_CLUSTER_ONE] = "UPDATE articles SET cluster_id = ?1 WHERE id = ?2",
@@ -1198,6 +1201,11 @@ store_sim_forget(struct store *st, int64_t id, char **err)
 	if (step_done(st, s, err) != 0)
 		return -1;
 	s = st->stmt[S_REL_FORGET];
+	sqlite3_bind_int64(s, 1, id);
+	if (step_done(st, s, err) != 0)
+		return -1;
+	/* Its new text decides its group again. */
+	s = st->stmt[S_CLUSTER_LEAVE];
 	sqlite3_bind_int64(s, 1, id);
 	return step_done(st, s, err);
 }

@@ -1,0 +1,666 @@
+/* Unit tests for similar.c, stage by stage: tokenising (stopwords, case,
+ * scripts, normal forms), shingles and containment, in-order matching,
+ * signatures and their encoding, posting keys, names and quotations,
+ * scores and labels, time.  The articles are fictional and generated here
+ * from a fixed seed, long enough for sampled shingles to mean something. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "similar.h"
+#include "util.h"
+
+static struct sim_lexicon *lex;
+
+static const char *const stops[] = { "the", "a", "an", "of", "and", "to",
+    "in", "on", "said", "that", "was", "for", "with", "at", "by", "it",
+    "is", "as", "from", "they", "their", "its", "after", "over", "but" };
+static const char *const days[] = { "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday" };
+
+static int
+setup(void **state)
+{
+	size_t i;
+	int en;
+
+	(void)state;
+	lex = sim_lexicon_new();
+	en = sim_lexicon_lang(lex, "en");
+	for (i = 0; i < sizeof stops / sizeof stops[0]; i++)
+		sim_lexicon_add_stopword(lex, en, stops[i]);
+	for (i = 0; i < 7; i++)
+		sim_lexicon_add_weekday(lex, days[i], (int)i);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sim_lexicon_free(lex);
+	return 0;
+}
+
+/* ---- a deterministic fictional news generator -------------------------- */
+
+static const char *const nouns[] = { "harbour", "council", "union",
+    "ferry", "bridge", "budget", "court", "strike", "vote", "river",
+    "engineers", "residents", "workers", "ships", "cargo", "tariff",
+    "inquiry", "report", "minister", "mayor", "village", "school",
+    "hospital", "railway", "market", "bank", "currency", "reservoir" };
+static const char *const verbs[] = { "blocked", "approved", "delayed",
+    "rejected", "opened", "closed", "reviewed", "doubled", "halved",
+    "questioned", "defended", "criticised", "funded", "repaired" };
+static const char *const adjs[] = { "local", "northern", "new", "old",
+    "public", "regional", "emergency", "independent", "national",
+    "coastal", "disputed", "temporary" };
+/* Synonyms a spinner would swap in. */
+static const char *const spin[][2] = { { "said", "mentioned" },
+    { "blocked", "obstructed" }, { "approved", "authorised" },
+    { "delayed", "postponed" }, { "rejected", "dismissed" },
+    { "new", "recent" }, { "old", "aged" }, { "public", "communal" },
+    { "workers", "labourers" }, { "ships", "vessels" },
+    { "council", "assembly" }, { "residents", "inhabitants" },
+    { "closed", "shut" }, { "opened", "launched" } };
+
+static uint64_t rng;
+
+static unsigned
+next(unsigned n)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((rng >> 33) % n);
+}
+
+#define PICK(a) (a[next(sizeof a / sizeof a[0])])
+
+/* An article of n sentences about a story with its own names. */
+static char *
+story(uint64_t seed, int n, const char *name1, const char *name2,
+    const char *place)
+{
+	struct strbuf b = { 0 };
+	int i;
+
+	rng = seed;
+	for (i = 0; i < n; i++) {
+		switch (next(4)) {
+		case 0:
+			strbuf_addf(&b, "%s said the %s %s %s the %s %s in %s. ",
+			    i % 2 ? name1 : name2, PICK(adjs), PICK(nouns),
+			    PICK(verbs), PICK(adjs), PICK(nouns), place);
+			break;
+		case 1:
+			strbuf_addf(&b, "The %s %s was %s after the %s %s, "
+			    "according to %s. ", PICK(adjs), PICK(nouns),
+			    PICK(verbs), PICK(nouns), PICK(verbs), name1);
+			break;
+		case 2:
+			strbuf_addf(&b, "In %s the %s %s %s %s with the %s. ",
+			    place, PICK(nouns), PICK(verbs), PICK(adjs),
+			    PICK(nouns), PICK(nouns));
+			break;
+		default:
+			strbuf_addf(&b, "Officials %s the %s %s and the %s %s "
+			    "on %s. ", PICK(verbs), PICK(adjs), PICK(nouns),
+			    PICK(adjs), PICK(nouns), days[next(7)]);
+			break;
+		}
+		if (i % 4 == 3)
+			strbuf_adds(&b, "\n\n");
+	}
+	return strbuf_steal(&b);
+}
+
+/* Swap whole words through the spinner's table (about a third of the
+ * words a spinner knows), as seed 001 does to 000. */
+static char *
+rewrite(const char *text)
+{
+	struct strbuf b = { 0 };
+	const char *p = text;
+	size_t i, n;
+
+	while (*p != '\0') {
+		n = strcspn(p, " ,.\n");
+		for (i = 0; i < sizeof spin / sizeof spin[0]; i++)
+			if (strlen(spin[i][0]) == n && strncmp(p, spin[i][0],
+			    n) == 0)
+				break;
+		if (i < sizeof spin / sizeof spin[0])
+			strbuf_adds(&b, spin[i][1]);
+		else
+			strbuf_add(&b, p, n);
+		p += n;
+		if (*p != '\0')
+			strbuf_addc(&b, *p++);
+	}
+	return strbuf_steal(&b);
+}
+
+static struct article *
+make(const char *title, char *body, int64_t published)
+{
+	struct article *a = article_new();
+
+	a->title = xstrdup(title);
+	a->body = body;
+	a->published = published;
+	a->language = xstrdup("en");
+	return a;
+}
+
+static uint32_t
+no_df(uint64_t term, void *ctx)
+{
+	(void)term;
+	(void)ctx;
+	return 0;
+}
+
+static struct sim_sig *
+sig_of(const struct article *a)
+{
+	struct sim_doc *d = sim_doc_new(lex, a, false);
+	struct sim_sig *s = sim_sig_new(d, no_df, NULL, 100);
+
+	sim_doc_free(d);
+	return s;
+}
+
+static struct sim_match
+compare(const struct article *a, const struct article *b)
+{
+	struct sim_sig *x = sig_of(a), *y = sig_of(b);
+	struct sim_match m = sim_compare(x, y);
+
+	sim_sig_free(x);
+	sim_sig_free(y);
+	return m;
+}
+
+#define DAY 86400
+#define T0 1709596800	/* 2024-03-05, a Tuesday */
+
+/* ---- tokenising -------------------------------------------------------------- */
+
+static size_t
+nterms(const char *body)
+{
+	struct article *a = make("", xstrdup(body), ARTICLE_UNDATED);
+	struct sim_doc *d = sim_doc_new(lex, a, false);
+	size_t n;
+
+	sim_doc_terms(d, &n);
+	sim_doc_free(d);
+	article_free(a);
+	return n;
+}
+
+static void
+test_sim_doc_degenerate(void **state)
+{
+	struct article *a = make("", xstrdup(""), ARTICLE_UNDATED);
+	struct sim_doc *d;
+	struct sim_sig *s;
+	size_t n;
+
+	(void)state;
+	d = sim_doc_new(lex, a, true);
+	sim_doc_terms(d, &n);
+	assert_int_equal(n, 0);
+	s = sim_sig_new(d, no_df, NULL, 0);
+	assert_int_equal(s->nterms, 0);
+	assert_int_equal(s->nshingles, 0);
+	assert_int_equal(sim_compare(s, s).label, SIM_NONE);
+	sim_sig_free(s);
+	sim_doc_free(d);
+	article_free(a);
+}
+
+static void
+test_sim_doc_stopwords_and_case(void **state)
+{
+	(void)state;
+	/* Stopwords are no terms; case does not make two terms. */
+	assert_int_equal(nterms("the of and said"), 0);
+	assert_int_equal(nterms("Harbour harbour HARBOUR"), 1);
+	assert_int_equal(nterms("harbour ferry"), 2);
+	/* Words of other scripts are terms too: Greek, Cyrillic, CJK. */
+	assert_int_equal(nterms("λιμάνι πορθμείο"), 2);
+	assert_int_equal(nterms("паром гавань"), 2);
+	assert_true(nterms("港湾労働者") >= 2);
+}
+
+static void
+test_sim_doc_normal_forms_agree(void **state)
+{
+	struct article *a, *b;
+	struct sim_match m;
+	char *body;
+
+	(void)state;
+	body = story(7, 40, "Zoë Brandt", "Éric Solé", "Zürich");
+	a = make("Zürich", xstrdup(body), T0);
+	/* The same text with decomposed accents. */
+	{
+		struct strbuf nfd = { 0 };
+		const char *p;
+
+		for (p = body; *p != '\0'; p++) {
+			if (strncmp(p, "ü", 2) == 0) {
+				strbuf_adds(&nfd, "u\xcc\x88");
+				p++;
+			} else if (strncmp(p, "ë", 2) == 0) {
+				strbuf_adds(&nfd, "e\xcc\x88");
+				p++;
+			} else if (strncmp(p, "é", 2) == 0) {
+				strbuf_adds(&nfd, "e\xcc\x81");
+				p++;
+			} else
+				strbuf_addc(&nfd, *p);
+		}
+		b = make("Zu\xcc\x88rich", strbuf_steal(&nfd), T0);
+	}
+	m = compare(a, b);
+	assert_true(m.containment == 1.0);
+	assert_true(fabs(m.cosine - 1.0) < 1e-6);
+	assert_int_equal(m.label, SIM_DUPLICATE);
+	free(body);
+	article_free(a);
+	article_free(b);
+}
+
+/* ---- shingles, order, labels ------------------------------------------------ */
+
+static void
+test_sim_compare_copy_is_duplicate(void **state)
+{
+	struct article *a = make("Strike", story(1, 60, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *b = make("Another headline", xstrdup(a->body),
+	    T0 + DAY);
+	struct sim_match m;
+
+	(void)state;
+	m = compare(a, b);
+	assert_int_equal(m.label, SIM_DUPLICATE);
+	assert_true(m.containment > 0.95);
+	assert_true(m.score >= 0.9 && m.score <= 1.0);
+	article_free(a);
+	article_free(b);
+}
+
+static void
+test_sim_compare_trimmed_copy_is_duplicate(void **state)
+{
+	struct article *a = make("Strike", story(1, 60, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *b;
+	char *cut;
+
+	(void)state;
+	/* Keep the first half: Jaccard would halve, containment not. */
+	cut = xstrndup(a->body, strlen(a->body) / 2);
+	b = make("Strike", cut, T0);
+	assert_int_equal(compare(a, b).label, SIM_DUPLICATE);
+	article_free(a);
+	article_free(b);
+}
+
+static void
+test_sim_compare_spun_copy_is_rewrite(void **state)
+{
+	struct article *a = make("Strike", story(1, 60, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *b = make("Strike", rewrite(a->body), T0);
+	struct sim_match m;
+
+	(void)state;
+	m = compare(a, b);
+	assert_int_equal(m.label, SIM_REWRITE);
+	assert_true(m.containment < 0.8);
+	assert_true(m.in_order >= 10);
+	assert_true(m.score >= 0.75 && m.score < 0.9);
+	article_free(a);
+	article_free(b);
+}
+
+/* Half the sentences of a text, in reverse order, among new ones: they
+ * share shingles but not their order, as two reports written apart do;
+ * that is no rewrite. */
+static void
+test_sim_compare_order_matters(void **state)
+{
+	struct article *a = make("Strike", story(1, 60, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct strbuf b = { 0 };
+	char *sent[80], *copy = xstrdup(a->body), *save = NULL, *s, *other;
+	struct article *c;
+	struct sim_match m;
+	size_t n = 0, i;
+
+	(void)state;
+	for (s = strtok_r(copy, ".", &save); s != NULL && n < 80;
+	    s = strtok_r(NULL, ".", &save))
+		sent[n++] = s;
+	other = story(9, 30, "Dara Quill", "Tomas Rei", "Port Selva");
+	for (i = n; i-- > 0;) {
+		if (i % 2 == 0) {
+			strbuf_adds(&b, sent[i]);
+			strbuf_adds(&b, ". ");
+		}
+	}
+	strbuf_adds(&b, other);
+	c = make("Strike", strbuf_steal(&b), T0);
+	m = compare(a, c);
+	assert_true(m.containment > 0.3);
+	assert_true(m.ordered < 0.15);
+	assert_int_not_equal(m.label, SIM_REWRITE);
+	assert_int_not_equal(m.label, SIM_DUPLICATE);
+	free(other);
+	free(copy);
+	article_free(a);
+	article_free(c);
+}
+
+/* Shared quotations do not make a copy: independent reports quote the
+ * same words in the same order, around text of their own. */
+static void
+test_sim_compare_quotes_not_shingled(void **state)
+{
+	static const char *const quotes[] = {
+		"We will not accept a deal that leaves the night shift "
+		"without pay for the weeks we have already lost",
+		"The company has had three months to answer our letters and "
+		"chose to answer none of them before the ships arrived",
+		"Every crane in this harbour was built by people who live in "
+		"these streets and they deserve a say in its future",
+		"Nobody here wanted a strike in the middle of the grain "
+		"season but we were left with no other way to be heard",
+		"If the port authority returns to the table tomorrow we will "
+		"be there early and we will stay until there is an agreement",
+		"Our children go to school with the children of the managers "
+		"and this dispute should never have come to this point",
+	};
+	struct strbuf x = { 0 }, y = { 0 };
+	struct article *a, *b;
+	struct sim_match m;
+	char *s1 = story(3, 24, "Dara Quill", "Tomas Rei", "Port Selva");
+	char *s2 = story(4, 24, "Dara Quill", "Tomas Rei", "Port Selva");
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
+		strbuf_addf(&x, "“%s,” Dara Quill said. ", quotes[i]);
+		strbuf_addf(&y, "“%s,” Quill told reporters. ", quotes[i]);
+	}
+	strbuf_adds(&x, s1);
+	strbuf_adds(&y, s2);
+	a = make("Strike", strbuf_steal(&x), T0);
+	b = make("Strike", strbuf_steal(&y), T0);
+	m = compare(a, b);
+	assert_true(m.label < SIM_REWRITE);
+	/* The quotations still count for the topic: the same story. */
+	assert_int_equal(m.label, SIM_SAME_STORY);
+	free(s1);
+	free(s2);
+	article_free(a);
+	article_free(b);
+}
+
+/* ---- topic and time ------------------------------------------------------ */
+
+static void
+test_sim_compare_same_story_needs_same_day(void **state)
+{
+	/* Two reports of one story: same names, place, topic words. */
+	struct article *a = make("Strike", story(1, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *b = make("Strike", story(2, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct sim_match m;
+
+	(void)state;
+	m = compare(a, b);
+	assert_int_equal(m.label, SIM_SAME_STORY);
+	assert_true(m.score >= 0.45 && m.score < 0.75);
+	/* Days later it is a follow-up, scored lower. */
+	b->published = T0 + 6 * DAY;
+	m = compare(a, b);
+	assert_int_equal(m.label, SIM_RELATED);
+	assert_int_equal(m.days, 6);
+	assert_true(m.score < 0.45);
+	article_free(a);
+	article_free(b);
+}
+
+static void
+test_sim_compare_undated_uses_weekday(void **state)
+{
+	struct article *a, *b;
+	char *s1 = story(1, 40, "Dara Quill", "Tomas Rei", "Port Selva");
+	char *s2 = story(2, 40, "Dara Quill", "Tomas Rei", "Port Selva");
+	struct strbuf x = { 0 }, y = { 0 };
+
+	(void)state;
+	/* Anchor each text firmly to a weekday. */
+	strbuf_addf(&x, "On Thursday the strike began. Thursday talks "
+	    "failed. %s", s1);
+	strbuf_addf(&y, "On Thursday the strike began. Late on Thursday "
+	    "ships waited. %s", s2);
+	a = make("Strike", strbuf_steal(&x), T0 + 2 * DAY);	/* Thursday */
+	b = make("Strike", strbuf_steal(&y), ARTICLE_UNDATED);
+	assert_int_equal(compare(a, b).label, SIM_SAME_STORY);
+	article_free(b);
+	strbuf_addf(&y, "On Monday the strike went on. Monday and Monday "
+	    "again. %s", s2);
+	b = make("Strike", strbuf_steal(&y), ARTICLE_UNDATED);
+	assert_int_equal(compare(a, b).label, SIM_RELATED);
+	free(s1);
+	free(s2);
+	article_free(a);
+	article_free(b);
+}
+
+static void
+test_sim_compare_unrelated_is_none(void **state)
+{
+	struct article *a = make("Strike", story(1, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *b = make("Match", xstrdup("Castelbruck Athletic beat "
+	    "Lowmere Rovers three goals to one in the cup final at Fenwick "
+	    "Park. Striker Ivo Marsh scored twice before half time and "
+	    "goalkeeper Anselm Rook saved a penalty. Supporters sang until "
+	    "midnight. The club has waited thirty one years for a trophy."),
+	    T0);
+
+	(void)state;
+	assert_int_equal(compare(a, b).label, SIM_NONE);
+	assert_true(compare(a, b).score == 0);
+	article_free(a);
+	article_free(b);
+}
+
+static void
+test_sim_compare_is_symmetric_and_banded(void **state)
+{
+	struct article *a = make("Strike", story(1, 60, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *dup = make("Strike", xstrdup(a->body), T0);
+	struct article *rw = make("Strike", rewrite(a->body), T0);
+	struct article *same = make("Strike", story(2, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *later = make("Strike", story(5, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0 + 5 * DAY);
+	struct sim_match m1 = compare(a, rw), m2 = compare(rw, a);
+
+	(void)state;
+	assert_true(m1.score == m2.score);
+	assert_int_equal(m1.label, m2.label);
+	/* A duplicate outranks a rewrite, the same story, a follow-up. */
+	assert_true(compare(a, dup).score > compare(a, rw).score);
+	assert_true(compare(a, rw).score > compare(a, same).score);
+	assert_true(compare(a, same).score > compare(a, later).score);
+	assert_true(compare(a, later).score > 0);
+	article_free(a);
+	article_free(dup);
+	article_free(rw);
+	article_free(same);
+	article_free(later);
+}
+
+/* ---- signatures, keys, evidence ------------------------------------------------ */
+
+static void
+test_sim_sig_encode_roundtrip(void **state)
+{
+	struct article *a = make("Strike", story(1, 60, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct sim_sig *s = sig_of(a), *t;
+	unsigned char *blob;
+	size_t len, i;
+	double norm = 0;
+
+	(void)state;
+	sim_sig_encode(s, &blob, &len);
+	t = sim_sig_decode(blob, len);
+	assert_non_null(t);
+	assert_int_equal(t->day, s->day);
+	assert_int_equal(t->weekday, 1);	/* 2024-03-05, a Tuesday */
+	assert_int_equal(t->nshingles, s->nshingles);
+	assert_int_equal(t->nterms, s->nterms);
+	assert_memory_equal(t->shingles, s->shingles, s->nshingles * 4);
+	for (i = 0; i < t->nterms; i++)
+		norm += (double)t->terms[i].w * t->terms[i].w;
+	assert_true(fabs(norm - 1.0) < 1e-4);
+	assert_true(sim_compare(s, t).containment == 1.0);
+	/* Truncated or foreign blobs are refused, not misread. */
+	assert_null(sim_sig_decode(blob, len - 1));
+	blob[0] = 'X';
+	assert_null(sim_sig_decode(blob, len));
+	assert_null(sim_sig_decode("", 0));
+	free(blob);
+	sim_sig_free(s);
+	sim_sig_free(t);
+	article_free(a);
+}
+
+static bool
+shares_key(const struct sim_sig *a, const struct sim_sig *b, bool shingle)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->nkeys; i++)
+		for (j = 0; j < b->nkeys; j++)
+			if (a->keys[i] == b->keys[j] &&
+			    sim_key_is_shingle(a->keys[i]) == shingle)
+				return true;
+	return false;
+}
+
+static void
+test_sim_sig_keys_find_copies_and_stories(void **state)
+{
+	struct article *a = make("Strike", story(1, 80, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *b = make("Strike", rewrite(a->body), T0);
+	struct article *c = make("Strike", story(2, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct sim_sig *sa = sig_of(a), *sb = sig_of(b), *sc = sig_of(c);
+
+	(void)state;
+	assert_true(sa->nkeys > 0);
+	/* A rewrite is found through a shared shingle key, a report of
+	 * the same story through a shared term key (its names). */
+	assert_true(shares_key(sa, sb, true));
+	assert_true(shares_key(sa, sc, false));
+	sim_sig_free(sa);
+	sim_sig_free(sb);
+	sim_sig_free(sc);
+	article_free(a);
+	article_free(b);
+	article_free(c);
+}
+
+static void
+test_sim_explain_names_and_quotes(void **state)
+{
+	struct article *a = make("Talks", xstrdup("Union leader Dara Quill "
+	    "met the port authority on Tuesday. “We are not against "
+	    "machines, we are against being thrown away,” Quill said. "
+	    "The harbour stayed closed; the harbour board said little."),
+	    T0);
+	struct article *b = make("Talks", xstrdup("Dara Quill spoke outside "
+	    "the gates. “We are not against machines, we are against being "
+	    "thrown away,” she told reporters. The Harbour Board was silent."),
+	    T0);
+	struct sim_evidence ev;
+	size_t i;
+	bool quill = false, board = false;
+
+	(void)state;
+	sim_explain(lex, a, b, no_df, NULL, 10, &ev);
+	for (i = 0; i < ev.nnames; i++) {
+		if (strcmp(ev.names[i], "Dara Quill") == 0)
+			quill = true;
+		/* "harbour" is written in lower case in a: not a name. */
+		if (strstr(ev.names[i], "arbour") != NULL)
+			board = true;
+	}
+	assert_true(quill);
+	assert_false(board);
+	assert_int_equal(ev.nquotes, 1);
+	assert_string_equal(ev.quotes[0], "We are not against machines, we "
+	    "are against being thrown away");
+	sim_evidence_fini(&ev);
+	article_free(a);
+	article_free(b);
+}
+
+static void
+test_sim_label_names(void **state)
+{
+	(void)state;
+	assert_string_equal(sim_label_name(SIM_DUPLICATE), "duplicate");
+	assert_string_equal(sim_label_name(SIM_REWRITE), "rewrite");
+	assert_string_equal(sim_label_name(SIM_SAME_STORY), "same story");
+	assert_string_equal(sim_label_name(SIM_RELATED), "related");
+	assert_string_equal(sim_label_name(SIM_NONE), "");
+	assert_string_equal(sim_label_name((enum sim_label)99), "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sim_doc_degenerate),
+		cmocka_unit_test(test_sim_doc_stopwords_and_case),
+		cmocka_unit_test(test_sim_doc_normal_forms_agree),
+		cmocka_unit_test(test_sim_compare_copy_is_duplicate),
+		cmocka_unit_test(test_sim_compare_trimmed_copy_is_duplicate),
+		cmocka_unit_test(test_sim_compare_spun_copy_is_rewrite),
+		cmocka_unit_test(test_sim_compare_order_matters),
+		cmocka_unit_test(test_sim_compare_quotes_not_shingled),
+		cmocka_unit_test(test_sim_compare_same_story_needs_same_day),
+		cmocka_unit_test(test_sim_compare_undated_uses_weekday),
+		cmocka_unit_test(test_sim_compare_unrelated_is_none),
+		cmocka_unit_test(test_sim_compare_is_symmetric_and_banded),
+		cmocka_unit_test(test_sim_sig_encode_roundtrip),
+		cmocka_unit_test(test_sim_sig_keys_find_copies_and_stories),
+		cmocka_unit_test(test_sim_explain_names_and_quotes),
+		cmocka_unit_test(test_sim_label_names),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
