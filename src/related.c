@@ -88,7 +88,9 @@ related_index(struct store *st, const struct sim_lexicon *lex,
 	struct cands c = { .self = a->id };
 	struct scored *best = NULL;
 	struct sim_doc *doc = NULL;
-	struct sim_sig *sig = NULL, *other;
+	struct sim_sig *sig = NULL, *other, **sigs = NULL;
+	int64_t *ids = NULL;
+	size_t nsigs = 0;
 	unsigned char *blob = NULL;
 	const uint64_t *terms;
 	size_t i, nbest = 0, nterms, bloblen;
@@ -107,6 +109,8 @@ related_index(struct store *st, const struct sim_lexicon *lex,
 	/* Compare the candidates that share the most keys. */
 	xqsort(c.v, c.n, sizeof *c.v, cmp_hits);
 	best = xcalloc(c.n ? c.n : 1, sizeof *best);
+	sigs = xcalloc(c.n ? c.n : 1, sizeof *sigs);
+	ids = xcalloc(c.n ? c.n : 1, sizeof *ids);
 	for (i = 0; i < c.n && i < MAX_SCORED; i++) {
 		void *ob = NULL;
 		size_t olen = 0;
@@ -121,9 +125,29 @@ related_index(struct store *st, const struct sim_lexicon *lex,
 		free(ob);
 		if (other == NULL)
 			continue;	/* written by another version */
-		best[nbest].id = c.v[i].id;
-		best[nbest].m = sim_compare(sig, other);
-		sim_sig_free(other);
+		sigs[nsigs] = other;
+		ids[nsigs] = c.v[i].id;
+		nsigs++;
+	}
+	/* An undated copy or rewrite of a dated article was written when
+	 * its source was: take that day for every other comparison, so a
+	 * wire copy without a date still tells same-day coverage from
+	 * follow-ups.  (The article's own published date stays unknown.) */
+	if (sig->day == SIM_UNDATED) {
+		for (i = 0; i < nsigs; i++) {
+			struct sim_match m = sim_compare(sig, sigs[i]);
+
+			if (m.label >= SIM_REWRITE && sigs[i]->day !=
+			    SIM_UNDATED) {
+				sig->day = sigs[i]->day;
+				sig->weekday = sigs[i]->weekday;
+				break;
+			}
+		}
+	}
+	for (i = 0; i < nsigs; i++) {
+		best[nbest].id = ids[i];
+		best[nbest].m = sim_compare(sig, sigs[i]);
 		if (best[nbest].m.label != SIM_NONE)
 			nbest++;
 	}
@@ -152,6 +176,10 @@ related_index(struct store *st, const struct sim_lexicon *lex,
 	store_sim_df_add(st, terms, nterms, 1);
 	rc = 0;
 out:
+	for (i = 0; i < nsigs; i++)
+		sim_sig_free(sigs[i]);
+	free(sigs);
+	free(ids);
 	free(blob);
 	free(best);
 	free(c.v);

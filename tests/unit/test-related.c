@@ -295,6 +295,31 @@ test_related_clusters_and_updates(void **state)
 	assert_int_equal(cluster_of(c), a);
 }
 
+/* An undated copy of a dated article is compared as of its source's
+ * day: same-day coverage is the same story for it too, and later
+ * coverage a follow-up.  (The fixture texts name no weekday, so without
+ * the inherited day neither would be more than "related".) */
+static void
+test_related_undated_copy_inherits_day(void **state)
+{
+	int64_t c, d, b;
+	struct list l;
+	int ic, id;
+
+	(void)state;
+	add(text(100, 60, "Ines Vale", "Valdora"), T0);
+	c = add(text(101, 40, "Ines Vale", "Valdora"), T0);
+	d = add(text(102, 40, "Ines Vale", "Valdora"), T0 + 6 * 86400);
+	b = add(text(100, 60, "Ines Vale", "Valdora"), ARTICLE_UNDATED);
+	l = list_of(b);
+	assert_string_equal(l.label[0], "duplicate");
+	ic = find(&l, c);
+	id = find(&l, d);
+	assert_true(ic > 0 && id > 0);
+	assert_string_equal(l.label[ic], "same story");
+	assert_string_equal(l.label[id], "related");
+}
+
 /* A reindex rebuilds the same lists from scratch. */
 static void
 test_related_reindex_reproduces(void **state)
@@ -330,6 +355,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_related_clusters_and_updates, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_related_undated_copy_inherits_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_related_reindex_reproduces, setup, teardown),
 	};
