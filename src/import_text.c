@@ -224,9 +224,11 @@ add_weekdays(const char *line, size_t no, const char *path, void *arg,
 	for (w = strtok_r(copy, " \t", &save); w != NULL;
 	    w = strtok_r(NULL, " \t", &save), day++) {
 		if (day < 0)
-			continue;	/* the language code */
-		if (day > 6)
+			continue;	/* the language code, for the reader */
+		if (day > 6) {
+			day = 8;	/* too many names */
 			break;
+		}
 		low = text_lower(w, strlen(w));
 		sim_lexicon_add_weekday(lex, low, day);
 		free(low);

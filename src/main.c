@@ -78,8 +78,9 @@ usage(FILE *f)
 	    "articles.\n\n"));
 	fprintf(f, _("Commands:\n"));
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %s %s\n      %s\n", commands[i].name,
-		    _(commands[i].args), _(commands[i].help));
+		fprintf(f, "  %s%s%s\n      %s\n", commands[i].name,
+		    *commands[i].args ? " " : "", *commands[i].args ?
+		    _(commands[i].args) : "", _(commands[i].help));
 	fprintf(f, _("\nGlobal options (before the command):\n"
 	    "      --db PATH        use the cache at PATH (default: "
 	    "$XDG_DATA_HOME/lede/cache.db)\n"
@@ -581,6 +582,17 @@ cmd_related(struct globals *g, int argc, char **argv)
 		    id));
 	}
 	if (rc == 0) {
+		void *blob = NULL;
+		size_t len;
+
+		/* An article without a signature was never indexed: a cache
+		 * upgraded from before the engine, say.  Say how to fix it
+		 * rather than print an empty list as if it were the answer. */
+		if (store_sim_sig(st, id, &blob, &len, NULL, NULL, &err) ==
+		    STORE_ENOTFOUND)
+			fprintf(stderr, _("lede: article %" PRId64 " has no "
+			    "similarity data yet; run 'lede reindex'\n"), id);
+		free(blob);
 		if (lc.json)
 			fputs("[", stdout);
 		rc = store_related(st, id, limit, print_related, &lc, &err);
@@ -599,6 +611,38 @@ store_df(uint64_t term, void *ctx)
 	return store_sim_df(ctx, term);
 }
 
+/* The match of two articles' stored signatures: 1 when both have one,
+ * 0 when either has none (not indexed yet), -1 with *err on an error. */
+static int
+stored_match(struct store *st, int64_t ida, int64_t idb,
+    struct sim_match *m, char **err)
+{
+	struct sim_sig *sa = NULL, *sb = NULL;
+	void *blob = NULL;
+	size_t len;
+	int r, rc = 0;
+
+	r = store_sim_sig(st, ida, &blob, &len, NULL, NULL, err);
+	if (r == 0) {
+		sa = sim_sig_decode(blob, len);
+		free(blob);
+		r = store_sim_sig(st, idb, &blob, &len, NULL, NULL, err);
+		if (r == 0) {
+			sb = sim_sig_decode(blob, len);
+			free(blob);
+		}
+	}
+	if (r < 0)
+		rc = -1;
+	else if (sa != NULL && sb != NULL) {
+		*m = sim_compare(sa, sb);
+		rc = 1;
+	}
+	sim_sig_free(sa);
+	sim_sig_free(sb);
+	return rc;
+}
+
 /* Print v as a JSON array of strings, escaped by SQLite. */
 static int
 print_json_strings(struct store *st, char **v, size_t n, char **err)
@@ -610,7 +654,7 @@ print_json_strings(struct store *st, char **v, size_t n, char **err)
 	for (i = 0; i < n; i++) {
 		if (store_json_quote(st, v[i], &q, err) != 0)
 			return -1;
-		printf("%s%s", i ? ", " : "", q);
+		printf("%s%s", i ? "," : "", q);
 		free(q);
 	}
 	putchar(']');
@@ -662,11 +706,16 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 		goto out;
 	sim_explain(import_rules_lexicon(rules), a, b, store_df, st, ndocs,
 	    &ev);
+	/* Score as the related lists did: from the stored signatures, which
+	 * carry the weights of their import and any inherited day.  The
+	 * text supplies the evidence. */
+	if (stored_match(st, ida, idb, &ev.m, &err) < 0)
+		goto out;
 	if (as_json) {
-		printf("{\"score\": %.3f, \"label\": %s%s%s, "
-		    "\"containment\": %.3f, \"ordered\": %.3f, "
-		    "\"shared_shingles\": %u, \"in_order\": %u, "
-		    "\"cosine\": %.3f, \"days\": ", ev.m.score, ev.m.label ?
+		printf("{\"score\":%.3f,\"label\":%s%s%s,"
+		    "\"containment\":%.3f,\"ordered\":%.3f,"
+		    "\"shared_shingles\":%u,\"in_order\":%u,"
+		    "\"cosine\":%.3f,\"days\":", ev.m.score, ev.m.label ?
 		    "\"" : "", ev.m.label ? sim_label_name(ev.m.label) : "null",
 		    ev.m.label ? "\"" : "", ev.m.containment, ev.m.ordered,
 		    ev.m.shared, ev.m.in_order, ev.m.cosine);
@@ -674,16 +723,17 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 			printf("%d", ev.m.days);
 		else
 			fputs("null", stdout);
-		fputs(", \"shared_names\": ", stdout);
+		fputs(",\"shared_names\":", stdout);
 		if (print_json_strings(st, ev.names, ev.nnames, &err) != 0)
 			goto out;
-		fputs(", \"shared_quotes\": ", stdout);
+		fputs(",\"shared_quotes\":", stdout);
 		if (print_json_strings(st, ev.quotes, ev.nquotes, &err) != 0)
 			goto out;
 		fputs("}\n", stdout);
 	} else {
+		/* The label is a value (as in JSON), not prose. */
 		printf(_("Score:       %.3f (%s)\n"), ev.m.score, ev.m.label ?
-		    sim_label_name(ev.m.label) : _("unrelated"));
+		    sim_label_name(ev.m.label) : "none");
 		printf(_("Containment: %.3f of sampled 3-word shingles, %.3f "
 		    "in the same order\n"), ev.m.containment, ev.m.ordered);
 		printf(_("Cosine:      %.3f of weighted terms\n"),
@@ -733,13 +783,16 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 
 	if (dc->json) {
 		if (first)
-			printf("%s\n  {\"cluster\": %" PRId64 ", \"articles\": [",
+			printf("%s\n  {\"cluster\":%" PRId64 ",\"articles\":[",
 			    dc->nclusters ? "]}," : "", r->cluster);
-		printf("%s%s", first ? "" : ", ", r->json);
+		printf("%s%s", first ? "" : ",", r->json);
 	} else {
-		if (first)
-			printf(_("%sCluster %" PRId64 ":\n"), dc->nclusters ?
-			    "\n" : "", r->cluster);
+		if (first) {
+			if (dc->nclusters)
+				putchar('\n');
+			/* TRANSLATORS: the number is the article id naming a cluster. */
+			printf(_("Cluster %" PRId64 ":\n"), r->cluster);
+		}
 		format_date(r->published, date);
 		printf("%6" PRId64 "  %-10s  ", r->id, date);
 		put_cols(r->source ? r->source : "", 20);
