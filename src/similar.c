@@ -209,12 +209,14 @@ sim_lexicon_stop_langs(const struct sim_lexicon *lex, const char *w,
 #define T_JOINED	0x10	/* only a space since the previous word */
 #define T_SHORT		0x20	/* one ASCII byte: not a term */
 #define T_WEEKDAY	0x40	/* capitalised always, yet not a name */
+#define T_START		0x80	/* first word of a sentence */
+#define T_RUN		0x100	/* capitalised, next to another capital */
 
 struct token {
 	uint64_t	h;
 	uint32_t	off;
 	uint32_t	len;
-	uint8_t		flags;
+	uint16_t	flags;
 };
 
 struct dterm {
@@ -253,6 +255,10 @@ struct tokenizer {
 	int		 weekday[7];
 	uint64_t	*lower;		/* hashes seen in lower case */
 	size_t		 nlower, lowercap;
+	uint64_t	*capmid;	/* capitalised inside a sentence */
+	size_t		 ncapmid, capmidcap;
+	uint64_t	*capstart;	/* capitalised opening a sentence */
+	size_t		 ncapstart, capstartcap;
 };
 
 static void
@@ -267,10 +273,15 @@ u64_add(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
 
 /* Quotation marks in the gap between two words open or close a quote. */
 static void
-scan_gap(struct tokenizer *tz, const char *p, const char *end, bool *joined)
+scan_gap(struct tokenizer *tz, const char *p, const char *end, bool *joined,
+    bool *start)
 {
 	*joined = end - p == 1 && *p == ' ';
+	*start = tz->n == 0;
 	for (; p < end; p++) {
+		if (*p == '.' || *p == '!' || *p == '?' || *p == '\n' ||
+		    *p == ':')
+			*start = true;
 		if (*p == '"') {
 			tz->in_quote = !tz->in_quote;
 		} else if ((unsigned char)*p == 0xE2 && end - p >= 3 &&
@@ -299,10 +310,10 @@ on_word(const char *w, size_t n, void *ctx)
 	struct token t = { 0 };
 	char buf[64], *low = NULL;
 	const char *lw;
-	bool joined;
+	bool joined, start;
 	size_t i;
 
-	scan_gap(tz, tz->prev_end, w, &joined);
+	scan_gap(tz, tz->prev_end, w, &joined, &start);
 	tz->prev_end = w + n;
 	/* Lower-case in place for the common short ASCII word. */
 	for (i = 0; i < n && i < sizeof buf && (unsigned char)w[i] < 0x80; i++)
@@ -317,10 +328,18 @@ on_word(const char *w, size_t n, void *ctx)
 	t.h = fnv(lw, n);
 	t.off = (uint32_t)(w - tz->text);
 	t.len = (uint32_t)(tz->prev_end - w);
+	if (start)
+		t.flags |= T_START;
 	if ((unsigned char)*w < 0x80 ? (*w >= 'A' && *w <= 'Z') :
-	    text_starts_upper(w))
+	    text_starts_upper(w)) {
 		t.flags |= T_CAP;
-	else
+		if (!start)
+			u64_add(&tz->capmid, &tz->ncapmid, &tz->capmidcap,
+			    t.h);
+		else
+			u64_add(&tz->capstart, &tz->ncapstart,
+			    &tz->capstartcap, t.h);
+	} else
 		u64_add(&tz->lower, &tz->nlower, &tz->lowercap, t.h);
 	for (i = 0; i < n; i++)
 		if (lw[i] >= '0' && lw[i] <= '9') {
@@ -434,12 +453,36 @@ add_string(char ***v, uint64_t **hv, size_t *n, const char *s, size_t len)
 	(*n)++;
 }
 
-/* Words that are names: capitalised every time the article uses them. */
+/* Occurrences of h in the sorted array v. */
+static size_t
+count_of(const uint64_t *v, size_t n, uint64_t h)
+{
+	size_t lo = 0, hi = n, k = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo + k < n && v[lo + k] == h)
+		k++;
+	return k;
+}
+
+/* Words that are names: capitalised every time the article uses them,
+ * and inside a sentence, or beside another capital, or opening two
+ * sentences ("Meanwhile" and "Amid" open one sentence each but are no
+ * names; "Peskov said" twice is one). */
 static bool
 is_name(const struct tokenizer *tz, const struct token *t)
 {
 	return (t->flags & (T_CAP | T_STOP | T_SHORT | T_WEEKDAY)) == T_CAP &&
-	    !seen_lower(tz, t->h);
+	    !seen_lower(tz, t->h) && ((t->flags & T_RUN) ||
+	    count_of(tz->capmid, tz->ncapmid, t->h) > 0 ||
+	    count_of(tz->capstart, tz->ncapstart, t->h) >= 2);
 }
 
 static void
@@ -451,7 +494,18 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 	size_t maxsh = 0, maxkeys = 0;
 	int best = -1, bestn = 0;
 
+	/* "Dara Quill spoke": a capitalised pair opening a sentence is a
+	 * name as much as one inside it. */
+	for (i = 0; i + 1 < tz->n; i++)
+		if ((t[i].flags & (T_START | T_CAP)) == (T_START | T_CAP) &&
+		    (t[i + 1].flags & (T_CAP | T_JOINED)) == (T_CAP |
+		    T_JOINED)) {
+			tz->tok[i].flags |= T_RUN;
+			tz->tok[i + 1].flags |= T_RUN;
+		}
 	xqsort(tz->lower, tz->nlower, sizeof *tz->lower, cmp_u64);
+	xqsort(tz->capmid, tz->ncapmid, sizeof *tz->capmid, cmp_u64);
+	xqsort(tz->capstart, tz->ncapstart, sizeof *tz->capstart, cmp_u64);
 	for (i = 0; i < tz->n; i++) {
 		/* 3-word shingles over every word, stopwords included, but
 		 * not over quotations: independent reports of one event quote
@@ -625,6 +679,8 @@ sim_doc_new(const struct sim_lexicon *lex, const struct article *a,
 	xqsort(d->ids, d->tn, sizeof *d->ids, cmp_u64);
 	free(tz.tok);
 	free(tz.lower);
+	free(tz.capmid);
+	free(tz.capstart);
 	free(nfc);
 	strbuf_fini(&text);
 	return d;
