@@ -365,17 +365,18 @@ store_default_path(bool create, char **err)
 	return p;
 }
 
-static int
-prepare_all(struct store *st, char **err)
+/* The prepared statement id, prepared on first use: most commands use a
+ * few of them, and preparing all at open was half the cost of "lede
+ * related".  NULL if it cannot be prepared (a damaged schema); SQLite's
+ * calls on a NULL statement fail with SQLITE_MISUSE, which callers
+ * report like any other error. */
+static sqlite3_stmt *
+stmt(struct store *st, enum stmt_id id)
 {
-	int i;
-
-	for (i = 0; i < S_COUNT; i++)
-		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &st->stmt[i], NULL) !=
-		    SQLITE_OK)
-			return fail(st, err, _("cannot prepare a query"));
-	return 0;
+	if (st->stmt[id] == NULL)
+		sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL);
+	return st->stmt[id];
 }
 
 static int
@@ -466,7 +467,7 @@ store_open(const char *path, int flags, struct store **out, char **err)
 		free(msg);
 		goto fail;
 	}
-	if (migrate(st, err) != 0 || prepare_all(st, err) != 0)
+	if (migrate(st, err) != 0)
 		goto fail;
 	st->ndocs = -1;
 	*out = st;
@@ -574,11 +575,11 @@ source_id(struct store *st, const char *name, int64_t *id, char **err)
 		*id = st->last_source_id;
 		return 0;
 	}
-	s = st->stmt[S_SOURCE_ADD];
+	s = stmt(st, S_SOURCE_ADD);
 	bind_text(s, 1, name);
 	if (step_done(st, s, err) != 0)
 		return -1;
-	s = st->stmt[S_SOURCE_ID];
+	s = stmt(st, S_SOURCE_ID);
 	bind_text(s, 1, name);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -597,7 +598,7 @@ source_id(struct store *st, const char *name, int64_t *id, char **err)
 static int
 fts_sync(struct store *st, enum stmt_id which, int64_t id, char **err)
 {
-	sqlite3_stmt *src = st->stmt[S_FTS_SRC], *s = st->stmt[which];
+	sqlite3_stmt *src = stmt(st, S_FTS_SRC), *s = stmt(st, which);
 	int i, rc;
 
 	sqlite3_bind_int64(src, 1, id);
@@ -627,7 +628,7 @@ write_article(struct store *st, struct article *a, const char *digest,
 		return -1;
 	if (existing != 0 && fts_sync(st, S_FTS_DELETE, existing, err) != 0)
 		return -1;
-	s = st->stmt[existing ? S_UPDATE : S_INSERT];
+	s = stmt(st, existing ? S_UPDATE : S_INSERT);
 	if (a->source != NULL)
 		sqlite3_bind_int64(s, 1, src);
 	else
@@ -653,7 +654,7 @@ write_article(struct store *st, struct article *a, const char *digest,
 		return -1;
 	a->id = existing ? existing : sqlite3_last_insert_rowid(st->db);
 	if (existing) {
-		s = st->stmt[S_DEL_CAPTIONS];
+		s = stmt(st, S_DEL_CAPTIONS);
 		sqlite3_bind_int64(s, 1, a->id);
 		if (step_done(st, s, err) != 0)
 			return -1;
@@ -662,7 +663,7 @@ write_article(struct store *st, struct article *a, const char *digest,
 		*err = xasprintf("%s: injected failure", st->path);
 		return -1;
 	}
-	s = st->stmt[S_ADD_CAPTION];
+	s = stmt(st, S_ADD_CAPTION);
 	for (i = 0; i < a->ncaptions; i++) {
 		sqlite3_bind_int64(s, 1, a->id);
 		sqlite3_bind_int64(s, 2, (int64_t)i);
@@ -678,7 +679,7 @@ int
 store_article_put(struct store *st, struct article *a, const char *digest,
     enum store_put *result, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_FIND];
+	sqlite3_stmt *s = stmt(st, S_FIND);
 	int64_t existing = 0;
 	bool same = false;
 	int rc;
@@ -725,7 +726,7 @@ int
 store_article_get(struct store *st, int64_t id, struct article **out,
     char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_GET];
+	sqlite3_stmt *s = stmt(st, S_GET);
 	struct article *a = NULL;
 	int rc;
 
@@ -756,7 +757,7 @@ store_article_get(struct store *st, int64_t id, struct article **out,
 		return STORE_ENOTFOUND;
 	if (rc != SQLITE_ROW)
 		return fail(st, err, _("cannot read the cache"));
-	s = st->stmt[S_GET_CAPTIONS];
+	s = stmt(st, S_GET_CAPTIONS);
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		article_add_caption(a, (const char *)sqlite3_column_text(s, 0),
@@ -773,7 +774,7 @@ store_article_get(struct store *st, int64_t id, struct article **out,
 int
 store_article_json(struct store *st, int64_t id, char **json, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_JSON];
+	sqlite3_stmt *s = stmt(st, S_JSON);
 	int rc;
 
 	*json = NULL;
@@ -968,7 +969,7 @@ df_slot(struct store *st, int64_t term)
 static struct dfent *
 df_entry(struct store *st, uint64_t term)
 {
-	sqlite3_stmt *s = st->stmt[S_DF_GET];
+	sqlite3_stmt *s = stmt(st, S_DF_GET);
 	int64_t t = (int64_t)term;
 	struct dfent *e;
 	int rc;
@@ -1017,7 +1018,7 @@ store_sim_df_add(struct store *st, const uint64_t *terms, size_t n, int delta)
 int
 store_sim_ndocs(struct store *st, uint64_t *n, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_META_GET];
+	sqlite3_stmt *s = stmt(st, S_META_GET);
 	int rc;
 
 	if (st->ndocs < 0) {
@@ -1037,7 +1038,7 @@ store_sim_ndocs(struct store *st, uint64_t *n, char **err)
 static int
 flush_sim_counts(struct store *st, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_DF_ADD];
+	sqlite3_stmt *s = stmt(st, S_DF_ADD);
 	size_t i;
 
 	for (i = 0; i < st->dfcap; i++) {
@@ -1051,7 +1052,7 @@ flush_sim_counts(struct store *st, char **err)
 			return -1;
 	}
 	if (st->ndocs_pending != 0) {
-		s = st->stmt[S_META_ADD];
+		s = stmt(st, S_META_ADD);
 		sqlite3_bind_text(s, 1, "ndocs", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, st->ndocs_pending);
 		if (step_done(st, s, err) != 0)
@@ -1091,7 +1092,7 @@ int
 store_sim_sig(struct store *st, int64_t id, void **sig, size_t *siglen,
     void **keys, size_t *keyslen, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_SIG_GET];
+	sqlite3_stmt *s = stmt(st, S_SIG_GET);
 	int rc;
 
 	*sig = NULL;
@@ -1144,7 +1145,7 @@ int
 store_sim_put(struct store *st, int64_t id, int32_t day, const void *sig,
     size_t siglen, const int64_t *keys, size_t nkeys, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_SIG_PUT];
+	sqlite3_stmt *s = stmt(st, S_SIG_PUT);
 	unsigned char *kb = xmalloc(nkeys * 8 + 1);
 	size_t i;
 	int rc;
@@ -1158,7 +1159,7 @@ store_sim_put(struct store *st, int64_t id, int32_t day, const void *sig,
 	free(kb);
 	if (rc != 0)
 		return -1;
-	s = st->stmt[S_POST_ADD];
+	s = stmt(st, S_POST_ADD);
 	for (i = 0; i < nkeys; i++) {
 		sqlite3_bind_int64(s, 1, keys[i]);
 		sqlite3_bind_int(s, 2, day);
@@ -1172,7 +1173,7 @@ store_sim_put(struct store *st, int64_t id, int32_t day, const void *sig,
 int
 store_sim_forget(struct store *st, int64_t id, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_SIG_GET], *del;
+	sqlite3_stmt *s = stmt(st, S_SIG_GET), *del;
 	const unsigned char *k;
 	int rc, day = 0, n, i;
 
@@ -1182,7 +1183,7 @@ store_sim_forget(struct store *st, int64_t id, char **err)
 		day = sqlite3_column_int(s, 2);
 		k = sqlite3_column_blob(s, 1);
 		n = sqlite3_column_bytes(s, 1) / 8;
-		del = st->stmt[S_POST_DEL];
+		del = stmt(st, S_POST_DEL);
 		for (i = 0; i < n && rc == SQLITE_ROW; i++) {
 			sqlite3_bind_int64(del, 1, key_decode(k + 8 * i));
 			sqlite3_bind_int(del, 2, day);
@@ -1196,16 +1197,16 @@ store_sim_forget(struct store *st, int64_t id, char **err)
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(st, err, _("cannot write the cache"));
-	s = st->stmt[S_SIG_DEL];
+	s = stmt(st, S_SIG_DEL);
 	sqlite3_bind_int64(s, 1, id);
 	if (step_done(st, s, err) != 0)
 		return -1;
-	s = st->stmt[S_REL_FORGET];
+	s = stmt(st, S_REL_FORGET);
 	sqlite3_bind_int64(s, 1, id);
 	if (step_done(st, s, err) != 0)
 		return -1;
 	/* Its new text decides its group again. */
-	s = st->stmt[S_CLUSTER_LEAVE];
+	s = stmt(st, S_CLUSTER_LEAVE);
 	sqlite3_bind_int64(s, 1, id);
 	return step_done(st, s, err);
 }
@@ -1222,9 +1223,9 @@ store_sim_candidates(struct store *st, const int64_t *keys, size_t nkeys,
 	for (i = 0; i < nkeys && stop == 0; i++) {
 		/* Shingle keys are specific enough to search all days. */
 		if (day == INT32_MIN || keys[i] < 0)
-			s = st->stmt[S_CAND_ALL];
+			s = stmt(st, S_CAND_ALL);
 		else {
-			s = st->stmt[S_CAND_WINDOW];
+			s = stmt(st, S_CAND_WINDOW);
 			sqlite3_bind_int64(s, 2, (int64_t)day - window);
 			sqlite3_bind_int64(s, 3, (int64_t)day + window);
 		}
@@ -1243,7 +1244,7 @@ int
 store_related_put(struct store *st, int64_t id, int64_t other, double score,
     const char *label, int keep, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_REL_TAIL];
+	sqlite3_stmt *s = stmt(st, S_REL_TAIL);
 	int64_t n = 0, weakest = 0;
 	double low = 0;
 	int rc;
@@ -1261,7 +1262,7 @@ store_related_put(struct store *st, int64_t id, int64_t other, double score,
 		return fail(st, err, _("cannot read the cache"));
 	if (n >= keep && score <= low && weakest != other)
 		return 0;
-	s = st->stmt[S_REL_PUT];
+	s = stmt(st, S_REL_PUT);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, other);
 	sqlite3_bind_double(s, 3, score);
@@ -1271,7 +1272,7 @@ store_related_put(struct store *st, int64_t id, int64_t other, double score,
 	if (n < keep || weakest == other)
 		return 0;
 	/* The list was full and other was new to it: drop the weakest. */
-	s = st->stmt[S_REL_DEL];
+	s = stmt(st, S_REL_DEL);
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, weakest);
 	return step_done(st, s, err);
@@ -1280,7 +1281,7 @@ store_related_put(struct store *st, int64_t id, int64_t other, double score,
 static int
 cluster_of(struct store *st, int64_t id, int64_t *c, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_CLUSTER_GET];
+	sqlite3_stmt *s = stmt(st, S_CLUSTER_GET);
 	int rc;
 
 	sqlite3_bind_int64(s, 1, id);
@@ -1295,7 +1296,7 @@ cluster_of(struct store *st, int64_t id, int64_t *c, char **err)
 int
 store_cluster_join(struct store *st, int64_t a, int64_t b, char **err)
 {
-	sqlite3_stmt *s = st->stmt[S_CLUSTER_SET];
+	sqlite3_stmt *s = stmt(st, S_CLUSTER_SET);
 	int64_t ca, cb;
 
 	if (cluster_of(st, a, &ca, err) != 0 || cluster_of(st, b, &cb,
@@ -1308,7 +1309,7 @@ store_cluster_join(struct store *st, int64_t a, int64_t b, char **err)
 	if (ca == a || cb == b) {
 		int64_t c = ca < cb ? ca : cb;
 
-		s = st->stmt[S_CLUSTER_ONE];
+		s = stmt(st, S_CLUSTER_ONE);
 		sqlite3_bind_int64(s, 1, c);
 		sqlite3_bind_int64(s, 2, a);
 		if (step_done(st, s, err) != 0)
@@ -1324,7 +1325,7 @@ store_cluster_join(struct store *st, int64_t a, int64_t b, char **err)
 		if ((ca != a && c != ca) || (cb != b && c != cb)) {
 			int64_t group = ca != a ? ca : cb;
 
-			s = st->stmt[S_CLUSTER_SET];
+			s = stmt(st, S_CLUSTER_SET);
 			sqlite3_bind_int64(s, 1, c);
 			sqlite3_bind_int64(s, 2, a);
 			sqlite3_bind_int64(s, 3, b);
