@@ -1484,3 +1484,183 @@ store_json_quote(struct store *st, const char *s, char **out, char **err)
 		return fail(st, err, _("cannot read the cache"));
 	return 0;
 }
+
+int
+store_list_page(struct store *st, const struct store_page_query *q,
+    store_page_fn fn, void *ctx, char **err)
+{
+	struct strbuf sql = { 0 };
+	struct store_page_row row;
+	sqlite3_stmt *s = NULL;
+	char *match = NULL;
+	const char *cmp;
+	int rc, stop = 0;
+
+	strbuf_adds(&sql, "SELECT a.sort_time, a.id, a.published, a.title,"
+	    " s.name, a.is_read, a.is_starred, coalesce(a.cluster_id, 0), ");
+	strbuf_adds(&sql, q->fold ? "CASE WHEN a.cluster_id IS NULL THEN 0"
+	    " ELSE (SELECT count(*) - 1 FROM articles c"
+	    " WHERE c.cluster_id = a.cluster_id) END" : "0");
+	strbuf_adds(&sql, " FROM articles a LEFT JOIN sources s"
+	    " ON s.id = a.source_id WHERE 1");
+	if (q->from != NULL) {
+		cmp = q->older ? (q->inclusive ? "<=" : "<") : (q->inclusive ?
+		    ">=" : ">");
+		strbuf_addf(&sql, " AND (a.sort_time, a.id) %s (?1, ?2)", cmp);
+	}
+	/* A cluster shows as its oldest member, most often the original
+	 * the others copied. */
+	if (q->fold)
+		strbuf_adds(&sql, " AND (a.cluster_id IS NULL OR NOT EXISTS"
+		    " (SELECT 1 FROM articles b WHERE b.cluster_id ="
+		    " a.cluster_id AND (b.sort_time, b.id) <"
+		    " (a.sort_time, a.id)))");
+	if (q->words != NULL && *q->words != '\0')
+		strbuf_adds(&sql, " AND a.id IN (SELECT rowid FROM article_fts"
+		    " WHERE article_fts MATCH ?3)");
+	if (q->unread_only)
+		strbuf_adds(&sql, " AND NOT a.is_read");
+	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4",
+	    q->older ? "DESC" : "ASC", q->older ? "DESC" : "ASC");
+	if (sqlite3_prepare_v2(st->db, sql.s, -1, &s, NULL) != SQLITE_OK) {
+		strbuf_fini(&sql);
+		return fail(st, err, _("cannot read the cache"));
+	}
+	strbuf_fini(&sql);
+	if (q->from != NULL) {
+		sqlite3_bind_int64(s, 1, q->from->time);
+		sqlite3_bind_int64(s, 2, q->from->id);
+	}
+	if (q->words != NULL && *q->words != '\0') {
+		char *w = xstrdup(q->words), *save = NULL, *t;
+		char **v = NULL;
+		size_t n = 0;
+
+		for (t = strtok_r(w, " \t", &save); t != NULL;
+		    t = strtok_r(NULL, " \t", &save)) {
+			v = xreallocarray(v, n + 1, sizeof *v);
+			v[n++] = t;
+		}
+		match = match_words(v, n);
+		free(v);
+		free(w);
+		sqlite3_bind_text(s, 3, match, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int(s, 4, q->limit);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row.key.time = sqlite3_column_int64(s, 0);
+		row.key.id = row.id = sqlite3_column_int64(s, 1);
+		row.published = sqlite3_column_type(s, 2) == SQLITE_NULL ?
+		    ARTICLE_UNDATED : sqlite3_column_int64(s, 2);
+		row.title = (const char *)sqlite3_column_text(s, 3);
+		row.source = (const char *)sqlite3_column_text(s, 4);
+		row.is_read = sqlite3_column_int(s, 5) != 0;
+		row.is_starred = sqlite3_column_int(s, 6) != 0;
+		row.cluster = sqlite3_column_int64(s, 7);
+		row.copies = sqlite3_column_int64(s, 8);
+		stop = fn(&row, ctx);
+	}
+	if (stop == 0 && rc != SQLITE_DONE) {
+		fail(st, err, _("cannot read the cache"));
+		stop = -1;
+	}
+	sqlite3_finalize(s);
+	free(match);
+	return stop < 0 ? -1 : 0;
+}
+
+int
+store_set_read(struct store *st, int64_t id, bool read, bool cluster,
+    char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, cluster ?
+	    "UPDATE articles SET is_read = ?2 WHERE id = ?1 OR (cluster_id IS"
+	    " NOT NULL AND cluster_id = (SELECT cluster_id FROM articles"
+	    " WHERE id = ?1))" : "UPDATE articles SET is_read = ?2"
+	    " WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot write the cache"));
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, read);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return fail(st, err, _("cannot write the cache"));
+	return 0;
+}
+
+int
+store_set_starred(struct store *st, int64_t id, bool starred, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "UPDATE articles SET is_starred = ?2"
+	    " WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot write the cache"));
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, starred);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return fail(st, err, _("cannot write the cache"));
+	return 0;
+}
+
+int64_t
+store_data_version(struct store *st)
+{
+	int v = 0;
+	char *err = NULL;
+
+	if (pragma_int(st, "PRAGMA data_version", &v, &err) != 0)
+		free(err);
+	return v;
+}
+
+int
+store_counts(struct store *st, int64_t *articles, int64_t *unread,
+    char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*), count(*) FILTER"
+	    " (WHERE NOT is_read) FROM articles", -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*articles = sqlite3_column_int64(s, 0);
+		*unread = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+int
+store_article_key(struct store *st, int64_t id, struct store_key *key,
+    char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT sort_time FROM articles"
+	    " WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		key->time = sqlite3_column_int64(s, 0);
+		key->id = id;
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}

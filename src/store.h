@@ -126,6 +126,69 @@ int store_stats_json(struct store *st, char **json, char **err);
 int store_json_quote(struct store *st, const char *s, char **out,
     char **err);
 
+/* ---- the reader's queries ----------------------------------------------
+ * Pages of the article list by keyset: the list is ordered by (sort_time,
+ * id) descending, and a page is the rows after (or before) a key, so a
+ * keypress costs an index seek and a screenful of rows whatever the size
+ * of the cache. */
+
+/* A position in the list. */
+struct store_key {
+	int64_t	time;	/* sort_time: published, else imported */
+	int64_t	id;
+};
+
+struct store_page_row {
+	struct store_key key;
+	int64_t		 id;
+	int64_t		 published;	/* ARTICLE_UNDATED when unknown */
+	const char	*title;
+	const char	*source;	/* NULL when unknown */
+	bool		 is_read;
+	bool		 is_starred;
+	int64_t		 cluster;	/* 0 when in no cluster */
+	int64_t		 copies;	/* cluster members folded into this
+					   row (0 when not folded) */
+};
+
+typedef int (*store_page_fn)(const struct store_page_row *r, void *ctx);
+
+struct store_page_query {
+	const struct store_key *from;	/* NULL: from the newest */
+	bool		 inclusive;	/* include the row at from */
+	bool		 older;		/* true: towards older articles */
+	int		 limit;
+	bool		 fold;		/* one row per duplicate cluster */
+	const char	*words;		/* full-text words, all required, or
+					   NULL; quoted, never FTS syntax */
+	bool		 unread_only;
+};
+
+/* The list position of article id.  STORE_ENOTFOUND if none. */
+int store_article_key(struct store *st, int64_t id, struct store_key *key,
+    char **err);
+
+/* Rows of the list from q->from in q->older's direction, at most
+ * q->limit, nearest first.  A folded cluster shows as its oldest member
+ * with the count of the others. */
+int store_list_page(struct store *st, const struct store_page_query *q,
+    store_page_fn fn, void *ctx, char **err);
+
+/* Mark an article read or unread, starred or not.  With cluster, the
+ * other members of its duplicate cluster get the same read mark. */
+int store_set_read(struct store *st, int64_t id, bool read, bool cluster,
+    char **err);
+int store_set_starred(struct store *st, int64_t id, bool starred,
+    char **err);
+
+/* A number that changes whenever another connection commits to the
+ * cache (PRAGMA data_version): cheap enough to ask every second. */
+int64_t store_data_version(struct store *st);
+
+/* Number of articles and of unread ones (index-only scans). */
+int store_counts(struct store *st, int64_t *articles, int64_t *unread,
+    char **err);
+
 /* ---- similarity data -----------------------------------------------------
  * Kept for the similarity engine (similar.h says what the values mean);
  * all of it is written inside the import's transactions. */

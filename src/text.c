@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <unicase.h>
+#include <unilbrk.h>
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
@@ -478,4 +479,153 @@ text_charlen(const char *s)
 	int len = u8_strmbtouc(&uc, (const uint8_t *)s);
 
 	return len > 0 ? (size_t)len : 1;
+}
+
+static size_t
+cell_width(ucs4_t uc)
+{
+	int w = uc_width(uc, "UTF-8");
+
+	return w > 0 ? (size_t)w : 0;
+}
+
+/* Append lines for s[off..end) (no '\n' inside), breaking where the
+ * break array allows and cutting words wider than width. */
+static void
+wrap_para(const char *s, size_t off, size_t end, const char *brk,
+    size_t width, struct text_line **v, size_t *n, size_t *cap)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t start = off, i = off, w = 0, last = 0, lastw = 0;
+	ucs4_t uc;
+	int len;
+
+	while (i < end) {
+		len = u8_mbtouc(&uc, p + i, end - i);
+		if (len <= 0)
+			len = 1;
+		if (i > start && brk[i - off] == UC_BREAK_POSSIBLE) {
+			last = i;
+			lastw = w;
+		}
+		if (w + cell_width(uc) > width && i > start) {
+			size_t cut = last > start ? last : i;
+			size_t cw = last > start ? lastw : w;
+
+			if (*n == *cap) {
+				*cap = *cap ? *cap * 2 : 32;
+				*v = xreallocarray(*v, *cap, sizeof **v);
+			}
+			/* Trailing spaces do not belong to the line. */
+			(*v)[*n].off = start;
+			(*v)[*n].len = cut - start;
+			while ((*v)[*n].len > 0 && s[start + (*v)[*n].len - 1] ==
+			    ' ') {
+				(*v)[*n].len--;
+				cw--;
+			}
+			(*v)[*n].width = cw;
+			(*n)++;
+			start = cut;
+			while (start < end && s[start] == ' ')
+				start++;
+			i = start;
+			w = 0;
+			last = 0;
+			continue;
+		}
+		w += cell_width(uc);
+		i += (size_t)len;
+	}
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[*n].off = start;
+	(*v)[*n].len = end - start;
+	(*v)[*n].width = w;
+	(*n)++;
+}
+
+size_t
+text_wrap(const char *s, size_t width, struct text_line **lines)
+{
+	struct text_line *v = NULL;
+	size_t n = 0, cap = 0, off = 0, end, len = strlen(s);
+	char *brk;
+
+	if (width == 0)
+		width = 1;
+	for (off = 0; off <= len; off = end + 1) {
+		const char *nl = memchr(s + off, '\n', len - off);
+
+		end = nl ? (size_t)(nl - s) : len;
+		brk = xmalloc(end - off + 1);
+		if (end > off)
+			u8_possible_linebreaks((const uint8_t *)s + off,
+			    end - off, "UTF-8", brk);
+		wrap_para(s, off, end, brk, width, &v, &n, &cap);
+		free(brk);
+		if (nl == NULL)
+			break;
+	}
+	*lines = v;
+	return n;
+}
+
+char *
+text_ascii(const char *s)
+{
+	static const struct { ucs4_t uc; const char *ascii; } map[] = {
+		{ 0x2018, "'" }, { 0x2019, "'" }, { 0x201A, "," },
+		{ 0x201C, "\"" }, { 0x201D, "\"" }, { 0x201E, "\"" },
+		{ 0x00AB, "<<" }, { 0x00BB, ">>" }, { 0x2039, "<" },
+		{ 0x203A, ">" }, { 0x2010, "-" }, { 0x2011, "-" },
+		{ 0x2012, "-" }, { 0x2013, "-" }, { 0x2014, "--" },
+		{ 0x2015, "--" }, { 0x2026, "..." }, { 0x2022, "*" },
+		{ 0x00B7, "." }, { 0x00A0, " " }, { 0x202F, " " },
+		{ 0x2009, " " }, { 0x00A9, "(c)" }, { 0x00AE, "(R)" },
+		{ 0x2122, "(TM)" }, { 0x00B0, "deg" }, { 0x20AC, "EUR" },
+		{ 0x00A3, "GBP" }, { 0x00D7, "x" }, { 0x00DF, "ss" },
+		{ 0x2032, "'" }, { 0x2033, "\"" }, { 0xFFFD, "?" },
+	};
+	const uint8_t *p = (const uint8_t *)s;
+	struct strbuf b = { 0 };
+	ucs4_t uc, base;
+	size_t i;
+	int len;
+
+	strbuf_add(&b, "", 0);
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			strbuf_addc(&b, (char)*p++);
+			continue;
+		}
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0) {
+			strbuf_addc(&b, '?');
+			p++;
+			continue;
+		}
+		p += len;
+		for (i = 0; i < sizeof map / sizeof map[0]; i++)
+			if (map[i].uc == uc)
+				break;
+		if (i < sizeof map / sizeof map[0]) {
+			strbuf_adds(&b, map[i].ascii);
+			continue;
+		}
+		if (uc_combining_class(uc) != 0)
+			continue;	/* a mark: its base is already out */
+		/* An accented letter: its canonical decomposition starts
+		 * with the ASCII base ("é" is "e" + U+0301). */
+		{
+			ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+			int k = uc_canonical_decomposition(uc, dec);
+
+			base = k > 0 ? dec[0] : uc;
+		}
+		strbuf_addc(&b, base < 0x80 ? (char)base : '?');
+	}
+	return strbuf_steal(&b);
 }

@@ -63,6 +63,25 @@ char *text_shorten(const char *s, size_t maxcols);
  * leading and trailing whitespace removed.  '\n' is whitespace too. */
 char *text_squeeze(const char *s);
 
+/* One line of wrapped text: a byte range of the wrapped string. */
+struct text_line {
+	size_t	off;
+	size_t	len;
+	size_t	width;	/* in cells */
+};
+
+/* Wrap s (sanitised, newlines allowed) to lines of at most width cells
+ * at Unicode line-break opportunities (UAX #14, through libunistring);
+ * a word wider than the line is cut between characters.  Each '\n'
+ * ends a line; an empty paragraph gives an empty line.  Returns the
+ * number of lines and sets *lines (caller frees), never NULL. */
+size_t text_wrap(const char *s, size_t width, struct text_line **lines);
+
+/* s for a terminal that cannot show UTF-8: typographic quotes, dashes
+ * and spaces become their ASCII look-alikes, accented letters lose
+ * their accents, anything else becomes '?'. */
+char *text_ascii(const char *s);
+
 /* True when the n bytes at s contain a letter and none is lower case. */
 bool text_is_upper(const char *s, size_t n);
 
