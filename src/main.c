@@ -22,6 +22,7 @@
 #include "similar.h"
 #include "store.h"
 #include "text.h"
+#include "ui/ui.h"
 #include "util.h"
 
 /* Exit codes, documented in lede(1). */
@@ -41,6 +42,7 @@ struct command {
 	const char	*help;	/* N_() */
 };
 
+static int cmd_read(struct globals *, int, char **);
 static int cmd_import(struct globals *, int, char **);
 static int cmd_list(struct globals *, int, char **);
 static int cmd_show(struct globals *, int, char **);
@@ -51,6 +53,8 @@ static int cmd_dupes(struct globals *, int, char **);
 static int cmd_reindex(struct globals *, int, char **);
 
 static const struct command commands[] = {
+	{ "read", cmd_read, N_("[--wide|--narrow] [ID]"),
+	    N_("open the reader (also: lede with no command)") },
 	{ "import", cmd_import, N_("[--source NAME] [--max-size BYTES] PATH..."),
 	    N_("import plain-text articles (files or directories)") },
 	{ "list", cmd_list, N_("[--json] [--limit N] [WORD...]"),
@@ -73,7 +77,7 @@ usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, _("Usage: lede [--db PATH] COMMAND [OPTIONS] [ARGS]\n"));
+	fprintf(f, _("Usage: lede [--db PATH] [COMMAND [OPTIONS] [ARGS]]\n"));
 	fprintf(f, _("A terminal news reader with story-aware related "
 	    "articles.\n\n"));
 	fprintf(f, _("Commands:\n"));
@@ -371,6 +375,59 @@ cmd_list(struct globals *g, int argc, char **argv)
 	if (lc.json)
 		fputs(lc.n ? "\n]\n" : "]\n", stdout);
 	if (rc < 0 && err != NULL)
+		return fail_msg(err);
+	return EXIT_OK;
+}
+
+static int
+cmd_read(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "wide", no_argument, NULL, 'w' },
+		{ "narrow", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct ui_opts o = { .mode = LAYOUT_AUTO };
+	struct store *st = NULL;
+	char *err = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'w':
+			o.mode = LAYOUT_WIDE;
+			break;
+		case 'n':
+			o.mode = LAYOUT_NARROW;
+			break;
+		default:
+			return bad_option("read", c, argv);
+		}
+	}
+	if (optind + 1 < argc)
+		return usage_error(_("read: expected at most one article ID"));
+	if (optind < argc && !parse_id(argv[optind], &o.open_id))
+		return usage_error(_("read: not an article ID: '%s'"),
+		    argv[optind]);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return fail_msg(xstrdup(_("the reader needs a terminal (try "
+		    "'lede list' in scripts)")));
+	if (open_store(g, true, &st, &err) != 0)
+		return fail_msg(err);
+	if (o.open_id != 0) {
+		struct article *a = NULL;
+
+		rc = store_article_get(st, o.open_id, &a, &err);
+		article_free(a);
+		if (rc == STORE_ENOTFOUND) {
+			store_close(st);
+			return fail_msg(xasprintf(_("no article with ID %"
+			    PRId64), o.open_id));
+		}
+	}
+	rc = ui_run(st, &o, &err);
+	store_close(st);
+	if (rc != 0)
 		return fail_msg(err);
 	return EXIT_OK;
 }
@@ -948,8 +1005,13 @@ main(int argc, char **argv)
 			return bad_option(NULL, c, argv);
 		}
 	}
-	if (optind >= argc)
-		return usage_error(_("no command given"));
+	if (optind >= argc) {
+		/* No command: the reader. */
+		char *read_argv[] = { "read", NULL };
+
+		optind = 0;
+		return close_stdout(cmd_read(&g, 1, read_argv));
+	}
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[optind], commands[i].name) == 0) {
 			argc -= optind;

@@ -1,0 +1,107 @@
+/* help: a centred window with one line per action: its keys and what it
+ * does, straight from actions.def, so help and keymap cannot differ. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui/help.h"
+#include "ui/ui.h"
+#include "util.h"
+
+static const char *const helps[ACT_COUNT] = {
+#define ACTION(id, name, keys, help) [id] = help,
+#include "ui/actions.def"
+#undef ACTION
+};
+
+/* "KEY_DOWN" as a person writes it. */
+static char *
+pretty_keys(const char *keys)
+{
+	static const struct { const char *from, *to; } names[] = {
+		{ "KEY_DOWN", "Down" }, { "KEY_UP", "Up" },
+		{ "KEY_NPAGE", "PgDn" }, { "KEY_PPAGE", "PgUp" },
+		{ "KEY_HOME", "Home" }, { "KEY_END", "End" },
+		{ "KEY_BTAB", "S-Tab" }, { "KEY_ENTER", "Enter" },
+		{ "KEY_BACKSPACE", "BS" }, { "SPACE", "Space" },
+		{ "^I", "Tab" }, { "^J", "Enter" }, { "^[", "Esc" },
+	};
+	struct strbuf b = { 0 };
+	char *copy = xstrdup(keys), *save = NULL, *k;
+	size_t i;
+
+	for (k = strtok_r(copy, " ", &save); k != NULL;
+	    k = strtok_r(NULL, " ", &save)) {
+		const char *show = k;
+
+		if (strcmp(k, "^M") == 0 || strcmp(k, "^H") == 0 ||
+		    strcmp(k, "KEY_ENTER") == 0)
+			continue;	/* the same key as Enter, BS */
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strcmp(k, names[i].from) == 0)
+				show = names[i].to;
+		if (b.len > 0)
+			strbuf_adds(&b, " ");
+		strbuf_adds(&b, show);
+	}
+	free(copy);
+	return strbuf_steal(&b);
+}
+
+void
+help_show(struct ui *ui)
+{
+	int w = 64, h, y, x, a, first = ACT_NONE + 1, rows;
+	WINDOW *win;
+	char *keys;
+	wint_t wc;
+
+	if (w > COLS)
+		w = COLS;
+	/* Page through the actions when the screen is too short. */
+	while (first < ACT_COUNT) {
+		h = ACT_COUNT - first + 2;
+		if (h > LINES)
+			h = LINES;
+		rows = h - 2;
+		if (rows < 1)
+			return;
+		y = (LINES - h) / 2;
+		x = (COLS - w) / 2;
+		win = newwin(h, w, y, x);
+		if (win == NULL)
+			return;
+		werase(win);
+		box(win, 0, 0);
+		ui_put(ui, win, 0, 2, (int)text_width(_(" lede: keys ")) <
+		    w - 4 ? (int)text_width(_(" lede: keys ")) : w - 4,
+		    _(" lede: keys "), A_BOLD);
+		for (a = first; a < ACT_COUNT && a - first < rows; a++) {
+			keys = pretty_keys(ui_action_keys((enum action)a));
+			ui_put(ui, win, a - first + 1, 2, 18 < w - 4 ? 18 :
+			    w - 4, keys, A_BOLD);
+			if (w > 24)
+				ui_put(ui, win, a - first + 1, 21, w - 23,
+				    _(helps[a]), A_NORMAL);
+			free(keys);
+		}
+		first = a;
+		{
+			const char *foot = first < ACT_COUNT ?
+			    _(" any key: more ") : _(" any key closes ");
+			int fw = (int)text_width(foot);
+
+			ui_put(ui, win, h - 1, 2, fw < w - 4 ? fw : w - 4, foot,
+			    A_DIM);
+		}
+		wrefresh(win);
+		timeout(-1);
+		get_wch(&wc);
+		timeout(1000);
+		delwin(win);
+		touchwin(stdscr);
+	}
+}

@@ -1,0 +1,409 @@
+/* pane-list: the article list.  It keeps one screenful of rows and the
+ * key of the first; every movement is at most one keyset query of a
+ * screenful (store_list_page), so its cost depends on the screen, not on
+ * the cache.  Moving the selection selects the article (ui_select). */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "i18n.h"
+#include "store.h"
+#include "ui/ui.h"
+#include "util.h"
+
+struct row {
+	struct store_key key;
+	int64_t	 id;
+	int64_t	 published;
+	int64_t	 copies;
+	char	*title;
+	char	*source;
+	bool	 is_read;
+	bool	 is_starred;
+};
+
+struct list {
+	struct row	*rows;
+	size_t		 n, cap;
+	size_t		 sel;
+	bool		 has_top;
+	struct store_key top;
+};
+
+struct fetch {
+	struct row	*v;
+	size_t		 n, cap;
+};
+
+static int
+add_row(const struct store_page_row *r, void *ctx)
+{
+	struct fetch *f = ctx;
+	struct row *x;
+
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 32;
+		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);
+	}
+	x = &f->v[f->n++];
+	x->key = r->key;
+	x->id = r->id;
+	x->published = r->published;
+	x->copies = r->copies;
+	x->title = xstrdup(r->title ? r->title : "");
+	x->source = r->source ? xstrdup(r->source) : NULL;
+	x->is_read = r->is_read;
+	x->is_starred = r->is_starred;
+	return 0;
+}
+
+static void
+free_rows(struct row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].source);
+	}
+	free(v);
+}
+
+/* Rows from key (NULL: the newest) towards older or newer articles. */
+static struct fetch
+fetch(struct pane *p, const struct store_key *from, bool inclusive,
+    bool older, int limit, bool unread_only)
+{
+	struct ui *ui = p->ui;
+	struct store_page_query q = { .from = from, .inclusive = inclusive,
+	    .older = older, .limit = limit, .fold = ui->fold,
+	    .words = ui->search, .unread_only = unread_only };
+	struct fetch f = { 0 };
+	char *err = NULL;
+
+	if (store_list_page(ui->st, &q, add_row, &f, &err) != 0) {
+		ui_message(ui, "%s", err);
+		free(err);
+	}
+	return f;
+}
+
+static void
+list_init(struct pane *p)
+{
+	p->data = xcalloc(1, sizeof(struct list));
+}
+
+static void
+list_fini(struct pane *p)
+{
+	struct list *l = p->data;
+
+	free_rows(l->rows, l->n);
+	free(l);
+}
+
+static void
+select_current(struct pane *p)
+{
+	struct list *l = p->data;
+
+	if (l->n == 0) {
+		ui_select(p->ui, 0);
+		return;
+	}
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	ui_select(p->ui, l->rows[l->sel].id);
+}
+
+static void list_recalc_anchored(struct pane *p, bool anchored);
+
+static void
+list_recalc(struct pane *p)
+{
+	list_recalc_anchored(p, false);
+}
+
+/* anchored: this is already the second try, anchored on the selection. */
+static void
+list_recalc_anchored(struct pane *p, bool anchored)
+{
+	struct ui *ui = p->ui;
+	struct list *l = p->data;
+	int h = ui_rows(p);
+	struct fetch f, more;
+	int64_t keep = l->n ? l->rows[l->sel].id : 0;
+	bool jumped = false;
+	size_t i;
+
+	if (ui->jump_to != 0) {
+		jumped = true;
+		struct store_key k;
+		char *err = NULL;
+
+		if (store_article_key(ui->st, ui->jump_to, &k, &err) == 0) {
+			l->top = k;
+			l->has_top = true;
+			keep = ui->jump_to;
+		}
+		free(err);
+		ui->jump_to = 0;
+	}
+	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h, false);
+	/* Near the end of the list, fill the screen from above. */
+	if (l->has_top && f.n < (size_t)h && f.n > 0) {
+		more = fetch(p, &f.v[0].key, false, false, h - (int)f.n, false);
+		if (more.n > 0) {
+			struct row *v = xcalloc(f.n + more.n, sizeof *v);
+
+			for (i = 0; i < more.n; i++)
+				v[i] = more.v[more.n - 1 - i];
+			memcpy(v + more.n, f.v, f.n * sizeof *v);
+			free(more.v);
+			free(f.v);
+			f.v = v;
+			f.n += more.n;
+			l->top = f.v[0].key;
+		} else
+			free(more.v);
+	}
+	/* Opening an article the fold hides: unfold to show it. */
+	if (jumped && keep != 0 && ui->fold && l->has_top && (f.n == 0 ||
+	    f.v[0].id != keep) && l->top.id == keep) {
+		free_rows(f.v, f.n);
+		ui->fold = false;
+		ui_message(ui, _("Unfolded to show a duplicate."));
+		f = fetch(p, &l->top, true, true, h, false);
+	}
+	if (f.n == 0 && l->has_top) {
+		l->has_top = false;
+		free(f.v);
+		f = fetch(p, NULL, true, true, h, false);
+	}
+	if (f.n == 0 && ui->search != NULL)
+		ui_message(ui, _("No article matches the search."));
+	free_rows(l->rows, l->n);
+	l->rows = f.v;
+	l->n = f.n;
+	l->sel = 0;
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i].id == keep)
+			break;
+	if (i < l->n) {
+		l->sel = i;
+	} else if (keep != 0 && !anchored) {
+		/* The selected article fell off the page (a smaller window,
+		 * new articles above it): anchor the page on it again. */
+		ui->jump_to = keep;
+		anchored = true;
+		list_recalc_anchored(p, anchored);
+		return;
+	}
+	select_current(p);
+}
+
+static void
+list_draw(struct pane *p)
+{
+	struct ui *ui = p->ui;
+	struct list *l = p->data;
+	int h = ui_rows(p), w = p->r.w, y, tw, x;
+	bool focus = &ui->pane[ui->focus] == p;
+	char date[11], mark[4], *title;
+
+	for (y = 0; y < h; y++) {
+		const struct row *r;
+		attr_t a;
+
+		if ((size_t)y >= l->n) {
+			ui_put(ui, p->win, y + 1, 0, w, "", A_NORMAL);
+			continue;
+		}
+		r = &l->rows[y];
+		/* The selected article's marks may have changed since. */
+		if (r->id == ui->id && ui->article != NULL) {
+			l->rows[y].is_read = ui->article->is_read;
+			l->rows[y].is_starred = ui->article->is_starred;
+		}
+		a = r->is_read ? A_NORMAL : A_BOLD;
+		if ((size_t)y == l->sel)
+			a |= focus ? A_REVERSE : A_UNDERLINE;
+		mark[0] = r->is_read ? ' ' : 'N';
+		mark[1] = r->is_starred ? '*' : ' ';
+		mark[2] = ' ';
+		mark[3] = '\0';
+		ui_put(ui, p->win, y + 1, 0, 3 < w ? 3 : w, mark, a);
+		x = 3;
+		if (w >= 50) {
+			ui_date(r->published, date);
+			ui_put(ui, p->win, y + 1, x, 11, date, a);
+			x += 11;
+		}
+		if (w >= 72) {
+			ui_put(ui, p->win, y + 1, x, 17, r->source ? r->source :
+			    "", a);
+			x += 17;
+		}
+		tw = w - x;
+		if (r->copies > 0)
+			title = xasprintf("(+%" PRId64 ") %s", r->copies,
+			    r->title);
+		else
+			title = xstrdup(r->title);
+		ui_put(ui, p->win, y + 1, x, tw, title, a);
+		free(title);
+	}
+}
+
+/* Move the window by one row; true if there was a row to move to. */
+static bool
+shift(struct pane *p, bool older)
+{
+	struct list *l = p->data;
+	struct fetch f;
+	bool moved = false;
+
+	if (l->n == 0)
+		return false;
+	f = fetch(p, older ? &l->rows[l->n - 1].key : &l->rows[0].key, false,
+	    older, 1, false);
+	if (f.n == 1) {
+		l->top = older ? (l->n > 1 ? l->rows[1].key : f.v[0].key) :
+		    f.v[0].key;
+		l->has_top = true;
+		moved = true;
+	}
+	free_rows(f.v, f.n);
+	return moved;
+}
+
+static int
+list_action(struct pane *p, enum action a)
+{
+	struct ui *ui = p->ui;
+	struct list *l = p->data;
+	int h = ui_rows(p);
+	struct fetch f;
+
+	switch (a) {
+	case ACT_DOWN:
+		if (l->sel + 1 < l->n) {
+			l->sel++;
+			select_current(p);
+		} else if (shift(p, true)) {
+			list_recalc(p);
+			l->sel = l->n ? l->n - 1 : 0;
+			select_current(p);
+		}
+		return HANDLED | SELECT_CHANGED;
+	case ACT_UP:
+		if (l->sel > 0) {
+			l->sel--;
+			select_current(p);
+		} else if (shift(p, false)) {
+			list_recalc(p);
+			l->sel = 0;
+			select_current(p);
+		}
+		return HANDLED | SELECT_CHANGED;
+	case ACT_PAGE_DOWN:
+		if (l->n == 0)
+			return HANDLED;
+		f = fetch(p, &l->rows[l->n - 1].key, false, true, 1, false);
+		if (f.n > 0) {
+			l->top = f.v[0].key;
+			l->has_top = true;
+			list_recalc(p);
+		} else {
+			l->sel = l->n - 1;
+			select_current(p);
+		}
+		free_rows(f.v, f.n);
+		return HANDLED | SELECT_CHANGED;
+	case ACT_PAGE_UP:
+		if (l->n == 0)
+			return HANDLED;
+		f = fetch(p, &l->rows[0].key, false, false, h, false);
+		if (f.n > 0) {
+			l->top = f.v[f.n - 1].key;
+			l->has_top = true;
+			list_recalc(p);
+		} else {
+			l->sel = 0;
+			select_current(p);
+		}
+		free_rows(f.v, f.n);
+		return HANDLED | SELECT_CHANGED;
+	case ACT_FIRST:
+		l->has_top = false;
+		list_recalc(p);
+		l->sel = 0;
+		select_current(p);
+		return HANDLED | SELECT_CHANGED;
+	case ACT_LAST:
+		f = fetch(p, NULL, true, false, h, false);
+		if (f.n > 0) {
+			l->top = f.v[f.n - 1].key;
+			l->has_top = true;
+			list_recalc(p);
+			l->sel = l->n ? l->n - 1 : 0;
+			select_current(p);
+		}
+		free_rows(f.v, f.n);
+		return HANDLED | SELECT_CHANGED;
+	case ACT_READ_ON:
+		/* Space pages the body even from the list. */
+		return ui->pane[PANE_BODY].win != NULL ?
+		    ui->pane[PANE_BODY].type->on_action(&ui->pane[PANE_BODY],
+		    a) : IGNORED;
+	default:
+		return IGNORED;
+	}
+}
+
+static int
+list_click(struct pane *p, int y)
+{
+	struct list *l = p->data;
+
+	if ((size_t)y < l->n) {
+		l->sel = (size_t)y;
+		select_current(p);
+		return HANDLED | SELECT_CHANGED;
+	}
+	return HANDLED;
+}
+
+bool
+pane_list_next_unread(struct pane *p)
+{
+	struct list *l = p->data;
+	struct fetch f;
+	bool found = false;
+
+	if (l->n == 0)
+		return false;
+	f = fetch(p, &l->rows[l->sel].key, false, true, 1, true);
+	if (f.n == 1) {
+		p->ui->jump_to = f.v[0].id;
+		list_recalc(p);
+		found = true;
+	}
+	free_rows(f.v, f.n);
+	p->flags |= PANE_DIRTY;
+	return found;
+}
+
+const struct pane_type pane_list_type = {
+	.name = N_("Articles"),
+	.init = list_init,
+	.recalc = list_recalc,
+	.draw = list_draw,
+	.on_action = list_action,
+	.on_click = list_click,
+	.fini = list_fini,
+};

@@ -1,0 +1,684 @@
+/* ui: the reader's loop.  One iteration: apply a resize, let panes that
+ * need it fetch their rows (recalc), draw the dirty ones into their own
+ * windows, write the screen once (doupdate), then wait for a key with a
+ * timeout so that another process's import is noticed.  Keys become
+ * actions through the keymap built from actions.def; the focused pane
+ * handles what it can and the rest falls to the global handler here. */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "article.h"
+#include "i18n.h"
+#include "store.h"
+#include "text.h"
+#include "ui/help.h"
+#include "ui/prompt.h"
+#include "ui/ui.h"
+#include "util.h"
+
+#define POLL_MS		1000	/* key wait; another import is noticed */
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+struct binding {
+	int		code;	/* a character, or a KEY_ code */
+	bool		is_key;	/* code is a KEY_ code */
+	enum action	act;
+};
+
+static struct binding keymap[128];
+static size_t nkeymap;
+
+static const char *const action_keys[ACT_COUNT] = {
+#define ACTION(id, name, keys, help) [id] = keys,
+#include "ui/actions.def"
+#undef ACTION
+};
+
+const char *
+ui_action_keys(enum action a)
+{
+	return a < ACT_COUNT && action_keys[a] ? action_keys[a] : "";
+}
+
+static const struct { const char *name; int code; } key_names[] = {
+	{ "KEY_DOWN", KEY_DOWN }, { "KEY_UP", KEY_UP },
+	{ "KEY_LEFT", KEY_LEFT }, { "KEY_RIGHT", KEY_RIGHT },
+	{ "KEY_NPAGE", KEY_NPAGE }, { "KEY_PPAGE", KEY_PPAGE },
+	{ "KEY_HOME", KEY_HOME }, { "KEY_END", KEY_END },
+	{ "KEY_BTAB", KEY_BTAB }, { "KEY_ENTER", KEY_ENTER },
+	{ "KEY_BACKSPACE", KEY_BACKSPACE },
+};
+
+static void
+bind_keys(void)
+{
+	enum action a;
+	char *copy, *save, *k;
+	size_t i;
+
+	nkeymap = 0;
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		copy = xstrdup(action_keys[a]);
+		for (k = strtok_r(copy, " ", &save); k != NULL &&
+		    nkeymap < sizeof keymap / sizeof keymap[0];
+		    k = strtok_r(NULL, " ", &save)) {
+			struct binding b = { .act = a };
+
+			if (strcmp(k, "SPACE") == 0)
+				b.code = ' ';
+			else if (k[0] == '^' && k[1] != '\0')
+				b.code = k[1] == '[' ? 27 : (k[1] & 0x1f);
+			else if (strncmp(k, "KEY_", 4) == 0) {
+				for (i = 0; i < sizeof key_names /
+				    sizeof key_names[0]; i++)
+					if (strcmp(k, key_names[i].name) == 0)
+						break;
+				if (i == sizeof key_names / sizeof key_names[0])
+					continue;
+				b.code = key_names[i].code;
+				b.is_key = true;
+			} else
+				b.code = (unsigned char)k[0];
+			keymap[nkeymap++] = b;
+		}
+		free(copy);
+	}
+}
+
+static enum action
+lookup(int code, bool is_key)
+{
+	size_t i;
+
+	/* Terminals send DEL for backspace as often as ^H. */
+	if (!is_key && code == 127)
+		return ACT_BACK;
+	for (i = 0; i < nkeymap; i++)
+		if (keymap[i].code == code && keymap[i].is_key == is_key)
+			return keymap[i].act;
+	return ACT_NONE;
+}
+
+/* ---- drawing helpers ------------------------------------------------------ */
+
+void
+ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
+    attr_t attr)
+{
+	char *clean, *show, *cut;
+	size_t cw, n;
+
+	if (w == NULL || width <= 0)
+		return;
+	clean = text_sanitize(s ? s : "", TEXT_STRICT);
+	if (ui->ascii) {
+		show = text_ascii(clean);
+		n = strlen(show);
+		if (n > (size_t)width)
+			show[width] = '\0';
+		cut = show;
+	} else {
+		show = NULL;
+		cut = text_shorten(clean, (size_t)width);
+	}
+	cw = ui->ascii ? strlen(cut) : text_width(cut);
+	wattrset(w, attr);
+	mvwaddnstr(w, y, x, cut, -1);
+	for (; cw < (size_t)width; cw++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+	if (cut != show)
+		free(cut);
+	free(show);
+	free(clean);
+}
+
+void
+ui_date(int64_t t, char out[11])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t == ARTICLE_UNDATED || gmtime_r(&tt, &tm) == NULL)
+		out[0] = '\0';
+	else
+		strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+ui_rows(const struct pane *p)
+{
+	return p->r.h > 1 ? p->r.h - 1 : 0;
+}
+
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(ui->message);
+	va_start(ap, fmt);
+	ui->message = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* The title bar: a rule with the pane's name, bold when focused. */
+static void
+draw_title(struct ui *ui, struct pane *p, const char *extra)
+{
+	bool focus = &ui->pane[ui->focus] == p;
+	char *t = xasprintf(" %s%s%s ", _(p->type->name), extra ? " " : "",
+	    extra ? extra : "");
+	int i;
+
+	wattrset(p->win, focus ? A_BOLD | (ui->color ? COLOR_PAIR(1) : 0) :
+	    (ui->color ? COLOR_PAIR(2) : A_DIM));
+	wmove(p->win, 0, 0);
+	for (i = 0; i < p->r.w; i++)
+		waddch(p->win, ACS_HLINE);
+	wattrset(p->win, A_NORMAL);
+	if (p->r.w > 4)
+		ui_put(ui, p->win, 0, 1, (int)(text_width(t) < (size_t)p->r.w -
+		    2 ? text_width(t) : (size_t)p->r.w - 2), t, focus ?
+		    A_BOLD | A_REVERSE : A_BOLD);
+	free(t);
+}
+
+/* ---- the selected article --------------------------------------------- */
+
+static int
+collect_related(const struct store_related_row *r, void *ctx)
+{
+	struct ui *ui = ctx;
+	struct related_item *it;
+
+	ui->related = xreallocarray(ui->related, ui->nrelated + 1,
+	    sizeof *ui->related);
+	it = &ui->related[ui->nrelated++];
+	it->id = r->id;
+	it->score = r->score;
+	it->label = xstrdup(r->label ? r->label : "");
+	it->title = xstrdup(r->title ? r->title : "");
+	it->source = r->source ? xstrdup(r->source) : NULL;
+	it->published = r->published;
+	return 0;
+}
+
+static void
+clear_related(struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nrelated; i++) {
+		free(ui->related[i].label);
+		free(ui->related[i].title);
+		free(ui->related[i].source);
+	}
+	free(ui->related);
+	ui->related = NULL;
+	ui->nrelated = 0;
+}
+
+void
+ui_select(struct ui *ui, int64_t id)
+{
+	char *err = NULL;
+	int i;
+
+	if (id == ui->id && ui->article != NULL)
+		return;
+	article_free(ui->article);
+	ui->article = NULL;
+	clear_related(ui);
+	ui->id = id;
+	if (id != 0 && store_article_get(ui->st, id, &ui->article, &err) != 0) {
+		if (err != NULL)
+			ui_message(ui, "%s", err);
+		free(err);
+		err = NULL;
+	}
+	if (ui->article != NULL) {
+		if (store_related(ui->st, id, 0, collect_related, ui, &err) < 0) {
+			ui_message(ui, "%s", err ? err : "");
+			free(err);
+			err = NULL;
+		}
+		if (!ui->article->is_read && store_set_read(ui->st, id, true,
+		    ui->read_cluster, &err) == 0) {
+			ui->article->is_read = true;
+			ui->unread--;
+			ui->pane[PANE_LIST].flags |= PANE_DIRTY;
+		}
+		free(err);
+	}
+	for (i = PANE_BODY; i < PANE_COUNT; i++)
+		ui->pane[i].flags |= PANE_RECALC;
+}
+
+/* ---- layout and windows ------------------------------------------------ */
+
+static struct rect *
+rect_of(struct layout *l, enum pane_id id)
+{
+	switch (id) {
+	case PANE_LIST:
+		return &l->list;
+	case PANE_BODY:
+		return &l->body;
+	case PANE_CAPTIONS:
+		return &l->captions;
+	default:
+		return &l->related;
+	}
+}
+
+static void
+apply_layout(struct ui *ui)
+{
+	enum pane_id i;
+
+	layout_compute(COLS, LINES, ui->mode, ui->split, ui->tab, &ui->lay);
+	for (i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->pane[i];
+
+		if (p->win != NULL)
+			delwin(p->win);
+		p->win = NULL;
+		p->r = *rect_of(&ui->lay, i);
+		if (p->r.h > 0)
+			p->win = newwin(p->r.h, p->r.w, p->r.y, p->r.x);
+		p->flags |= PANE_RECALC | PANE_DIRTY;
+	}
+	/* Focus never rests on a hidden pane. */
+	if (ui->pane[ui->focus].win == NULL)
+		ui->focus = PANE_LIST;
+	erase();
+	if (ui->lay.sep_x >= 0)
+		mvvline(0, ui->lay.sep_x, ACS_VLINE, LINES - 1);
+	wnoutrefresh(stdscr);
+}
+
+static void
+draw_status(struct ui *ui)
+{
+	char *left, buf[64];
+	struct pane *p = &ui->pane[ui->focus];
+
+	if (ui->message != NULL) {
+		left = xstrdup(ui->message);
+	} else {
+		snprintf(buf, sizeof buf, "%" PRId64, ui->total);
+		/* TRANSLATORS: status line: pane, article count, unread,
+		 * search words or "-", fold state. */
+		left = xasprintf(_(" %s | %s articles, %" PRId64 " unread | "
+		    "search: %s | %s | ? help"), _(p->type->name), buf,
+		    ui->unread, ui->search ? ui->search : "-", ui->fold ?
+		    _("folded") : _("unfolded"));
+	}
+	ui_put(ui, stdscr, ui->lay.status.y, 0, COLS, left, A_REVERSE);
+	wnoutrefresh(stdscr);
+	free(left);
+}
+
+static void
+refresh_counts(struct ui *ui)
+{
+	char *err = NULL;
+
+	if (store_counts(ui->st, &ui->total, &ui->unread, &err) != 0) {
+		ui_message(ui, "%s", err);
+		free(err);
+	}
+}
+
+/* ---- global actions ---------------------------------------------------- */
+
+static void
+focus_step(struct ui *ui, int dir)
+{
+	int i, f = ui->focus;
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		f = (f + dir + PANE_COUNT) % PANE_COUNT;
+		if (ui->pane[f].win != NULL)
+			break;
+	}
+	ui->pane[ui->focus].flags |= PANE_DIRTY;
+	ui->focus = (enum pane_id)f;
+	ui->pane[ui->focus].flags |= PANE_DIRTY;
+}
+
+static void
+mark_all(struct ui *ui, int flags)
+{
+	int i;
+
+	for (i = 0; i < PANE_COUNT; i++)
+		ui->pane[i].flags |= flags;
+}
+
+static void
+global_action(struct ui *ui, enum action a)
+{
+	char *err = NULL, *words;
+
+	switch (a) {
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	case ACT_FOCUS_NEXT:
+		focus_step(ui, 1);
+		break;
+	case ACT_FOCUS_PREV:
+		focus_step(ui, -1);
+		break;
+	case ACT_HELP:
+		help_show(ui);
+		apply_layout(ui);
+		break;
+	case ACT_LAYOUT:
+		ui->mode = ui->lay.wide ? LAYOUT_NARROW : LAYOUT_WIDE;
+		apply_layout(ui);
+		break;
+	case ACT_GROW:
+	case ACT_SHRINK:
+		ui->split += a == ACT_GROW ? 5 : -5;
+		if (ui->split < LAYOUT_SPLIT_MIN)
+			ui->split = LAYOUT_SPLIT_MIN;
+		if (ui->split > LAYOUT_SPLIT_MAX)
+			ui->split = LAYOUT_SPLIT_MAX;
+		apply_layout(ui);
+		break;
+	case ACT_TAB:
+		ui->tab = ui->tab == STRIP_RELATED ? STRIP_CAPTIONS :
+		    STRIP_RELATED;
+		apply_layout(ui);
+		break;
+	case ACT_FOLD:
+		ui->fold = !ui->fold;
+		ui->jump_to = ui->id;
+		ui->pane[PANE_LIST].flags |= PANE_RECALC;
+		break;
+	case ACT_SEARCH:
+		words = prompt_read(ui, _("Search: "), ui->search);
+		if (words != NULL) {
+			free(ui->search);
+			ui->search = *words ? words : NULL;
+			if (!*words)
+				free(words);
+			ui->jump_to = 0;
+			ui->pane[PANE_LIST].flags |= PANE_RECALC;
+		}
+		mark_all(ui, PANE_DIRTY);
+		break;
+	case ACT_CLEAR:
+		if (ui->search != NULL) {
+			free(ui->search);
+			ui->search = NULL;
+			ui->jump_to = ui->id;
+			ui->pane[PANE_LIST].flags |= PANE_RECALC;
+		}
+		break;
+	case ACT_BACK:
+		if (ui->nhistory > 0) {
+			ui->jump_to = ui->history[--ui->nhistory];
+			ui->pane[PANE_LIST].flags |= PANE_RECALC;
+		}
+		break;
+	case ACT_TOGGLE_READ:
+	case ACT_TOGGLE_STAR:
+		if (ui->article == NULL)
+			break;
+		if (a == ACT_TOGGLE_READ ? store_set_read(ui->st, ui->id,
+		    !ui->article->is_read, false, &err) : store_set_starred(
+		    ui->st, ui->id, !ui->article->is_starred, &err)) {
+			ui_message(ui, "%s", err);
+			free(err);
+			break;
+		}
+		if (a == ACT_TOGGLE_READ) {
+			ui->article->is_read = !ui->article->is_read;
+			ui->unread += ui->article->is_read ? -1 : 1;
+		} else
+			ui->article->is_starred = !ui->article->is_starred;
+		ui->pane[PANE_LIST].flags |= PANE_RECALC;
+		break;
+	case ACT_REFRESH:
+		refresh_counts(ui);
+		mark_all(ui, PANE_RECALC);
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Open a related story: remember where we were, then go there. */
+void ui_open_related(struct ui *ui, int64_t id);
+
+void
+ui_open_related(struct ui *ui, int64_t id)
+{
+	if (ui->nhistory == sizeof ui->history / sizeof ui->history[0]) {
+		memmove(ui->history, ui->history + 1, sizeof ui->history -
+		    sizeof ui->history[0]);
+		ui->nhistory--;
+	}
+	ui->history[ui->nhistory++] = ui->id;
+	/* The list must be able to show it: drop a search that hides it. */
+	free(ui->search);
+	ui->search = NULL;
+	ui->jump_to = id;
+	ui->pane[PANE_LIST].flags |= PANE_RECALC;
+	ui->focus = PANE_LIST;
+	mark_all(ui, PANE_DIRTY);
+}
+
+/* ---- mouse -------------------------------------------------------------- */
+
+static void
+on_mouse(struct ui *ui)
+{
+	MEVENT ev;
+	enum pane_id i;
+
+	if (getmouse(&ev) != OK)
+		return;
+	for (i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->pane[i];
+		int r;
+
+		if (p->win == NULL || ev.y < p->r.y || ev.y >= p->r.y + p->r.h ||
+		    ev.x < p->r.x || ev.x >= p->r.x + p->r.w)
+			continue;
+		if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+			enum action a = ev.bstate & BUTTON4_PRESSED ? ACT_UP :
+			    ACT_DOWN;
+			int k;
+
+			for (k = 0; k < 3; k++)
+				p->type->on_action(p, a);
+			return;
+		}
+		if (ui->focus != i) {
+			ui->pane[ui->focus].flags |= PANE_DIRTY;
+			ui->focus = i;
+			p->flags |= PANE_DIRTY;
+		}
+		if (ev.y > p->r.y && p->type->on_click != NULL) {
+			r = p->type->on_click(p, ev.y - p->r.y - 1);
+			(void)r;
+		}
+		return;
+	}
+}
+
+/* ---- the loop ------------------------------------------------------------ */
+
+static void
+init_colors(struct ui *ui)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	ui->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (!ui->color)
+		return;
+	start_color();
+	use_default_colors();	/* the terminal's own palette */
+	init_pair(1, COLOR_YELLOW, -1);	/* focused title */
+	init_pair(2, COLOR_BLUE, -1);	/* other titles */
+	init_pair(3, COLOR_CYAN, -1);	/* labels, sources */
+	init_pair(4, COLOR_GREEN, -1);	/* rewrites and duplicates */
+}
+
+int
+ui_run(struct store *st, const struct ui_opts *o, char **err)
+{
+	struct ui ui = { .st = st, .split = LAYOUT_SPLIT_DEFAULT,
+	    .fold = true, .read_cluster = true };
+	struct sigaction sa;
+	const char *cs;
+	wint_t wc;
+	int i, rc, r;
+	int64_t v;
+
+	ui.mode = o->mode;
+	cs = nl_langinfo(CODESET);
+	ui.ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
+	if (initscr() == NULL) {
+		*err = xstrdup(_("cannot set up the terminal"));
+		return -1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	init_colors(&ui);
+	bind_keys();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	ui.pane[PANE_LIST].type = &pane_list_type;
+	ui.pane[PANE_BODY].type = &pane_body_type;
+	ui.pane[PANE_CAPTIONS].type = &pane_captions_type;
+	ui.pane[PANE_RELATED].type = &pane_related_type;
+	for (i = 0; i < PANE_COUNT; i++) {
+		ui.pane[i].ui = &ui;
+		ui.pane[i].type->init(&ui.pane[i]);
+	}
+	ui.jump_to = o->open_id;
+	ui.data_version = store_data_version(st);
+	refresh_counts(&ui);
+	apply_layout(&ui);
+	timeout(POLL_MS);
+
+	while (!ui.quit && !got_signal) {
+		for (i = 0; i < PANE_COUNT; i++) {
+			struct pane *p = &ui.pane[i];
+
+			if ((p->flags & PANE_RECALC) && p->win != NULL) {
+				p->type->recalc(p);
+				p->flags |= PANE_DIRTY;
+			}
+			p->flags &= ~PANE_RECALC;
+		}
+		/* The list may have selected another article. */
+		for (i = PANE_BODY; i < PANE_COUNT; i++) {
+			struct pane *p = &ui.pane[i];
+
+			if ((p->flags & PANE_RECALC) && p->win != NULL) {
+				p->type->recalc(p);
+				p->flags |= PANE_DIRTY;
+			}
+			p->flags &= ~PANE_RECALC;
+		}
+		for (i = 0; i < PANE_COUNT; i++) {
+			struct pane *p = &ui.pane[i];
+
+			if ((p->flags & PANE_DIRTY) && p->win != NULL) {
+				draw_title(&ui, p, NULL);
+				p->type->draw(p);
+				wnoutrefresh(p->win);
+			}
+			p->flags &= ~PANE_DIRTY;
+		}
+		draw_status(&ui);
+		doupdate();
+
+		rc = get_wch(&wc);
+		if (rc == ERR) {
+			/* The timeout: has another process imported? */
+			v = store_data_version(st);
+			if (v != ui.data_version) {
+				ui.data_version = v;
+				refresh_counts(&ui);
+				ui.jump_to = ui.id;
+				ui.pane[PANE_LIST].flags |= PANE_RECALC;
+			}
+			continue;
+		}
+		if (ui.message != NULL) {
+			free(ui.message);
+			ui.message = NULL;
+		}
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			apply_layout(&ui);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+			on_mouse(&ui);
+			continue;
+		}
+		{
+			enum action a = lookup((int)wc, rc == KEY_CODE_YES);
+			struct pane *p = &ui.pane[ui.focus];
+
+			if (a == ACT_NONE)
+				continue;
+			r = p->type->on_action(p, a);
+			if (r & IGNORED)
+				global_action(&ui, a);
+			p->flags |= PANE_DIRTY;
+		}
+	}
+
+	for (i = 0; i < PANE_COUNT; i++) {
+		if (ui.pane[i].type->fini != NULL)
+			ui.pane[i].type->fini(&ui.pane[i]);
+		if (ui.pane[i].win != NULL)
+			delwin(ui.pane[i].win);
+	}
+	endwin();
+	article_free(ui.article);
+	clear_related(&ui);
+	free(ui.search);
+	free(ui.message);
+	return 0;
+}

@@ -1,0 +1,137 @@
+/* ui: the reader.  ui.c owns the loop (resize, redraw, keys, mouse,
+ * signals), the layout and the state the panes share (the selected
+ * article, history, search, fold); each pane-*.c owns one pane's state,
+ * drawing and keys.  It reads and writes the cache only through the
+ * store API and never runs SQL. */
+#ifndef LEDE_UI_UI_H
+#define LEDE_UI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/curses.h"
+#include "ui/layout.h"
+
+struct article;
+struct store;
+
+enum action {
+	ACT_NONE = 0,
+#define ACTION(id, name, keys, help) id,
+#include "ui/actions.def"
+#undef ACTION
+	ACT_COUNT
+};
+
+/* What a pane's action handler did (a bit set, as htop's). */
+#define HANDLED		0x1
+#define IGNORED		0x2
+#define SELECT_CHANGED	0x4	/* another article is selected */
+
+/* Pane flags. */
+#define PANE_DIRTY	0x1	/* draw again */
+#define PANE_RECALC	0x2	/* fetch its rows again, then draw */
+
+enum pane_id {
+	PANE_LIST,
+	PANE_BODY,
+	PANE_CAPTIONS,
+	PANE_RELATED,
+	PANE_COUNT
+};
+
+struct pane;
+struct ui;
+
+struct pane_type {
+	const char	*name;		/* N_() title */
+	void		(*init)(struct pane *);
+	void		(*recalc)(struct pane *);
+	void		(*draw)(struct pane *);
+	int		(*on_action)(struct pane *, enum action);
+	/* A click on content row y (0-based), or the wheel. */
+	int		(*on_click)(struct pane *, int y);
+	void		(*fini)(struct pane *);
+};
+
+struct pane {
+	const struct pane_type	*type;
+	struct ui		*ui;
+	WINDOW			*win;		/* NULL while hidden */
+	struct rect		 r;
+	int			 flags;
+	void			*data;
+};
+
+struct related_item {
+	int64_t	 id;
+	double	 score;
+	char	*label;
+	char	*title;
+	char	*source;
+	int64_t	 published;
+};
+
+struct ui {
+	struct store	*st;
+	struct pane	 pane[PANE_COUNT];
+	enum pane_id	 focus;
+	struct layout	 lay;
+	enum layout_mode mode;
+	int		 split;
+	enum strip_tab	 tab;
+	bool		 ascii;		/* no UTF-8: draw ASCII look-alikes */
+	bool		 color;
+	bool		 fold;		/* fold duplicate clusters */
+	bool		 read_cluster;	/* reading marks duplicates read */
+	char		*search;	/* words, or NULL */
+	/* The selected article, loaded once per selection. */
+	int64_t		 id;
+	struct article	*article;
+	struct related_item *related;
+	size_t		 nrelated;
+	/* Opened related stories, for "back". */
+	int64_t		 history[64];
+	size_t		 nhistory;
+	/* Where the list should go on its next recalc (0: stay). */
+	int64_t		 jump_to;
+	char		*message;	/* status message, or NULL */
+	int64_t		 total, unread;
+	int64_t		 data_version;
+	bool		 quit;
+};
+
+struct ui_opts {
+	int64_t		 open_id;	/* select this article at start, or 0 */
+	enum layout_mode mode;
+};
+
+/* Run the reader until the user quits.  Returns 0, or -1 with *err when
+ * the terminal cannot be set up or the cache fails. */
+int ui_run(struct store *st, const struct ui_opts *o, char **err);
+
+/* For the panes. */
+extern const struct pane_type pane_list_type, pane_body_type,
+    pane_captions_type, pane_related_type;
+
+/* Draw s (untrusted text) at row y, column x of w, in exactly width
+ * cells: sanitised, made ASCII when the terminal needs it, cut or
+ * padded.  The one choke point between article text and the terminal. */
+void ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
+    attr_t attr);
+/* Select article id (load it, its related list; mark it read). */
+void ui_select(struct ui *ui, int64_t id);
+/* Show a message in the status line until the next key. */
+void ui_message(struct ui *ui, const char *fmt, ...);
+/* Format a date as YYYY-MM-DD into out[11] ("" when undated). */
+void ui_date(int64_t t, char out[11]);
+/* Content rows of a pane (its height less the title bar). */
+int ui_rows(const struct pane *p);
+/* The next unread article after the selected one: the list pane moves
+ * there.  Returns true if there was one. */
+bool pane_list_next_unread(struct pane *p);
+/* Keys for an action, as the help shows them. */
+const char *ui_action_keys(enum action a);
+
+#endif
