@@ -12,8 +12,11 @@ expect_status 0 "$LEDE" --version
 expect_grep '^lede [0-9]' "$tmp/out"
 
 # Usage errors: exit 2 with a hint.
-expect_status 2 "$LEDE"
-expect_grep 'no command given' "$tmp/err"
+# No command opens the reader, which needs a terminal.
+expect_status 1 "$LEDE" </dev/null
+expect_grep 'needs a terminal' "$tmp/err"
+expect_status 2 "$LEDE" read x
+expect_status 2 "$LEDE" read 1 2
 expect_status 2 "$LEDE" --frobnicate
 expect_grep "^lede: unknown option '--frobnicate'$" "$tmp/err"
 expect_grep "Try 'lede --help'" "$tmp/err"

@@ -64,4 +64,10 @@ if command -v groff >/dev/null; then
 	groff -man -Tutf8 -ww -z "$man" 2>"$tmp/groff" || fail "groff failed"
 	[ -s "$tmp/groff" ] && fail "groff warnings: $(cat "$tmp/groff")"
 fi
+# Every action of the reader is in the manual's key table, written there
+# as \fBname\fR with its hyphens escaped.
+for name in $(sed -n 's/^ACTION([A-Z_]*, "\([a-z-]*\)".*/\1/p' "$top_srcdir/src/ui/actions.def"); do
+	lit=$(printf '\\fB%s\\fR' "$(printf '%s' "$name" | sed 's/-/\\-/g')")
+	grep -qF -- "$lit" "$man" || fail "man page lacks the action $name ($lit)"
+done
 finish

@@ -16,7 +16,7 @@ command -v msgfmt >/dev/null || exit 77
 command -v xgettext >/dev/null || exit 77
 # Extract afresh so that a string added since the last translation run
 # counts as untranslated.
-xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 \
+xgettext --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 \
 	-o "$tmp/lede.pot" $(grep -v '^#' po/POTFILES.in) || exit 99
 for po in po/*.po; do
 	msgmerge -q "$po" "$tmp/lede.pot" -o "$tmp/merged.po" || exit 99

@@ -1,0 +1,79 @@
+#!/bin/sh
+# The reader as a person uses it, in tmux: panes and their contents at
+# 160x48 and 80x24, moving, opening a related story and coming back,
+# search, help, layout and resize, and quitting with the terminal back.
+. "${top_srcdir:?}/tests/integration/tui-common.sh"
+
+db="$tmp/d.db"
+"$LEDE" --db "$db" import "$top_srcdir/data/articles" >/dev/null 2>&1 || fail "import"
+id=$("$LEDE" --db "$db" list --json | jq -r '.[] | select(.origin | contains("/014-")) | .id')
+LC_ALL=C.UTF-8 "$LEDE" --db "$db" show --json "$id" >"$tmp/014.json"
+cap=$(jq -r '.captions[0].text | .[0:30]' "$tmp/014.json")
+rewrite=$("$LEDE" --db "$db" related --json "$id" | jq -r '.[0].title | .[0:30]')
+
+# 160x48: all four panes at once, with the article's text, caption and
+# related stories.
+start 160 48 --db "$db" read "$id"
+wait_for 'Captions'
+wait_for "$cap"
+wait_for "$rewrite"
+grep -q 'Related' "$tmp/screen" || fail "no related pane at 160x48"
+grep -q 'A section of the Kessing Dam gave way' "$tmp/screen" || fail "014's body is not shown"
+check_borders 160
+
+# j moves to another article: the body follows.
+keys j
+wait_gone 'A section of the Kessing Dam gave way before dawn'
+keys k
+wait_for 'A section of the Kessing Dam gave way'
+
+# Open the top related story from the related pane, then come back.
+keys Tab Tab Tab
+sleep 0.2
+keys Enter
+wait_gone 'A section of the Kessing Dam gave way before dawn'
+keys BSpace
+wait_for 'A section of the Kessing Dam gave way'
+
+# Search: only matching articles, Escape brings the whole list back.
+keys /
+wait_for 'Search:'
+keys -l 'Kessing'
+keys Enter
+wait_for 'search: Kessing'
+screen
+head -20 "$tmp/screen" | grep -q 'Dockworkers' && fail "search did not narrow the list"
+keys Escape
+wait_for 'search: -'
+
+# Help lists the keys; any key closes it.
+keys '?'
+wait_for 'lede: keys'
+keys x
+wait_gone 'lede: keys'
+
+# Resize to 80x24: the narrow layout, nothing overflows.
+$T resize-window -x 80 -y 24
+wait_gone 'Captions'
+wait_for 'Related'
+check_borders 80
+$T resize-window -x 120 -y 40
+sleep 0.5
+wait_for 'Articles'
+check_borders 120
+
+# q leaves the reader and gives the terminal back to the shell.
+keys q
+wait_for 'LEDE-EXITED-0'
+
+# 80x24 from the start: list, body and the related strip; t shows the
+# captions instead.
+start 80 24 --db "$db" read "$id"
+wait_for 'Related'
+wait_for "$rewrite"
+check_borders 80
+keys t
+wait_for "$cap"
+keys q
+wait_for 'LEDE-EXITED-0'
+finish
