@@ -20,7 +20,7 @@ struct store;
 #define STORE_ENOTFOUND		1	/* a lookup found no such article */
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 
 /* store_open flags */
 #define STORE_CREATE		0x1	/* create the file (mode 0600) if absent */

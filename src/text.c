@@ -509,8 +509,9 @@ wrap_para(const char *s, size_t off, size_t end, const char *brk,
 			lastw = w;
 		}
 		if (w + cell_width(uc) > width && i > start) {
-			size_t cut = last > start ? last : i;
-			size_t cw = last > start ? lastw : w;
+			/* A space may hang past the edge: break at it. */
+			size_t cut = uc == ' ' ? i : last > start ? last : i;
+			size_t cw = uc == ' ' ? w : last > start ? lastw : w;
 
 			if (*n == *cap) {
 				*cap = *cap ? *cap * 2 : 32;

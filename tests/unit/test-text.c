@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -270,6 +271,85 @@ test_text_case_predicates(void **state)
 	assert_false(text_starts_upper(""));
 }
 
+static char *
+line_of(const char *s, const struct text_line *l)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof buf, "%.*s", (int)l->len, s + l->off);
+	return buf;
+}
+
+static void
+test_text_wrap_words_and_widths(void **state)
+{
+	const char *s = "The quick brown fox jumps over the lazy dog";
+	struct text_line *l;
+	size_t n, i;
+
+	(void)state;
+	n = text_wrap("", 10, &l);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].len, 0);
+	free(l);
+	n = text_wrap(s, 15, &l);
+	assert_int_equal(n, 3);
+	assert_string_equal(line_of(s, &l[0]), "The quick brown");
+	assert_string_equal(line_of(s, &l[1]), "fox jumps over");
+	assert_string_equal(line_of(s, &l[2]), "the lazy dog");
+	for (i = 0; i < n; i++)
+		assert_true(l[i].width <= 15);
+	free(l);
+	/* Newlines end lines; an empty paragraph is an empty line. */
+	n = text_wrap("one\n\ntwo", 40, &l);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[1].len, 0);
+	free(l);
+}
+
+static void
+test_text_wrap_cjk_and_long_words(void **state)
+{
+	const char *cjk = "東京港で新しいフェリーが就航した";
+	const char *longword = "Supercalifragilisticexpialidocious";
+	struct text_line *l;
+	size_t n, i, total = 0;
+
+	(void)state;
+	/* Two cells a character: never more than the width, and CJK
+	 * breaks between characters without spaces. */
+	n = text_wrap(cjk, 9, &l);
+	assert_true(n >= 4);
+	for (i = 0; i < n; i++) {
+		assert_true(l[i].width <= 9);
+		total += l[i].len;
+	}
+	assert_int_equal(total, strlen(cjk));
+	free(l);
+	/* A word wider than the line is cut, not left to overflow. */
+	n = text_wrap(longword, 10, &l);
+	assert_int_equal(n, 4);
+	for (i = 0; i < n; i++)
+		assert_true(l[i].width <= 10);
+	free(l);
+	/* Emoji take two cells; combining marks none. */
+	n = text_wrap("🌊🌊🌊 e\xcc\x81" "e\xcc\x81", 6, &l);
+	for (i = 0; i < n; i++)
+		assert_true(l[i].width <= 6);
+	free(l);
+}
+
+static void
+test_text_ascii_lookalikes(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_ascii("“Zürich” — café… ‘ok’ 東");
+	assert_string_equal(s, "\"Zurich\" -- cafe... 'ok' ?");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -285,6 +365,9 @@ main(void)
 		cmocka_unit_test(test_text_shorten_word_boundary),
 		cmocka_unit_test(test_text_squeeze_spaces),
 		cmocka_unit_test(test_text_case_predicates),
+		cmocka_unit_test(test_text_wrap_words_and_widths),
+		cmocka_unit_test(test_text_wrap_cjk_and_long_words),
+		cmocka_unit_test(test_text_ascii_lookalikes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
