@@ -33,6 +33,7 @@
 
 struct globals {
 	const char	*db;	/* --db, else LEDE_DB, else the default */
+	const char	*config; /* --config for the reader, or NULL */
 };
 
 struct command {
@@ -88,6 +89,9 @@ usage(FILE *f)
 	fprintf(f, _("\nGlobal options (before the command):\n"
 	    "      --db PATH        use the cache at PATH (default: "
 	    "$XDG_DATA_HOME/lede/cache.db)\n"
+	    "      --config PATH    read the reader's settings from PATH "
+	    "(default:\n"
+	    "                       $XDG_CONFIG_HOME/lede/config)\n"
 	    "  -h, --help           show this help and exit\n"
 	    "  -V, --version        show the version and exit\n"));
 	fprintf(f, _("\nCommand options:\n"
@@ -387,7 +391,7 @@ cmd_read(struct globals *g, int argc, char **argv)
 		{ "narrow", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct ui_opts o = { .mode = LAYOUT_AUTO };
+	struct ui_opts o = { .mode = LAYOUT_AUTO, .config = g->config };
 	struct store *st = NULL;
 	char *err = NULL;
 	int c, rc;
@@ -974,6 +978,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -994,6 +999,9 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'd':
 			g.db = optarg;
+			break;
+		case 'c':
+			g.config = optarg;
 			break;
 		case 'h':
 			usage(stdout);

@@ -100,7 +100,7 @@ help_show(struct ui *ui)
 		wrefresh(win);
 		timeout(-1);
 		get_wch(&wc);
-		timeout(1000);
+		timeout(ui->refresh_ms);
 		delwin(win);
 		touchwin(stdscr);
 	}

@@ -45,7 +45,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial)
 		if (wc == 27) {
 			strbuf_fini(&b);
 			curs_set(0);
-			timeout(1000);
+			timeout(ui->refresh_ms);
 			return NULL;
 		}
 		if (wc == '\r' || wc == '\n')
@@ -73,6 +73,6 @@ backspace:
 			strbuf_add(&b, mb, n);
 	}
 	curs_set(0);
-	timeout(1000);
+	timeout(ui->refresh_ms);
 	return strbuf_steal(&b);
 }

@@ -23,10 +23,13 @@
 #include "text.h"
 #include "ui/help.h"
 #include "ui/prompt.h"
+#include "ui/settings.h"
 #include "ui/ui.h"
 #include "util.h"
 
-#define POLL_MS		1000	/* key wait; another import is noticed */
+/* The key wait: how often another process's import is noticed
+ * (set refresh N). */
+static int poll_ms = 1000;
 
 static volatile sig_atomic_t got_signal;
 
@@ -104,17 +107,35 @@ bind_keys(void)
 	}
 }
 
+/* A binding from the settings replaces the defaults of its key. */
+static void
+rebind(int code, bool is_key, enum action act)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < nkeymap; i++)
+		if (!(keymap[i].code == code && keymap[i].is_key == is_key))
+			keymap[j++] = keymap[i];
+	nkeymap = j;
+	if (act != ACT_NONE && nkeymap < sizeof keymap / sizeof keymap[0]) {
+		keymap[nkeymap].code = code;
+		keymap[nkeymap].is_key = is_key;
+		keymap[nkeymap].act = act;
+		nkeymap++;
+	}
+}
+
 static enum action
 lookup(int code, bool is_key)
 {
 	size_t i;
 
 	/* Terminals send DEL for backspace as often as ^H. */
-	if (!is_key && code == 127)
-		return ACT_BACK;
 	for (i = 0; i < nkeymap; i++)
 		if (keymap[i].code == code && keymap[i].is_key == is_key)
 			return keymap[i].act;
+	if (!is_key && code == 127)
+		return ACT_BACK;
 	return ACT_NONE;
 }
 
@@ -343,7 +364,8 @@ draw_status(struct ui *ui)
 		    ui->search ? ui->search : "-", ui->fold ? _("folded") :
 		    _("unfolded"));
 	}
-	ui_put(ui, stdscr, ui->lay.status.y, 0, COLS, left, A_REVERSE);
+	ui_put(ui, stdscr, ui->lay.status.y, 0, COLS, left, ui->color ?
+	    COLOR_PAIR(5) | A_REVERSE : A_REVERSE);
 	wnoutrefresh(stdscr);
 	free(left);
 }
@@ -544,9 +566,10 @@ on_mouse(struct ui *ui)
 /* ---- the loop ------------------------------------------------------------ */
 
 static void
-init_colors(struct ui *ui)
+init_colors(struct ui *ui, const struct settings *set)
 {
 	const char *nc = getenv("NO_COLOR");
+	int i;
 
 	ui->color = has_colors() && (nc == NULL || *nc == '\0');
 	if (!ui->color)
@@ -557,21 +580,41 @@ init_colors(struct ui *ui)
 	init_pair(2, COLOR_BLUE, -1);	/* other titles */
 	init_pair(3, COLOR_CYAN, -1);	/* labels, sources */
 	init_pair(4, COLOR_GREEN, -1);	/* rewrites and duplicates */
+	init_pair(5, -1, -1);		/* status */
+	for (i = 0; i < SETTINGS_COLOURS; i++)
+		if (set->colour[i].set && (set->colour[i].fg < COLORS) &&
+		    (set->colour[i].bg < COLORS))
+			init_pair((short)(i + 1), (short)set->colour[i].fg,
+			    (short)set->colour[i].bg);
 }
 
 int
 ui_run(struct store *st, const struct ui_opts *o, char **err)
 {
-	struct ui ui = { .st = st, .split = LAYOUT_SPLIT_DEFAULT,
-	    .fold = true, .read_cluster = true };
+	struct ui ui = { .st = st };
 	struct sigaction sa;
+	struct settings set;
 	const char *cs;
 	bool exit_after_draw;
 	wint_t wc;
 	int i, rc, r;
 	int64_t v;
 
-	ui.mode = o->mode;
+	settings_init(&set);
+	{
+		char *path = o->config ? xstrdup(o->config) :
+		    settings_default_path();
+
+		if (path != NULL)
+			settings_load(&set, path);
+		free(path);
+	}
+	ui.mode = o->mode != LAYOUT_AUTO ? o->mode : set.layout;
+	ui.fold = set.fold;
+	ui.read_cluster = set.read_cluster;
+	ui.split = set.split;
+	poll_ms = set.refresh * 1000;
+	ui.refresh_ms = poll_ms;
 	exit_after_draw = getenv("LEDE_EXIT_AFTER_DRAW") != NULL;
 	cs = nl_langinfo(CODESET);
 	ui.ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
@@ -588,8 +631,20 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	init_colors(&ui);
+	init_colors(&ui, &set);
 	bind_keys();
+	for (i = 0; i < (int)set.nbinds; i++)
+		rebind(set.binds[i].code, set.binds[i].is_key,
+		    set.binds[i].act);
+	/* Problems with the file show in the status line; the rest of it
+	 * applies. */
+	if (set.errors != NULL) {
+		if (set.nerrors > 1)
+			ui_message(&ui, _("%s (and %zu more problems in the "
+			    "file)"), set.errors, set.nerrors - 1);
+		else
+			ui_message(&ui, "%s", set.errors);
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -608,7 +663,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	ui.data_version = store_data_version(st);
 	ui.total = ui.unread = -1;	/* counted after the first screen */
 	apply_layout(&ui);
-	timeout(POLL_MS);
+	timeout(poll_ms);
 
 	while (!ui.quit && !got_signal) {
 		for (i = 0; i < PANE_COUNT; i++) {
@@ -699,5 +754,6 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	clear_related(&ui);
 	free(ui.search);
 	free(ui.message);
+	settings_fini(&set);
 	return 0;
 }

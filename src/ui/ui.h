@@ -99,12 +99,14 @@ struct ui {
 	char		*message;	/* status message, or NULL */
 	int64_t		 total, unread;
 	int64_t		 data_version;
+	int		 refresh_ms;	/* the key wait (set refresh) */
 	bool		 quit;
 };
 
 struct ui_opts {
 	int64_t		 open_id;	/* select this article at start, or 0 */
-	enum layout_mode mode;
+	enum layout_mode mode;		/* LAYOUT_AUTO: the config decides */
+	const char	*config;	/* settings file, NULL: the default */
 };
 
 /* Run the reader until the user quits.  Returns 0, or -1 with *err when

@@ -1,0 +1,36 @@
+#!/bin/sh
+# The reader's settings file: a key bound to another action works, a bad
+# line is reported with its number and the rest of the file still loads,
+# and --config /dev/null keeps the defaults.
+. "${top_srcdir:?}/tests/integration/tui-common.sh"
+
+db="$tmp/c.db"
+"$LEDE" --db "$db" import "$top_srcdir/tests/fixtures/articles" >/dev/null 2>&1 || fail "import"
+cat >"$tmp/config" <<'CONF'
+# a comment, then a binding that works
+bind x quit
+frobnicate now
+bind y no-such-action
+set layout narrow
+unbind q
+CONF
+start 160 48 --db "$db" --config "$tmp/config" read
+wait_for "config:3: unknown command 'frobnicate'"
+grep -q '1 more problems' "$tmp/screen" || fail "the second bad line is not counted"
+# "set layout narrow" applied although earlier lines were bad: the
+# article list spans the whole width, no rule between columns.
+grep -q '│' "$tmp/screen" && fail "set layout narrow was not applied"
+# q is unbound, x quits.
+keys q
+sleep 0.5
+screen
+grep -q 'LEDE-EXITED' "$tmp/screen" && fail "q still quits after unbind q"
+keys x
+wait_for 'LEDE-EXITED-0'
+# --config /dev/null: the defaults (wide at 160 columns, q quits).
+start 160 48 --db "$db" --config /dev/null read
+wait_for 'Articles'
+wait_for '│'
+keys q
+wait_for 'LEDE-EXITED-0'
+finish
