@@ -1591,6 +1591,8 @@ store_set_read(struct store *st, int64_t id, bool read, bool cluster,
 	sqlite3_bind_int(s, 2, read);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return STORE_EBUSY;
 	if (rc != SQLITE_DONE)
 		return fail(st, err, _("cannot write the cache"));
 	return 0;
@@ -1609,6 +1611,8 @@ store_set_starred(struct store *st, int64_t id, bool starred, char **err)
 	sqlite3_bind_int(s, 2, starred);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return STORE_EBUSY;
 	if (rc != SQLITE_DONE)
 		return fail(st, err, _("cannot write the cache"));
 	return 0;
@@ -1669,4 +1673,10 @@ store_article_key(struct store *st, int64_t id, struct store_key *key,
 	if (rc != SQLITE_ROW)
 		return fail(st, err, _("cannot read the cache"));
 	return 0;
+}
+
+void
+store_set_busy_timeout(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(st->db, ms);
 }

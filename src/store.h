@@ -18,6 +18,7 @@ struct article;
 struct store;
 
 #define STORE_ENOTFOUND		1	/* a lookup found no such article */
+#define STORE_EBUSY		2	/* another process is writing; try later */
 
 /* The schema version this build writes. */
 #define STORE_SCHEMA_VERSION	4
@@ -175,11 +176,17 @@ int store_list_page(struct store *st, const struct store_page_query *q,
     store_page_fn fn, void *ctx, char **err);
 
 /* Mark an article read or unread, starred or not.  With cluster, the
- * other members of its duplicate cluster get the same read mark. */
+ * other members of its duplicate cluster get the same read mark.
+ * STORE_EBUSY (no message) when another process holds the write lock
+ * longer than the busy timeout. */
 int store_set_read(struct store *st, int64_t id, bool read, bool cluster,
     char **err);
 int store_set_starred(struct store *st, int64_t id, bool starred,
     char **err);
+
+/* How long a write waits for another process's lock before
+ * STORE_EBUSY (the reader keeps this short, so it never freezes). */
+void store_set_busy_timeout(struct store *st, int ms);
 
 /* A number that changes whenever another connection commits to the
  * cache (PRAGMA data_version): cheap enough to ask every second. */

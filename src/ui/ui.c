@@ -259,6 +259,52 @@ clear_related(struct ui *ui)
 	ui->nrelated = 0;
 }
 
+static int
+write_mark(struct ui *ui, const struct pending_mark *m)
+{
+	char *err = NULL;
+	int rc = m->star ? store_set_starred(ui->st, m->id, m->value, &err) :
+	    store_set_read(ui->st, m->id, m->value, m->cluster, &err);
+
+	if (rc != 0 && rc != STORE_EBUSY) {
+		ui_message(ui, "%s", err ? err : "");
+		free(err);
+	}
+	return rc;
+}
+
+void
+ui_mark(struct ui *ui, int64_t id, bool star, bool value, bool cluster)
+{
+	struct pending_mark m = { id, star, value, cluster };
+	size_t i;
+
+	/* A later mark of the same kind replaces a waiting one. */
+	for (i = 0; i < ui->npending; i++)
+		if (ui->pending[i].id == id && ui->pending[i].star == star) {
+			ui->pending[i] = m;
+			return;
+		}
+	if (ui->npending == 0 && write_mark(ui, &m) != STORE_EBUSY)
+		return;
+	if (ui->npending < sizeof ui->pending / sizeof ui->pending[0])
+		ui->pending[ui->npending++] = m;
+}
+
+/* Write the waiting marks, in order, while the lock is free. */
+static void
+flush_marks(struct ui *ui)
+{
+	size_t done = 0;
+
+	while (done < ui->npending && write_mark(ui,
+	    &ui->pending[done]) != STORE_EBUSY)
+		done++;
+	memmove(ui->pending, ui->pending + done, (ui->npending - done) *
+	    sizeof ui->pending[0]);
+	ui->npending -= done;
+}
+
 void
 ui_select(struct ui *ui, int64_t id)
 {
@@ -283,13 +329,12 @@ ui_select(struct ui *ui, int64_t id)
 			free(err);
 			err = NULL;
 		}
-		if (!ui->article->is_read && store_set_read(ui->st, id, true,
-		    ui->read_cluster, &err) == 0) {
+		if (!ui->article->is_read) {
+			ui_mark(ui, id, false, true, ui->read_cluster);
 			ui->article->is_read = true;
 			ui->unread--;
 			ui->pane[PANE_LIST].flags |= PANE_DIRTY;
 		}
-		free(err);
 	}
 	for (i = PANE_BODY; i < PANE_COUNT; i++)
 		ui->pane[i].flags |= PANE_RECALC;
@@ -410,7 +455,7 @@ mark_all(struct ui *ui, int flags)
 static void
 global_action(struct ui *ui, enum action a)
 {
-	char *err = NULL, *words;
+	char *words;
 
 	switch (a) {
 	case ACT_QUIT:
@@ -479,13 +524,8 @@ global_action(struct ui *ui, enum action a)
 	case ACT_TOGGLE_STAR:
 		if (ui->article == NULL)
 			break;
-		if (a == ACT_TOGGLE_READ ? store_set_read(ui->st, ui->id,
-		    !ui->article->is_read, false, &err) : store_set_starred(
-		    ui->st, ui->id, !ui->article->is_starred, &err)) {
-			ui_message(ui, "%s", err);
-			free(err);
-			break;
-		}
+		ui_mark(ui, ui->id, a == ACT_TOGGLE_STAR, a == ACT_TOGGLE_READ ?
+		    !ui->article->is_read : !ui->article->is_starred, false);
 		if (a == ACT_TOGGLE_READ) {
 			ui->article->is_read = !ui->article->is_read;
 			ui->unread += ui->article->is_read ? -1 : 1;
@@ -659,6 +699,10 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		ui.pane[i].ui = &ui;
 		ui.pane[i].type->init(&ui.pane[i]);
 	}
+	/* Writes (marks) must never freeze the reader while another lede
+	 * imports: wait a moment for the lock, then keep the mark for later
+	 * (ui_mark). */
+	store_set_busy_timeout(st, 50);
 	ui.jump_to = o->open_id;
 	ui.data_version = store_data_version(st);
 	ui.total = ui.unread = -1;	/* counted after the first screen */
@@ -707,6 +751,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		}
 
 		rc = get_wch(&wc);
+		if (ui.npending > 0)
+			flush_marks(&ui);
 		if (rc == ERR) {
 			/* The timeout: has another process imported? */
 			v = store_data_version(st);
@@ -750,6 +796,11 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			delwin(ui.pane[i].win);
 	}
 	endwin();
+	/* Marks still waiting: now the wait may be long. */
+	if (ui.npending > 0) {
+		store_set_busy_timeout(st, 10000);
+		flush_marks(&ui);
+	}
 	article_free(ui.article);
 	clear_related(&ui);
 	free(ui.search);

@@ -100,6 +100,14 @@ struct ui {
 	int64_t		 total, unread;
 	int64_t		 data_version;
 	int		 refresh_ms;	/* the key wait (set refresh) */
+	/* Marks not yet written: another process held the write lock. */
+	struct pending_mark {
+		int64_t	id;
+		bool	star;	/* else the read mark */
+		bool	value;
+		bool	cluster;
+	} pending[256];
+	size_t		 npending;
 	bool		 quit;
 };
 
@@ -124,6 +132,10 @@ void ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr);
 /* Select article id (load it, its related list; mark it read). */
 void ui_select(struct ui *ui, int64_t id);
+/* Set a read (star false) or star mark; when another process is
+ * writing, the mark waits in memory and is written later (never a
+ * frozen reader, never "database is locked"). */
+void ui_mark(struct ui *ui, int64_t id, bool star, bool value, bool cluster);
 /* Show a message in the status line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...);
 /* Format a date as YYYY-MM-DD into out[11] ("" when undated). */
