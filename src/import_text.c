@@ -103,7 +103,7 @@ each_line(const char *path, int (*fn)(const char *line, size_t no,
     char **err)
 {
 	FILE *f = fopen(path, "r");
-	char *line = NULL, *s, *e;
+	char *line = NULL, *s;
 	size_t cap = 0, no = 0;
 	int rc = 0;
 
@@ -116,12 +116,7 @@ each_line(const char *path, int (*fn)(const char *line, size_t no,
 	}
 	while (getline(&line, &cap, f) != -1) {
 		no++;
-		for (s = line; isspace((unsigned char)*s); s++)
-			;
-		e = s + strlen(s);
-		while (e > s && isspace((unsigned char)e[-1]))
-			*--e = '\0';
-		if (*s == '\0' || *s == '#')
+		if ((s = trim_line(line)) == NULL)
 			continue;
 		if ((rc = fn(s, no, path, arg, err)) != 0)
 			break;

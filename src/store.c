@@ -1574,21 +1574,18 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	return stop < 0 ? -1 : 0;
 }
 
-int
-store_set_read(struct store *st, int64_t id, bool read, bool cluster,
+/* Run an UPDATE of a mark: ?1 the id, ?2 the value. */
+static int
+update_mark(struct store *st, const char *sql, int64_t id, bool value,
     char **err)
 {
 	sqlite3_stmt *s = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, cluster ?
-	    "UPDATE articles SET is_read = ?2 WHERE id = ?1 OR (cluster_id IS"
-	    " NOT NULL AND cluster_id = (SELECT cluster_id FROM articles"
-	    " WHERE id = ?1))" : "UPDATE articles SET is_read = ?2"
-	    " WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return fail(st, err, _("cannot write the cache"));
 	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, read);
+	sqlite3_bind_int(s, 2, value);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
@@ -1599,23 +1596,20 @@ store_set_read(struct store *st, int64_t id, bool read, bool cluster,
 }
 
 int
+store_set_read(struct store *st, int64_t id, bool read, bool cluster,
+    char **err)
+{
+	return update_mark(st, cluster ? "UPDATE articles SET is_read = ?2"
+	    " WHERE id = ?1 OR (cluster_id IS NOT NULL AND cluster_id ="
+	    " (SELECT cluster_id FROM articles WHERE id = ?1))" :
+	    "UPDATE articles SET is_read = ?2 WHERE id = ?1", id, read, err);
+}
+
+int
 store_set_starred(struct store *st, int64_t id, bool starred, char **err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc;
-
-	if (sqlite3_prepare_v2(st->db, "UPDATE articles SET is_starred = ?2"
-	    " WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
-		return fail(st, err, _("cannot write the cache"));
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, starred);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		return STORE_EBUSY;
-	if (rc != SQLITE_DONE)
-		return fail(st, err, _("cannot write the cache"));
-	return 0;
+	return update_mark(st, "UPDATE articles SET is_starred = ?2"
+	    " WHERE id = ?1", id, starred, err);
 }
 
 int64_t

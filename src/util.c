@@ -32,6 +32,21 @@ xqsort(void *base, size_t n, size_t size,
 		qsort(base, n, size, cmp);
 }
 
+char *
+trim_line(char *line)
+{
+	char *s, *e;
+
+	for (s = line; *s == ' ' || *s == '\t' || *s == '\r' || *s == '\n';
+	    s++)
+		;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+	    e[-1] == '\n'))
+		*--e = '\0';
+	return *s == '\0' || *s == '#' ? NULL : s;
+}
+
 void *
 xmalloc(size_t n)
 {

@@ -27,6 +27,9 @@ char *xvasprintf(const char *fmt, va_list ap) LEDE_PRINTF(1, 0);
  * behaviour is undefined there, and UBSan says so. */
 void xqsort(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
+/* A line of a rules or settings file, trimmed of surrounding white space
+ * in place; NULL for a blank line or a # comment. */
+char *trim_line(char *line);
 /* Print "lede: MESSAGE" to stderr and exit(1). */
 void fatal(const char *fmt, ...) LEDE_PRINTF(1, 2) LEDE_NORETURN;
 

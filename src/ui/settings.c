@@ -281,7 +281,7 @@ int
 settings_load(struct settings *c, const char *path)
 {
 	FILE *f = fopen(path, "r");
-	char *line = NULL, *s, *e;
+	char *line = NULL, *s;
 	size_t cap = 0, no = 0;
 
 	if (f == NULL) {
@@ -292,14 +292,8 @@ settings_load(struct settings *c, const char *path)
 	}
 	while (getline(&line, &cap, f) != -1) {
 		no++;
-		for (s = line; isspace((unsigned char)*s); s++)
-			;
-		e = s + strlen(s);
-		while (e > s && isspace((unsigned char)e[-1]))
-			*--e = '\0';
-		if (*s == '\0' || *s == '#')
-			continue;
-		parse_line(c, path, no, s);
+		if ((s = trim_line(line)) != NULL)
+			parse_line(c, path, no, s);
 	}
 	free(line);
 	fclose(f);
