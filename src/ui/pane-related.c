@@ -10,8 +10,6 @@
 #include "ui/ui.h"
 #include "util.h"
 
-void ui_open_related(struct ui *ui, int64_t id);
-
 static void
 related_init(struct pane *p)
 {

@@ -544,8 +544,6 @@ global_action(struct ui *ui, enum action a)
 }
 
 /* Open a related story: remember where we were, then go there. */
-void ui_open_related(struct ui *ui, int64_t id);
-
 void
 ui_open_related(struct ui *ui, int64_t id)
 {

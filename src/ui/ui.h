@@ -136,6 +136,8 @@ void ui_select(struct ui *ui, int64_t id);
  * writing, the mark waits in memory and is written later (never a
  * frozen reader, never "database is locked"). */
 void ui_mark(struct ui *ui, int64_t id, bool star, bool value, bool cluster);
+/* Open related article id: remember the current one for "back". */
+void ui_open_related(struct ui *ui, int64_t id);
 /* Show a message in the status line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...);
 /* Format a date as YYYY-MM-DD into out[11] ("" when undated). */
