@@ -10,8 +10,9 @@ trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' 0 1 2 15
 export TERM=tmux-256color LC_ALL=C.UTF-8
 infocmp tmux-256color >/dev/null 2>&1 || export TERM=screen
 
-# start COLS LINES ARGS...: run lede in a new session; after it exits the
-# shell says so, which proves the terminal was given back.
+# start COLS LINES ARGS...: run lede in a new session (with START_ENV's
+# variables); after it exits the shell says so, which proves the
+# terminal was given back.
 start() {
 	cols=$1 lines=$2
 	shift 2
@@ -21,7 +22,7 @@ start() {
 	scene=$((scene + 1))
 	T="$TMUX_BIN -L lede$$-$scene -f /dev/null"
 	$T new-session -d -x "$cols" -y "$lines" \
-		"$LEDE $*; echo LEDE-EXITED-\$?; sleep 30"
+		"env ${START_ENV:-} $LEDE $*; echo LEDE-EXITED-\$?; sleep 30"
 }
 
 screen() {

@@ -35,4 +35,13 @@ if [ -f "$tmp/raw" ]; then
 else
 	fail "pipe-pane captured nothing"
 fi
+
+# In the C locale the reader falls back to ASCII: look-alikes for
+# typographic punctuation, '?' for what has none, borders still in place.
+START_ENV="LC_ALL=C" start 120 40 --db "$db" read "$id"
+wait_for 'clipboard stays clean'
+wait_for 'CJK ??? and Hebrew ???? words'
+check_borders 120
+keys q
+wait_for 'LEDE-EXITED-0'
 finish
