@@ -761,6 +761,20 @@ trailing_credit(const char *s, size_t *credit_len)
 	return open;
 }
 
+/* A closing "(…)" at the end of s, short enough to be a credit. */
+static const char *
+any_parenthesis(const char *s, size_t *len)
+{
+	size_t n = strlen(s);
+	const char *open;
+
+	if (n < 4 || s[n - 1] != ')' || (open = strrchr(s, '(')) == NULL ||
+	    open == s || open[-1] != ' ')
+		return NULL;
+	*len = (size_t)(s + n - 1 - (open + 1));
+	return *len > 0 && *len <= CREDIT_MAX ? open : NULL;
+}
+
 static bool
 has_caption(const struct article *a, const char *text)
 {
@@ -797,8 +811,11 @@ take_captions(struct parse *ps, struct article *a)
 			text = xstrndup(s + 8, (size_t)(cr - (s + 8)));
 			credit = text_squeeze(cr + 8);
 			/* "(AP Photo/X) Credit: X": keep the richer agency
-			 * credit only when the plain one says nothing. */
-			if ((open = trailing_credit(text, &clen)) != NULL) {
+			 * credit only when the plain one says nothing.  In a
+			 * Caption paragraph any closing parenthesis is the
+			 * agency's, slash or not. */
+			if ((open = trailing_credit(text, &clen)) != NULL ||
+			    (open = any_parenthesis(text, &clen)) != NULL) {
 				if (*credit == '\0' || strcasecmp(credit,
 				    "Uncredited") == 0) {
 					free(credit);

@@ -187,6 +187,9 @@ parse_id(const char *s, int64_t *id)
 	char *end;
 	long long v;
 
+	/* Digits only: no sign, no spaces. */
+	if (*s < '1' || *s > '9' || s[strspn(s, "0123456789")] != '\0')
+		return false;
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno != 0 || end == s || *end != '\0' || v <= 0)
@@ -1020,6 +1023,13 @@ main(int argc, char **argv)
 		optind = 0;
 		return close_stdout(cmd_read(&g, 1, read_argv));
 	}
+	/* "lede list --help": the help, as a user expects. */
+	for (i = (size_t)optind + 1; i < (size_t)argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i],
+		    "-h") == 0) {
+			usage(stdout);
+			return close_stdout(EXIT_OK);
+		}
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[optind], commands[i].name) == 0) {
 			argc -= optind;

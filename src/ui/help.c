@@ -54,7 +54,7 @@ pretty_keys(const char *keys)
 void
 help_show(struct ui *ui)
 {
-	int w = 64, h, y, x, a, first = ACT_NONE + 1, rows;
+	int w = 78, h, y, x, a, first = ACT_NONE + 1, rows;
 	WINDOW *win;
 	char *keys;
 	wint_t wc;

@@ -140,8 +140,14 @@ list_recalc_anchored(struct pane *p, bool anchored)
 	bool jumped = false;
 	size_t i;
 
+	if (ui->list_reset) {
+		/* A new search or fold: the list starts again at the top. */
+		ui->list_reset = false;
+		l->has_top = false;
+		keep = 0;
+	}
 	if (ui->jump_to != 0) {
-		jumped = true;
+		jumped = !anchored;
 		struct store_key k;
 		char *err = NULL;
 
@@ -199,8 +205,7 @@ list_recalc_anchored(struct pane *p, bool anchored)
 		/* The selected article fell off the page (a smaller window,
 		 * new articles above it): anchor the page on it again. */
 		ui->jump_to = keep;
-		anchored = true;
-		list_recalc_anchored(p, anchored);
+		list_recalc_anchored(p, true);
 		return;
 	}
 	select_current(p);
@@ -238,12 +243,12 @@ list_draw(struct pane *p)
 		mark[3] = '\0';
 		ui_put(ui, p->win, y + 1, 0, 3 < w ? 3 : w, mark, a);
 		x = 3;
-		if (w >= 50) {
+		if (w >= 40) {
 			ui_date(r->published, date);
 			ui_put(ui, p->win, y + 1, x, 11, date, a);
 			x += 11;
 		}
-		if (w >= 72) {
+		if (w >= 64) {
 			ui_put(ui, p->win, y + 1, x, 17, r->source ? r->source :
 			    "", a);
 			x += 17;
@@ -257,6 +262,17 @@ list_draw(struct pane *p)
 		ui_put(ui, p->win, y + 1, x, tw, title, a);
 		free(title);
 	}
+}
+
+/* Forget the rows (and so the selection) before a move that leaves the
+ * page, so that the new page is not anchored back on the old article. */
+static void
+drop_rows(struct list *l)
+{
+	free_rows(l->rows, l->n);
+	l->rows = NULL;
+	l->n = 0;
+	l->sel = 0;
 }
 
 /* Move the window by one row; true if there was a row to move to. */
@@ -317,6 +333,7 @@ list_action(struct pane *p, enum action a)
 		if (f.n > 0) {
 			l->top = f.v[0].key;
 			l->has_top = true;
+			drop_rows(l);
 			list_recalc(p);
 		} else {
 			l->sel = l->n - 1;
@@ -331,6 +348,7 @@ list_action(struct pane *p, enum action a)
 		if (f.n > 0) {
 			l->top = f.v[f.n - 1].key;
 			l->has_top = true;
+			drop_rows(l);
 			list_recalc(p);
 		} else {
 			l->sel = 0;
@@ -340,6 +358,7 @@ list_action(struct pane *p, enum action a)
 		return HANDLED | SELECT_CHANGED;
 	case ACT_FIRST:
 		l->has_top = false;
+		drop_rows(l);
 		list_recalc(p);
 		l->sel = 0;
 		select_current(p);
@@ -349,6 +368,7 @@ list_action(struct pane *p, enum action a)
 		if (f.n > 0) {
 			l->top = f.v[f.n - 1].key;
 			l->has_top = true;
+			drop_rows(l);
 			list_recalc(p);
 			l->sel = l->n ? l->n - 1 : 0;
 			select_current(p);
@@ -357,9 +377,11 @@ list_action(struct pane *p, enum action a)
 		return HANDLED | SELECT_CHANGED;
 	case ACT_READ_ON:
 		/* Space pages the body even from the list. */
-		return ui->pane[PANE_BODY].win != NULL ?
-		    ui->pane[PANE_BODY].type->on_action(&ui->pane[PANE_BODY],
-		    a) : IGNORED;
+		if (ui->pane[PANE_BODY].win == NULL)
+			return IGNORED;
+		ui->pane[PANE_BODY].flags |= PANE_DIRTY;
+		return ui->pane[PANE_BODY].type->on_action(&ui->pane[PANE_BODY],
+		    a);
 	default:
 		return IGNORED;
 	}

@@ -61,12 +61,12 @@ related_draw(struct pane *p)
 		ui_put(ui, p->win, y + 1, 1, 11 < w - 1 ? 11 : w - 1, r->label,
 		    la);
 		x = 12;
-		if (w >= 60) {
+		if (w >= 44) {
 			ui_date(r->published, date);
 			ui_put(ui, p->win, y + 1, x, 11, date, a);
 			x += 11;
 		}
-		if (w >= 80) {
+		if (w >= 72) {
 			ui_put(ui, p->win, y + 1, x, 15, r->source ? r->source :
 			    "", a);
 			x += 15;

@@ -279,6 +279,8 @@ ui_mark(struct ui *ui, int64_t id, bool star, bool value, bool cluster)
 	struct pending_mark m = { id, star, value, cluster };
 	size_t i;
 
+	/* A cluster's marks change counts we cannot know here. */
+	ui->counts_stale = true;
 	/* A later mark of the same kind replaces a waiting one. */
 	for (i = 0; i < ui->npending; i++)
 		if (ui->pending[i].id == id && ui->pending[i].star == star) {
@@ -490,8 +492,13 @@ global_action(struct ui *ui, enum action a)
 		apply_layout(ui);
 		break;
 	case ACT_FOLD:
+		/* Unfolding keeps the article in view; folding may hide it,
+		 * so the list starts again. */
 		ui->fold = !ui->fold;
-		ui->jump_to = ui->id;
+		if (ui->fold)
+			ui->list_reset = true;
+		else
+			ui->jump_to = ui->id;
 		ui->pane[PANE_LIST].flags |= PANE_RECALC;
 		break;
 	case ACT_SEARCH:
@@ -502,6 +509,7 @@ global_action(struct ui *ui, enum action a)
 			if (!*words)
 				free(words);
 			ui->jump_to = 0;
+			ui->list_reset = true;
 			ui->pane[PANE_LIST].flags |= PANE_RECALC;
 		}
 		mark_all(ui, PANE_DIRTY);
@@ -752,6 +760,12 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		if (ui.npending > 0)
 			flush_marks(&ui);
 		if (rc == ERR) {
+			/* Idle: recount what marks changed (an index-only
+			 * scan, not worth doing on every key). */
+			if (ui.counts_stale && ui.npending == 0) {
+				ui.counts_stale = false;
+				refresh_counts(&ui);
+			}
 			/* The timeout: has another process imported? */
 			v = store_data_version(st);
 			if (v != ui.data_version) {

@@ -94,8 +94,11 @@ struct ui {
 	/* Opened related stories, for "back". */
 	int64_t		 history[64];
 	size_t		 nhistory;
-	/* Where the list should go on its next recalc (0: stay). */
+	/* Where the list should go on its next recalc (0: stay), or
+	 * list_reset: back to the top (a new search or fold). */
 	int64_t		 jump_to;
+	bool		 list_reset;
+	bool		 counts_stale;	/* marks changed since counted */
 	char		*message;	/* status message, or NULL */
 	int64_t		 total, unread;
 	int64_t		 data_version;

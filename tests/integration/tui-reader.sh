@@ -76,4 +76,24 @@ keys t
 wait_for "$cap"
 keys q
 wait_for 'LEDE-EXITED-0'
+
+# Regressions from a first user's review: G and g reach the ends in one
+# press, PgDn and PgUp page the list, and Space with the list focused
+# visibly pages the article.
+start 120 40 --db "$db" --config /dev/null read
+wait_for 'For most of the last eight decades'
+keys G
+wait_for 'Thousands of dockworkers walked off the job at Port Selva'
+keys g
+wait_for 'For most of the last eight decades'
+keys NPage
+wait_gone 'For most of the last eight decades'
+keys PPage
+wait_for 'For most of the last eight decades'
+keys g
+wait_for 'For most of the last eight decades'
+keys Space
+wait_gone 'For most of the last eight decades'
+keys q
+wait_for 'LEDE-EXITED-0'
 finish
