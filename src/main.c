@@ -222,6 +222,16 @@ put_cols(const char *s, size_t cols)
 	free(c);
 }
 
+/* The last two columns of a listing: the outlet in 20 cells, the title. */
+static void
+put_source_title(const char *source, const char *title)
+{
+	put_cols(source ? source : "", 20);
+	fputs("  ", stdout);
+	put_clean(title, 0);
+	putchar('\n');
+}
+
 static void
 format_date(int64_t t, char out[11])
 {
@@ -331,10 +341,7 @@ print_row(const struct store_row *r, void *ctx)
 		format_date(r->published, date);
 		printf("%6" PRId64 " %c%c %-10s  ", r->id,
 		    r->is_read ? ' ' : 'N', r->is_starred ? '*' : ' ', date);
-		put_cols(r->source ? r->source : "", 20);
-		fputs("  ", stdout);
-		put_clean(r->title, 0);
-		putchar('\n');
+		put_source_title(r->source, r->title);
 	}
 	lc->n++;
 	/* Stop early when the reader of a pipe has gone (head, less). */
@@ -590,10 +597,7 @@ print_related(const struct store_related_row *r, void *ctx)
 		format_date(r->published, date);
 		printf("%6" PRId64 "  %.2f  %-10s  %-10s  ", r->id, r->score,
 		    r->label, date);
-		put_cols(r->source ? r->source : "", 20);
-		fputs("  ", stdout);
-		put_clean(r->title, 0);
-		putchar('\n');
+		put_source_title(r->source, r->title);
 	}
 	lc->n++;
 	return ferror(stdout) ? -1 : 0;
@@ -859,10 +863,7 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 		}
 		format_date(r->published, date);
 		printf("%6" PRId64 "  %-10s  ", r->id, date);
-		put_cols(r->source ? r->source : "", 20);
-		fputs("  ", stdout);
-		put_clean(r->title, 0);
-		putchar('\n');
+		put_source_title(r->source, r->title);
 	}
 	if (first) {
 		dc->cluster = r->cluster;

@@ -795,6 +795,19 @@ store_article_json(struct store *st, int64_t id, char **json, char **err)
 	return 0;
 }
 
+/* End a row loop: finalize s and turn a failed step into -1 and *err;
+ * returns what the callback returned otherwise. */
+static int
+rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
+{
+	if (stop == 0 && rc != SQLITE_DONE) {
+		fail(st, err, _("cannot read the cache"));
+		stop = -1;
+	}
+	sqlite3_finalize(s);
+	return stop;
+}
+
 /* FTS5 query text requiring every word, each quoted as a string so that
  * no user input is read as FTS syntax. */
 static char *
@@ -863,11 +876,7 @@ store_list(struct store *st, const struct store_list_query *q,
 		row.json = (const char *)sqlite3_column_text(s, 7);
 		stop = fn(&row, ctx);
 	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		fail(st, err, _("cannot read the cache"));
-		stop = -1;
-	}
-	sqlite3_finalize(s);
+	stop = rows_done(st, s, rc, stop, err);
 	free(match);
 	return stop;
 }
@@ -1424,11 +1433,7 @@ store_related(struct store *st, int64_t id, int64_t limit,
 		row.json = (const char *)sqlite3_column_text(s, 6);
 		stop = fn(&row, ctx);
 	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		fail(st, err, _("cannot read the cache"));
-		stop = -1;
-	}
-	sqlite3_finalize(s);
+	stop = rows_done(st, s, rc, stop, err);
 	return stop;
 }
 
@@ -1462,11 +1467,7 @@ store_dupes(struct store *st, store_dupe_fn fn, void *ctx, char **err)
 		row.json = (const char *)sqlite3_column_text(s, 5);
 		stop = fn(&row, ctx);
 	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		fail(st, err, _("cannot read the cache"));
-		stop = -1;
-	}
-	sqlite3_finalize(s);
+	stop = rows_done(st, s, rc, stop, err);
 	return stop;
 }
 
@@ -1565,11 +1566,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		row.copies = sqlite3_column_int64(s, 8);
 		stop = fn(&row, ctx);
 	}
-	if (stop == 0 && rc != SQLITE_DONE) {
-		fail(st, err, _("cannot read the cache"));
-		stop = -1;
-	}
-	sqlite3_finalize(s);
+	stop = rows_done(st, s, rc, stop, err);
 	free(match);
 	return stop < 0 ? -1 : 0;
 }
