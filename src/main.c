@@ -145,6 +145,37 @@ bad_option(const char *cmd, int c, char **argv)
 	return usage_error(_("%s: unknown option '%s'"), cmd, opt);
 }
 
+/* The options the output commands share: --json, and --limit N where
+ * limit is not NULL.  Returns 0, or the exit code of a usage error. */
+static int
+output_opts(const char *cmd, int argc, char **argv, bool *json,
+    int64_t *limit)
+{
+	/* The first entry only for commands that take --limit. */
+	static const struct option longopts[] = {
+		{ "limit", required_argument, NULL, 'n' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int c;
+
+	while ((c = getopt_long(argc, argv, limit ? ":jn:" : ":j", limit ?
+	    longopts : longopts + 1, NULL)) != -1) {
+		if (c == 'j') {
+			*json = true;
+		} else if (c == 'n') {
+			errno = 0;
+			*limit = strtoll(optarg, &end, 10);
+			if (errno || end == optarg || *end || *limit <= 0)
+				return usage_error(_("%s: --limit: not a "
+				    "positive number: '%s'"), cmd, optarg);
+		} else
+			return bad_option(cmd, c, argv);
+	}
+	return 0;
+}
+
 static int
 fail_msg(char *msg)
 {
@@ -351,33 +382,14 @@ print_row(const struct store_row *r, void *ctx)
 static int
 cmd_list(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_list_query q = { 0 };
 	struct list_ctx lc = { 0 };
 	struct store *st = NULL;
-	char *err = NULL, *end;
-	int c, rc;
+	char *err = NULL;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, ":jn:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			lc.json = true;
-			break;
-		case 'n':
-			errno = 0;
-			q.limit = strtoll(optarg, &end, 10);
-			if (errno || end == optarg || *end || q.limit <= 0)
-				return usage_error(_("--limit: not a positive "
-				    "number: '%s'"), optarg);
-			break;
-		default:
-			return bad_option("list", c, argv);
-		}
-	}
+	if ((rc = output_opts("list", argc, argv, &lc.json, &q.limit)) != 0)
+		return rc;
 	q.words = argv + optind;
 	q.nwords = (size_t)(argc - optind);
 	if (open_store(g, false, &st, &err) != 0)
@@ -497,22 +509,15 @@ show_plain(const struct article *a)
 static int
 cmd_show(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct article *a = NULL;
 	struct store *st = NULL;
 	char *err = NULL, *json = NULL;
 	bool as_json = false;
 	int64_t id;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
-		if (c != 'j')
-			return bad_option("show", c, argv);
-		as_json = true;
-	}
+	if ((rc = output_opts("show", argc, argv, &as_json, NULL)) != 0)
+		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("show: expected one article ID"));
 	if (!parse_id(argv[optind], &id))
@@ -541,21 +546,14 @@ cmd_show(struct globals *g, int argc, char **argv)
 static int
 cmd_stats(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store_stats s;
 	struct store *st = NULL;
 	char *err = NULL, *json = NULL, d1[11], d2[11];
 	bool as_json = false;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
-		if (c != 'j')
-			return bad_option("stats", c, argv);
-		as_json = true;
-	}
+	if ((rc = output_opts("stats", argc, argv, &as_json, NULL)) != 0)
+		return rc;
 	if (optind != argc)
 		return usage_error(_("stats: unexpected argument '%s'"),
 		    argv[optind]);
@@ -606,34 +604,15 @@ print_related(const struct store_related_row *r, void *ctx)
 static int
 cmd_related(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct list_ctx lc = { 0 };
 	struct article *a = NULL;
 	struct store *st = NULL;
-	char *err = NULL, *end;
+	char *err = NULL;
 	int64_t id, limit = 0;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, ":jn:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			lc.json = true;
-			break;
-		case 'n':
-			errno = 0;
-			limit = strtoll(optarg, &end, 10);
-			if (errno || end == optarg || *end || limit <= 0)
-				return usage_error(_("--limit: not a positive "
-				    "number: '%s'"), optarg);
-			break;
-		default:
-			return bad_option("related", c, argv);
-		}
-	}
+	if ((rc = output_opts("related", argc, argv, &lc.json, &limit)) != 0)
+		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("related: expected one article ID"));
 	if (!parse_id(argv[optind], &id))
@@ -732,10 +711,6 @@ print_json_strings(struct store *st, char **v, size_t n, char **err)
 static int
 cmd_similarity(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct import_rules *rules = NULL;
 	struct article *a = NULL, *b = NULL;
 	struct sim_evidence ev = { 0 };
@@ -745,13 +720,10 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 	uint64_t ndocs = 0;
 	int64_t ida, idb;
 	size_t i;
-	int c, rc = EXIT_ERROR, r;
+	int rc = EXIT_ERROR, r;
 
-	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
-		if (c != 'j')
-			return bad_option("similarity", c, argv);
-		as_json = true;
-	}
+	if ((r = output_opts("similarity", argc, argv, &as_json, NULL)) != 0)
+		return r;
 	if (optind + 2 != argc)
 		return usage_error(_("similarity: expected two article IDs"));
 	if (!parse_id(argv[optind], &ida) || !parse_id(argv[optind + 1],
@@ -875,20 +847,13 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 static int
 cmd_dupes(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct dupes_ctx dc = { .cluster = -1 };
 	struct store *st = NULL;
 	char *err = NULL;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, ":j", longopts, NULL)) != -1) {
-		if (c != 'j')
-			return bad_option("dupes", c, argv);
-		dc.json = true;
-	}
+	if ((rc = output_opts("dupes", argc, argv, &dc.json, NULL)) != 0)
+		return rc;
 	if (optind != argc)
 		return usage_error(_("dupes: unexpected argument '%s'"),
 		    argv[optind]);
