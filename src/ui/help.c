@@ -17,35 +17,30 @@ static const char *const helps[ACT_COUNT] = {
 #undef ACTION
 };
 
-/* "KEY_DOWN" as a person writes it. */
+/* The keys of an action as people write them, each name once ("Enter",
+ * not three times for ^J, ^M and KEY_ENTER). */
 static char *
 pretty_keys(const char *keys)
 {
-	static const struct { const char *from, *to; } names[] = {
-		{ "KEY_DOWN", "Down" }, { "KEY_UP", "Up" },
-		{ "KEY_NPAGE", "PgDn" }, { "KEY_PPAGE", "PgUp" },
-		{ "KEY_HOME", "Home" }, { "KEY_END", "End" },
-		{ "KEY_BTAB", "S-Tab" }, { "KEY_ENTER", "Enter" },
-		{ "KEY_BACKSPACE", "BS" }, { "SPACE", "Space" },
-		{ "^I", "Tab" }, { "^J", "Enter" }, { "^[", "Esc" },
-	};
 	struct strbuf b = { 0 };
 	char *copy = xstrdup(keys), *save = NULL, *k;
-	size_t i;
+	const char *seen[8];
+	size_t nseen = 0, i;
 
 	for (k = strtok_r(copy, " ", &save); k != NULL;
 	    k = strtok_r(NULL, " ", &save)) {
-		const char *show = k;
+		const char *label = ui_key_label(k);
 
-		if (strcmp(k, "^M") == 0 || strcmp(k, "^H") == 0 ||
-		    strcmp(k, "KEY_ENTER") == 0)
-			continue;	/* the same key as Enter, BS */
-		for (i = 0; i < sizeof names / sizeof names[0]; i++)
-			if (strcmp(k, names[i].from) == 0)
-				show = names[i].to;
+		for (i = 0; i < nseen; i++)
+			if (strcmp(seen[i], label) == 0)
+				break;
+		if (i < nseen)
+			continue;
+		if (nseen < sizeof seen / sizeof seen[0])
+			seen[nseen++] = label;
 		if (b.len > 0)
 			strbuf_adds(&b, " ");
-		strbuf_adds(&b, show);
+		strbuf_adds(&b, label);
 	}
 	free(copy);
 	return strbuf_steal(&b);

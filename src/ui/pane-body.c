@@ -80,7 +80,7 @@ body_action(struct pane *p, enum action a)
 		if (listview_at_end(&t->lv)) {
 			if (!pane_list_next_unread(&p->ui->pane[PANE_LIST]))
 				ui_message(p->ui, _("No more unread articles."));
-			return HANDLED | SELECT_CHANGED;
+			return HANDLED;
 		}
 		return textpane_action(p, t, ACT_PAGE_DOWN);
 	}

@@ -315,7 +315,7 @@ list_action(struct pane *p, enum action a)
 			l->sel = l->n ? l->n - 1 : 0;
 			select_current(p);
 		}
-		return HANDLED | SELECT_CHANGED;
+		return HANDLED;
 	case ACT_UP:
 		if (l->sel > 0) {
 			l->sel--;
@@ -325,7 +325,7 @@ list_action(struct pane *p, enum action a)
 			l->sel = 0;
 			select_current(p);
 		}
-		return HANDLED | SELECT_CHANGED;
+		return HANDLED;
 	case ACT_PAGE_DOWN:
 		if (l->n == 0)
 			return HANDLED;
@@ -340,7 +340,7 @@ list_action(struct pane *p, enum action a)
 			select_current(p);
 		}
 		free_rows(f.v, f.n);
-		return HANDLED | SELECT_CHANGED;
+		return HANDLED;
 	case ACT_PAGE_UP:
 		if (l->n == 0)
 			return HANDLED;
@@ -355,14 +355,14 @@ list_action(struct pane *p, enum action a)
 			select_current(p);
 		}
 		free_rows(f.v, f.n);
-		return HANDLED | SELECT_CHANGED;
+		return HANDLED;
 	case ACT_FIRST:
 		l->has_top = false;
 		drop_rows(l);
 		list_recalc(p);
 		l->sel = 0;
 		select_current(p);
-		return HANDLED | SELECT_CHANGED;
+		return HANDLED;
 	case ACT_LAST:
 		f = fetch(p, NULL, true, false, h, false);
 		if (f.n > 0) {
@@ -374,7 +374,7 @@ list_action(struct pane *p, enum action a)
 			select_current(p);
 		}
 		free_rows(f.v, f.n);
-		return HANDLED | SELECT_CHANGED;
+		return HANDLED;
 	case ACT_READ_ON:
 		/* Space pages the body even from the list. */
 		if (ui->pane[PANE_BODY].win == NULL)
@@ -387,7 +387,7 @@ list_action(struct pane *p, enum action a)
 	}
 }
 
-static int
+static void
 list_click(struct pane *p, int y)
 {
 	struct list *l = p->data;
@@ -395,9 +395,7 @@ list_click(struct pane *p, int y)
 	if ((size_t)y < l->n) {
 		l->sel = (size_t)y;
 		select_current(p);
-		return HANDLED | SELECT_CHANGED;
 	}
-	return HANDLED;
 }
 
 bool

@@ -105,13 +105,13 @@ related_action(struct pane *p, enum action a)
 	case ACT_OPEN:
 		if (lv->sel < p->ui->nrelated)
 			ui_open_related(p->ui, p->ui->related[lv->sel].id);
-		return HANDLED | SELECT_CHANGED;
+		return HANDLED;
 	default:
 		return IGNORED;
 	}
 }
 
-static int
+static void
 related_click(struct pane *p, int y)
 {
 	struct listview *lv = p->data;
@@ -119,7 +119,6 @@ related_click(struct pane *p, int y)
 	listview_set(lv, p->ui->nrelated, (size_t)ui_rows(p));
 	if (lv->top + (size_t)y < lv->n)
 		listview_to(lv, lv->top + (size_t)y);
-	return HANDLED;
 }
 
 const struct pane_type pane_related_type = {

@@ -46,16 +46,6 @@ static const struct option_def {
 	{ "layout", OPT_LAYOUT, 0, 0, N_("auto, wide or narrow (auto)") },
 };
 
-static const struct { const char *name; int code; bool is_key; } keys[] = {
-	{ "Up", KEY_UP, true }, { "Down", KEY_DOWN, true },
-	{ "Left", KEY_LEFT, true }, { "Right", KEY_RIGHT, true },
-	{ "PgUp", KEY_PPAGE, true }, { "PgDn", KEY_NPAGE, true },
-	{ "Home", KEY_HOME, true }, { "End", KEY_END, true },
-	{ "S-Tab", KEY_BTAB, true }, { "BS", KEY_BACKSPACE, true },
-	{ "Tab", '\t', false }, { "Enter", '\r', false },
-	{ "Space", ' ', false }, { "Esc", 27, false },
-};
-
 static const char *const colours[] = { "black", "red", "green", "yellow",
     "blue", "magenta", "cyan", "white" };
 
@@ -98,30 +88,6 @@ problem(struct settings *c, const char *path, size_t no, const char *fmt, ...)
 	free(msg);
 }
 
-/* A key as the file writes it; false if it names none. */
-static bool
-parse_key(const char *s, int *code, bool *is_key)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(s, keys[i].name) == 0) {
-			*code = keys[i].code;
-			*is_key = keys[i].is_key;
-			return true;
-		}
-	*is_key = false;
-	if (s[0] == '^' && s[1] != '\0' && s[2] == '\0') {
-		*code = s[1] == '?' ? 127 : (s[1] & 0x1f);
-		return true;
-	}
-	if (s[0] != '\0' && s[1] == '\0' && (unsigned char)s[0] > ' ') {
-		*code = (unsigned char)s[0];
-		return true;
-	}
-	return false;
-}
-
 static int
 parse_colour(const char *s)
 {
@@ -162,7 +128,7 @@ parse_line(struct settings *c, const char *path, size_t no, char *line)
 			    _("expected: unbind KEY"));
 			return;
 		}
-		if (!parse_key(a1, &code, &is_key)) {
+		if (!ui_key_parse(a1, &code, &is_key)) {
 			problem(c, path, no, _("unknown key '%s'"), a1);
 			return;
 		}

@@ -62,21 +62,74 @@ ui_action_keys(enum action a)
 	return a < ACT_COUNT && action_keys[a] ? action_keys[a] : "";
 }
 
-static const struct { const char *name; int code; } key_names[] = {
-	{ "KEY_DOWN", KEY_DOWN }, { "KEY_UP", KEY_UP },
-	{ "KEY_LEFT", KEY_LEFT }, { "KEY_RIGHT", KEY_RIGHT },
-	{ "KEY_NPAGE", KEY_NPAGE }, { "KEY_PPAGE", KEY_PPAGE },
-	{ "KEY_HOME", KEY_HOME }, { "KEY_END", KEY_END },
-	{ "KEY_BTAB", KEY_BTAB }, { "KEY_ENTER", KEY_ENTER },
-	{ "KEY_BACKSPACE", KEY_BACKSPACE },
+/* Key names: as actions.def writes them, as people (help, settings)
+ * write them, and what curses returns.  The one table for all three. */
+static const struct {
+	const char	*def;		/* actions.def */
+	const char	*label;		/* help and settings */
+	int		 code;
+	bool		 is_key;	/* a KEY_ code, not a character */
+} key_names[] = {
+	{ "KEY_DOWN", "Down", KEY_DOWN, true },
+	{ "KEY_UP", "Up", KEY_UP, true },
+	{ "KEY_LEFT", "Left", KEY_LEFT, true },
+	{ "KEY_RIGHT", "Right", KEY_RIGHT, true },
+	{ "KEY_NPAGE", "PgDn", KEY_NPAGE, true },
+	{ "KEY_PPAGE", "PgUp", KEY_PPAGE, true },
+	{ "KEY_HOME", "Home", KEY_HOME, true },
+	{ "KEY_END", "End", KEY_END, true },
+	{ "KEY_BTAB", "S-Tab", KEY_BTAB, true },
+	{ "KEY_ENTER", "Enter", KEY_ENTER, true },
+	{ "KEY_BACKSPACE", "BS", KEY_BACKSPACE, true },
+	{ "^M", "Enter", '\r', false },
+	{ "^J", "Enter", '\n', false },
+	{ "^I", "Tab", '\t', false },
+	{ "^[", "Esc", 27, false },
+	{ "^H", "BS", 8, false },
+	{ "SPACE", "Space", ' ', false },
 };
+
+bool
+ui_key_parse(const char *name, int *code, bool *is_key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (strcmp(name, key_names[i].def) == 0 ||
+		    strcmp(name, key_names[i].label) == 0) {
+			*code = key_names[i].code;
+			*is_key = key_names[i].is_key;
+			return true;
+		}
+	*is_key = false;
+	if (name[0] == '^' && name[1] != '\0' && name[2] == '\0') {
+		*code = name[1] == '?' ? 127 : (name[1] & 0x1f);
+		return true;
+	}
+	if (name[0] != '\0' && name[1] == '\0' && (unsigned char)name[0] >
+	    ' ') {
+		*code = (unsigned char)name[0];
+		return true;
+	}
+	return false;
+}
+
+const char *
+ui_key_label(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (strcmp(name, key_names[i].def) == 0)
+			return key_names[i].label;
+	return name;
+}
 
 static void
 bind_keys(void)
 {
 	enum action a;
 	char *copy, *save, *k;
-	size_t i;
 
 	nkeymap = 0;
 	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
@@ -86,22 +139,8 @@ bind_keys(void)
 		    k = strtok_r(NULL, " ", &save)) {
 			struct binding b = { .act = a };
 
-			if (strcmp(k, "SPACE") == 0)
-				b.code = ' ';
-			else if (k[0] == '^' && k[1] != '\0')
-				b.code = k[1] == '[' ? 27 : (k[1] & 0x1f);
-			else if (strncmp(k, "KEY_", 4) == 0) {
-				for (i = 0; i < sizeof key_names /
-				    sizeof key_names[0]; i++)
-					if (strcmp(k, key_names[i].name) == 0)
-						break;
-				if (i == sizeof key_names / sizeof key_names[0])
-					continue;
-				b.code = key_names[i].code;
-				b.is_key = true;
-			} else
-				b.code = (unsigned char)k[0];
-			keymap[nkeymap++] = b;
+			if (ui_key_parse(k, &b.code, &b.is_key))
+				keymap[nkeymap++] = b;
 		}
 		free(copy);
 	}
@@ -582,7 +621,6 @@ on_mouse(struct ui *ui)
 		return;
 	for (i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &ui->pane[i];
-		int r;
 
 		if (p->win == NULL || ev.y < p->r.y || ev.y >= p->r.y + p->r.h ||
 		    ev.x < p->r.x || ev.x >= p->r.x + p->r.w)
@@ -601,10 +639,8 @@ on_mouse(struct ui *ui)
 			ui->focus = i;
 			p->flags |= PANE_DIRTY;
 		}
-		if (ev.y > p->r.y && p->type->on_click != NULL) {
-			r = p->type->on_click(p, ev.y - p->r.y - 1);
-			(void)r;
-		}
+		if (ev.y > p->r.y && p->type->on_click != NULL)
+			p->type->on_click(p, ev.y - p->r.y - 1);
 		return;
 	}
 }

@@ -24,10 +24,11 @@ enum action {
 	ACT_COUNT
 };
 
-/* What a pane's action handler did (a bit set, as htop's). */
+/* What a pane's action handler did: IGNORED actions fall to the global
+ * handler.  (A pane that selects another article calls ui_select, which
+ * marks the panes that depend on it.) */
 #define HANDLED		0x1
 #define IGNORED		0x2
-#define SELECT_CHANGED	0x4	/* another article is selected */
 
 /* Pane flags. */
 #define PANE_DIRTY	0x1	/* draw again */
@@ -50,8 +51,8 @@ struct pane_type {
 	void		(*recalc)(struct pane *);
 	void		(*draw)(struct pane *);
 	int		(*on_action)(struct pane *, enum action);
-	/* A click on content row y (0-based), or the wheel. */
-	int		(*on_click)(struct pane *, int y);
+	/* A click on content row y (0-based). */
+	void		(*on_click)(struct pane *, int y);
 	void		(*fini)(struct pane *);
 };
 
@@ -150,7 +151,13 @@ int ui_rows(const struct pane *p);
 /* The next unread article after the selected one: the list pane moves
  * there.  Returns true if there was one. */
 bool pane_list_next_unread(struct pane *p);
-/* Keys for an action, as the help shows them. */
+/* Keys for an action, as actions.def writes them. */
 const char *ui_action_keys(enum action a);
+/* A key named as actions.def or as people write it ("KEY_DOWN" or
+ * "Down", "^F", "x"): its curses code and whether it is a KEY_ code. */
+bool ui_key_parse(const char *name, int *code, bool *is_key);
+/* The name people know for an actions.def key name ("PgDn" for
+ * "KEY_NPAGE"); other names unchanged. */
+const char *ui_key_label(const char *name);
 
 #endif
