@@ -26,28 +26,46 @@ struct cands {
 	size_t		 n, cap;
 };
 
+/* Every posting found, appended; merge_candidates adds them up. */
 static int
 on_candidate(int64_t id, int64_t key, void *ctx)
 {
 	struct cands *c = ctx;
-	size_t i;
 
 	if (id == c->self)
 		return 0;
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].id == id)
-			break;
-	if (i == c->n) {
-		if (c->n == c->cap) {
-			c->cap = c->cap ? c->cap * 2 : 64;
-			c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-		}
-		c->v[c->n].id = id;
-		c->v[c->n].hits = 0;
-		c->n++;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
 	}
-	c->v[i].hits += sim_key_is_shingle(key) ? 3 : 1;
+	c->v[c->n].id = id;
+	c->v[c->n].hits = sim_key_is_shingle(key) ? 3 : 1;
+	c->n++;
 	return 0;
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* One entry per article, its hits summed. */
+static void
+merge_candidates(struct cands *c)
+{
+	size_t i, j;
+
+	xqsort(c->v, c->n, sizeof *c->v, cmp_id);
+	for (i = j = 0; i < c->n; i++) {
+		if (j > 0 && c->v[j - 1].id == c->v[i].id)
+			c->v[j - 1].hits += c->v[i].hits;
+		else
+			c->v[j++] = c->v[i];
+	}
+	c->n = j;
 }
 
 static int
@@ -107,6 +125,7 @@ related_index(struct store *st, const struct sim_lexicon *lex,
 	    WINDOW_DAYS, PER_KEY, on_candidate, &c, err) != 0)
 		goto out;
 	/* Compare the candidates that share the most keys. */
+	merge_candidates(&c);
 	xqsort(c.v, c.n, sizeof *c.v, cmp_hits);
 	best = xcalloc(c.n ? c.n : 1, sizeof *best);
 	sigs = xcalloc(c.n ? c.n : 1, sizeof *sigs);
