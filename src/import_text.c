@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <locale.h>
 #include <regex.h>
@@ -237,8 +238,50 @@ add_weekdays(const char *line, size_t no, const char *path, void *arg,
 	return 0;
 }
 
-/* The stopword lists known to language detection, in tie-break order. */
-static const char *const stop_langs[] = { "en", "de", "fr", "es" };
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every stopword list in dir: a file named by its language code
+ * ("en", "de"), so that a language is added by adding a file.  Lists
+ * are read in name order, which is also the tie-break order of
+ * language detection. */
+static int
+load_stopwords(struct sim_lexicon *lex, const char *dir, char **err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL, *path;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if (d == NULL)
+		return 0;	/* no lists: no stopwords, no detection */
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len < 2 || len > 3 || strspn(e->d_name,
+		    "abcdefghijklmnopqrstuvwxyz") != len)
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	xqsort(names, n, sizeof *names, cmp_name);
+	for (i = 0; i < n; i++) {
+		struct stop_ctx sc = { lex, sim_lexicon_lang(lex, names[i]) };
+
+		path = xasprintf("%s/%s", dir, names[i]);
+		if (rc == 0 && sc.lang >= 0)
+			rc = each_line(path, add_stopword, &sc, false, err);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
 
 int
 import_rules_load(const char *datadir, const char *extra,
@@ -248,7 +291,6 @@ import_rules_load(const char *datadir, const char *extra,
 	struct strbuf all = { 0 };
 	char *path = NULL, buf[256];
 	locale_t saved;
-	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -285,15 +327,10 @@ import_rules_load(const char *datadir, const char *extra,
 	if (each_line(path, add_alias, r, true, err) != 0)
 		goto fail;
 	r->lex = sim_lexicon_new();
-	for (i = 0; i < sizeof stop_langs / sizeof stop_langs[0]; i++) {
-		struct stop_ctx sc = { r->lex, sim_lexicon_lang(r->lex,
-		    stop_langs[i]) };
-
-		free(path);
-		path = xasprintf("%s/stopwords/%s", datadir, stop_langs[i]);
-		if (each_line(path, add_stopword, &sc, true, err) != 0)
-			goto fail;
-	}
+	free(path);
+	path = xasprintf("%s/stopwords", datadir);
+	if (load_stopwords(r->lex, path, err) != 0)
+		goto fail;
 	free(path);
 	path = xasprintf("%s/weekdays", datadir);
 	if (each_line(path, add_weekdays, r->lex, true, err) != 0)

@@ -558,6 +558,46 @@ test_import_detects_language(void **state)
 	article_free(a);
 }
 
+/* Rule: the languages are the files of data/stopwords: adding a file
+ * adds a language, no code involved. */
+static void
+test_import_languages_from_files(void **state)
+{
+	char dir[] = "/tmp/lede-lang-XXXXXX", *path, *err = NULL, *cmd;
+	const char *text = "Il porto di Port Selva è chiuso da martedì e i "
+	    "lavoratori dicono che lo sciopero non finirà prima della "
+	    "settimana prossima, per la rabbia dei sindacati.\n";
+	struct import_rules *mine = NULL;
+	struct article *a = NULL;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/boilerplate", dir);
+	f = fopen(path, "w");
+	fputs("Sign up\n", f);
+	fclose(f);
+	free(path);
+	path = xasprintf("%s/stopwords", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	free(path);
+	path = xasprintf("%s/stopwords/it", dir);
+	f = fopen(path, "w");
+	fputs("il\ndi\nè\ne\ni\nche\nlo\nnon\nda\ndella\nper\nla\ndei\n",
+	    f);
+	fclose(f);
+	free(path);
+	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), 0);
+	assert_int_equal(import_text_parse(mine, "x.txt", text, strlen(text),
+	    &a, NULL, NULL, &err), 0);
+	assert_string_equal(a->language, "it");
+	article_free(a);
+	import_rules_free(mine);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 /* ---- the driver ------------------------------------------------------- */
 
 static char tmpdir[64];
@@ -652,6 +692,7 @@ main(void)
 		cmocka_unit_test(test_import_strips_controls),
 		cmocka_unit_test(test_import_normalises_nfc),
 		cmocka_unit_test(test_import_detects_language),
+		cmocka_unit_test(test_import_languages_from_files),
 		cmocka_unit_test(test_import_paths_batch),
 	};
 
