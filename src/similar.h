@@ -20,7 +20,13 @@
  *   sequence (the longest increasing subsequence of their ranks).
  *   Shingles are sampled by hash value (1 in SIM_SAMPLE), which keeps
  *   the ratios unbiased; a sparser subset are posting keys for finding
- *   candidates.
+ *   candidates.  This departs from the MinHash signatures with LSH
+ *   banding the issue suggested: MinHash estimates Jaccard, which a trim
+ *   to half halves and which is 0.09 for the seed rewrite, and banding
+ *   tuned to catch a Jaccard that low (two-row bands) makes unrelated
+ *   pairs collide by the thousand in a large cache.  Sampling by value
+ *   estimates containment directly, keeps the shingles' order for the
+ *   rewrite test, and its keys are specific enough to search all days.
  * - Same story and related: TF-IDF cosine over content words, with names
  *   (words the article only ever capitalises), numbers and words inside
  *   quotations weighted up, and multi-word names as terms of their own.
