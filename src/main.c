@@ -360,6 +360,13 @@ struct list_ctx {
 	size_t	n;
 };
 
+/* The n-th element of a JSON array printed one element a line. */
+static void
+json_element(size_t n, const char *json)
+{
+	printf("%s\n  %s", n ? "," : "", json);
+}
+
 static int
 print_row(const struct store_row *r, void *ctx)
 {
@@ -367,7 +374,7 @@ print_row(const struct store_row *r, void *ctx)
 	char date[11];
 
 	if (lc->json) {
-		printf("%s\n  %s", lc->n ? "," : "", r->json);
+		json_element(lc->n, r->json);
 	} else {
 		format_date(r->published, date);
 		printf("%6" PRId64 " %c%c %-10s  ", r->id,
@@ -590,7 +597,7 @@ print_related(const struct store_related_row *r, void *ctx)
 	char date[11];
 
 	if (lc->json) {
-		printf("%s\n  %s", lc->n ? "," : "", r->json);
+		json_element(lc->n, r->json);
 	} else {
 		format_date(r->published, date);
 		printf("%6" PRId64 "  %.2f  %-10s  %-10s  ", r->id, r->score,

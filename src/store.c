@@ -719,6 +719,14 @@ store_article_put(struct store *st, struct article *a, const char *digest,
 	return 0;
 }
 
+/* A date column: ARTICLE_UNDATED for NULL. */
+static int64_t
+column_time(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? ARTICLE_UNDATED :
+	    sqlite3_column_int64(s, i);
+}
+
 static char *
 column_dup(sqlite3_stmt *s, int i)
 {
@@ -751,8 +759,7 @@ store_article_get(struct store *st, int64_t id, struct article **out,
 		a->source = column_dup(s, 8);
 		a->language = column_dup(s, 9);
 		a->body = column_dup(s, 10);
-		if (sqlite3_column_type(s, 11) != SQLITE_NULL)
-			a->published = sqlite3_column_int64(s, 11);
+		a->published = column_time(s, 11);
 		a->imported = sqlite3_column_int64(s, 12);
 		a->is_read = sqlite3_column_int(s, 13) != 0;
 		a->is_starred = sqlite3_column_int(s, 14) != 0;
@@ -869,8 +876,7 @@ store_list(struct store *st, const struct store_list_query *q,
 		row.origin = (const char *)sqlite3_column_text(s, 1);
 		row.title = (const char *)sqlite3_column_text(s, 2);
 		row.source = (const char *)sqlite3_column_text(s, 3);
-		row.published = sqlite3_column_type(s, 4) == SQLITE_NULL ?
-		    ARTICLE_UNDATED : sqlite3_column_int64(s, 4);
+		row.published = column_time(s, 4);
 		row.is_read = sqlite3_column_int(s, 5) != 0;
 		row.is_starred = sqlite3_column_int(s, 6) != 0;
 		row.json = (const char *)sqlite3_column_text(s, 7);
@@ -911,10 +917,8 @@ store_stats(struct store *st, struct store_stats *out, char **err)
 		out->sources = sqlite3_column_int64(s, 3);
 		out->captions = sqlite3_column_int64(s, 4);
 		out->undated = sqlite3_column_int64(s, 5);
-		out->oldest = sqlite3_column_type(s, 6) == SQLITE_NULL ?
-		    ARTICLE_UNDATED : sqlite3_column_int64(s, 6);
-		out->newest = sqlite3_column_type(s, 7) == SQLITE_NULL ?
-		    ARTICLE_UNDATED : sqlite3_column_int64(s, 7);
+		out->oldest = column_time(s, 6);
+		out->newest = column_time(s, 7);
 		out->bytes = sqlite3_column_int64(s, 8);
 		out->schema = sqlite3_column_int(s, 9);
 	}
@@ -1428,8 +1432,7 @@ store_related(struct store *st, int64_t id, int64_t limit,
 		row.label = (const char *)sqlite3_column_text(s, 2);
 		row.title = (const char *)sqlite3_column_text(s, 3);
 		row.source = (const char *)sqlite3_column_text(s, 4);
-		row.published = sqlite3_column_type(s, 5) == SQLITE_NULL ?
-		    ARTICLE_UNDATED : sqlite3_column_int64(s, 5);
+		row.published = column_time(s, 5);
 		row.json = (const char *)sqlite3_column_text(s, 6);
 		stop = fn(&row, ctx);
 	}
@@ -1462,8 +1465,7 @@ store_dupes(struct store *st, store_dupe_fn fn, void *ctx, char **err)
 		row.id = sqlite3_column_int64(s, 1);
 		row.title = (const char *)sqlite3_column_text(s, 2);
 		row.source = (const char *)sqlite3_column_text(s, 3);
-		row.published = sqlite3_column_type(s, 4) == SQLITE_NULL ?
-		    ARTICLE_UNDATED : sqlite3_column_int64(s, 4);
+		row.published = column_time(s, 4);
 		row.json = (const char *)sqlite3_column_text(s, 5);
 		stop = fn(&row, ctx);
 	}
@@ -1556,8 +1558,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		row.key.time = sqlite3_column_int64(s, 0);
 		row.key.id = row.id = sqlite3_column_int64(s, 1);
-		row.published = sqlite3_column_type(s, 2) == SQLITE_NULL ?
-		    ARTICLE_UNDATED : sqlite3_column_int64(s, 2);
+		row.published = column_time(s, 2);
 		row.title = (const char *)sqlite3_column_text(s, 3);
 		row.source = (const char *)sqlite3_column_text(s, 4);
 		row.is_read = sqlite3_column_int(s, 5) != 0;
