@@ -52,6 +52,7 @@ static int cmd_related(struct globals *, int, char **);
 static int cmd_similarity(struct globals *, int, char **);
 static int cmd_dupes(struct globals *, int, char **);
 static int cmd_reindex(struct globals *, int, char **);
+static int cmd_check(struct globals *, int, char **);
 
 static const struct command commands[] = {
 	{ "read", cmd_read, N_("[--wide|--narrow] [ID]"),
@@ -71,6 +72,8 @@ static const struct command commands[] = {
 	    N_("list the clusters of duplicates and rewrites") },
 	{ "reindex", cmd_reindex, "",
 	    N_("rebuild all similarity data") },
+	{ "check", cmd_check, "",
+	    N_("check the cache for damage") },
 };
 
 static void
@@ -932,6 +935,47 @@ cmd_reindex(struct globals *g, int argc, char **argv)
 	import_rules_free(rules);
 	if (rc != 0)
 		return fail_msg(err);
+	return EXIT_OK;
+}
+
+static void
+print_problem(const char *problem, void *ctx)
+{
+	char *clean = text_sanitize(problem, 0);
+
+	(void)ctx;
+	printf("%s\n", clean);
+	free(clean);
+}
+
+/* Exit 0 when the cache is whole, 1 (listing the problems) when not. */
+static int
+cmd_check(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store *st = NULL;
+	char *err = NULL;
+	int c, n;
+
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
+		return bad_option("check", c, argv);
+	if (optind != argc)
+		return usage_error(_("check: unexpected argument '%s'"),
+		    argv[optind]);
+	if (open_store(g, false, &st, &err) != 0)
+		return fail_msg(err);
+	n = store_check(st, print_problem, NULL, &err);
+	store_close(st);
+	if (n < 0)
+		return fail_msg(err);
+	if (n > 0) {
+		fprintf(stderr, _("lede: the cache has problems; \"lede "
+		    "reindex\" rebuilds the similarity data\n"));
+		return EXIT_ERROR;
+	}
+	printf(_("ok\n"));
 	return EXIT_OK;
 }
 

@@ -928,6 +928,54 @@ store_stats(struct store *st, struct store_stats *out, char **err)
 	return 0;
 }
 
+/* Each query yields rows of problems (none when all is well). */
+static const char *const check_sql[] = {
+	"SELECT integrity_check FROM pragma_integrity_check(100)"
+	"  WHERE integrity_check <> 'ok'",
+	"SELECT 'articles missing from the full-text index: ' || count(*)"
+	"  FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_fts_docsize"
+	"  d WHERE d.id = a.id) HAVING count(*) > 0",
+	"SELECT 'articles without similarity data: ' || count(*)"
+	"  FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sim_sig s"
+	"  WHERE s.article_id = a.id) HAVING count(*) > 0",
+};
+
+int
+store_check(struct store *st, store_problem_fn fn, void *ctx, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	char *msg = NULL;
+	size_t i;
+	int rc, n = 0;
+
+	for (i = 0; i < sizeof check_sql / sizeof check_sql[0]; i++) {
+		if (sqlite3_prepare_v2(st->db, check_sql[i], -1, &s, NULL) !=
+		    SQLITE_OK)
+			return fail(st, err, _("cannot check the cache"));
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			fn((const char *)sqlite3_column_text(s, 0), ctx);
+			n++;
+		}
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return fail(st, err, _("cannot check the cache"));
+	}
+	/* FTS5 compares its index with the content it was built from; it
+	 * reports a difference as SQLITE_CORRUPT_VTAB. */
+	rc = sqlite3_exec(st->db, "INSERT INTO article_fts(article_fts, rank)"
+	    " VALUES('integrity-check', 1)", NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) != SQLITE_CORRUPT) {
+			sqlite3_free(msg);
+			return fail(st, err, _("cannot check the cache"));
+		}
+		fn(_("the full-text index does not match the articles"), ctx);
+		n++;
+	}
+	sqlite3_free(msg);
+	return n;
+}
+
 int
 store_stats_json(struct store *st, char **json, char **err)
 {

@@ -119,6 +119,14 @@ struct store_stats {
 };
 
 int store_stats(struct store *st, struct store_stats *out, char **err);
+/* Check the cache: SQLite's integrity check, the full-text index against
+ * the articles, and that every article has its similarity data.  Calls fn
+ * with each problem found (at most 100) and returns their number, or -1
+ * with *err when the check itself could not run. */
+typedef void (*store_problem_fn)(const char *problem, void *ctx);
+int store_check(struct store *st, store_problem_fn fn, void *ctx,
+    char **err);
+
 /* The same figures as the JSON object of "lede stats --json". */
 int store_stats_json(struct store *st, char **json, char **err);
 

@@ -66,6 +66,15 @@ expect_status 2 "$LEDE" --db "$db" related x
 expect_status 0 "$LEDE" --db "$db" reindex
 "$LEDE" --db "$db" dupes --json | cmp -s - "$tmp/dupes.json" || fail "reindex changed the clusters"
 
+# check finds an article that lost its similarity data; reindex mends it.
+expect_status 0 "$LEDE" --db "$db" check
+expect_grep '^ok$' "$tmp/out"
+sqlite3 "$db" "DELETE FROM sim_sig WHERE article_id = (SELECT min(id) FROM articles)"
+expect_status 1 "$LEDE" --db "$db" check
+expect_grep 'without similarity data: 1' "$tmp/out"
+expect_status 0 "$LEDE" --db "$db" reindex
+expect_status 0 "$LEDE" --db "$db" check
+
 # The seeds, with our unrelated articles beside them.
 seeds=${LEDE_SEEDS:-$top_srcdir/../shared/seeds}
 if [ -d "$seeds" ]; then
