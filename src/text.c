@@ -331,6 +331,114 @@ text_words(const char *s, size_t n, text_word_fn fn, void *ctx)
 	return rc;
 }
 
+/* A combining accent that search ignores: the generic diacritic blocks
+ * shared by Latin, Greek and Cyrillic.  Marks that are letters of their
+ * script (Devanagari vowel signs, Hebrew points) stay. */
+static bool
+is_generic_accent(ucs4_t uc)
+{
+	return (uc >= 0x0300 && uc <= 0x036f) ||
+	    (uc >= 0x1ab0 && uc <= 0x1aff) || (uc >= 0x1dc0 && uc <= 0x1dff) ||
+	    (uc >= 0x20d0 && uc <= 0x20ff) || (uc >= 0xfe20 && uc <= 0xfe2f);
+}
+
+static bool
+is_token_char(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z') ||
+		    (uc >= '0' && uc <= '9');
+	return uc_is_general_category(uc, UC_CATEGORY_L) ||
+	    uc_is_general_category(uc, UC_CATEGORY_M) ||
+	    uc_is_general_category(uc, UC_CATEGORY_N);
+}
+
+/* The key of one token (see text_tokens); *key is malloc'd. */
+static size_t
+token_key(const uint8_t *p, size_t n, uint8_t **key)
+{
+	uint8_t *folded, *kept, *composed;
+	size_t i, nf = 0, nk = 0, nc = 0;
+	ucs4_t uc;
+	int len;
+
+	for (i = 0; i < n && p[i] < 0x80; i++)
+		;
+	if (i == n) {
+		/* ASCII, the common case: lower case is the whole fold. */
+		*key = xmalloc(n + 1);
+		for (i = 0; i < n; i++)
+			(*key)[i] = (p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 :
+			    p[i];
+		return n;
+	}
+	folded = u8_casefold(p, n, NULL, UNINORM_NFKD, NULL, &nf);
+	if (folded == NULL) {
+		*key = xmalloc(n + 1);
+		memcpy(*key, p, n);
+		return n;
+	}
+	kept = xmalloc(nf + 1);
+	for (i = 0; i < nf; i += (size_t)len) {
+		len = u8_mbtouc(&uc, folded + i, nf - i);
+		if (!is_generic_accent(uc)) {
+			memcpy(kept + nk, folded + i, (size_t)len);
+			nk += (size_t)len;
+		}
+	}
+	free(folded);
+	composed = u8_normalize(UNINORM_NFC, kept, nk, NULL, &nc);
+	if (composed == NULL) {
+		*key = kept;
+		return nk;
+	}
+	free(kept);
+	*key = composed;
+	return nc;
+}
+
+int
+text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	struct text_token t;
+	uint8_t *key;
+	char *breaks;
+	size_t i, start = 0;
+	bool in = false;
+	ucs4_t uc;
+	int len, rc = 0;
+
+	if (n == 0)
+		return 0;
+	breaks = xmalloc(n);
+	u8_wordbreaks(p, n, breaks);
+	for (i = 0; i <= n && rc == 0; i += (size_t)len) {
+		len = 1;
+		uc = 0;
+		if (i < n)
+			len = u8_mbtouc(&uc, p + i, n - i);
+		/* A token ends before a character that cannot be in one,
+		 * and at a word boundary (between two ideographs). */
+		if (in && (i == n || !is_token_char(uc) || breaks[i])) {
+			t.keylen = token_key(p + start, i - start, &key);
+			t.key = (const char *)key;
+			t.start = start;
+			t.end = i;
+			if (t.keylen > 0)
+				rc = fn(&t, ctx);
+			free(key);
+			in = false;
+		}
+		if (!in && i < n && is_token_char(uc)) {
+			in = true;
+			start = i;
+		}
+	}
+	free(breaks);
+	return rc;
+}
+
 size_t
 text_width(const char *s)
 {

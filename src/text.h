@@ -52,6 +52,27 @@ typedef int (*text_word_fn)(const char *word, size_t n, void *ctx);
  * of its own).  Returns what fn last returned, or 0. */
 int text_words(const char *s, size_t n, text_word_fn fn, void *ctx);
 
+/* One search token: the bytes [start, end) of the text, and its key, the
+ * form under which it is indexed and matched. */
+struct text_token {
+	const char	*key;
+	size_t		 keylen;
+	size_t		 start;
+	size_t		 end;
+};
+
+/* Called for each token; return non-zero to stop the walk. */
+typedef int (*text_token_fn)(const struct text_token *t, void *ctx);
+
+/* Split the n bytes at s into search tokens: runs of letters, marks and
+ * digits, also cut at every Unicode word boundary (UAX #29), so that each
+ * CJK ideograph is a token and "Kuleba's" gives "kuleba" and "s".  A
+ * key is compatibility-decomposed and fully case-folded with the generic
+ * combining accents removed, then composed again: "ZÜRICH", "Zürich" in NFC
+ * or NFD, "zurich", "Straße" and "STRASSE", "ＡＢＣ" and "abc" all meet.
+ * Returns what fn last returned, or 0. */
+int text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx);
+
 /* Display width of s in terminal cells (CJK and emoji 2, combining 0). */
 size_t text_width(const char *s);
 

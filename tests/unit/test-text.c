@@ -350,6 +350,64 @@ test_text_ascii_lookalikes(void **state)
 	free(s);
 }
 
+/* Search tokens: keys joined with "|", and their source bytes. */
+struct tokbuf {
+	char	keys[256];
+	char	spans[256];
+	const char *src;
+};
+
+static int
+collect_token(const struct text_token *t, void *ctx)
+{
+	struct tokbuf *b = ctx;
+
+	if (*b->keys != '\0')
+		strcat(b->keys, "|"), strcat(b->spans, "|");
+	strncat(b->keys, t->key, t->keylen);
+	strncat(b->spans, b->src + t->start, t->end - t->start);
+	return 0;
+}
+
+static const char *
+tokens(const char *s, struct tokbuf *b)
+{
+	memset(b, 0, sizeof *b);
+	b->src = s;
+	assert_int_equal(text_tokens(s, strlen(s), collect_token, b), 0);
+	return b->keys;
+}
+
+static void
+test_text_tokens_fold_every_script(void **state)
+{
+	static const struct {
+		const char *in, *keys;
+	} cases[] = {
+		{ "ZÜRICH", "zurich" },
+		{ "Zu\xcc\x88rich", "zurich" },		/* NFD */
+		{ "Straße STRASSE", "strasse|strasse" },
+		{ "\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3", "abc" }, /* fullwidth */
+		{ "\xef\xac\x81nance", "finance" },	/* fi ligature */
+		{ "ΟΔΟΣ οδός", "οδοσ|οδοσ" },		/* final sigma, tonos */
+		{ "Kuleba's U.S. 8,500", "kuleba|s|u|s|8|500" },
+		{ "東京の天気", "東|京|の|天|気" },
+		{ "Москва МОСКВА", "москва|москва" },
+		{ "— «»  ", "" },
+	};
+	struct tokbuf b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(tokens(cases[i].in, &b), cases[i].keys);
+	/* Spans are the source bytes, for highlighting. */
+	tokens("Ein ZÜRICHER Bericht", &b);
+	assert_string_equal(b.spans, "Ein|ZÜRICHER|Bericht");
+	/* A vowel sign is part of a Devanagari letter, not an accent. */
+	assert_string_not_equal(tokens("कि", &b), "क");
+}
+
 int
 main(void)
 {
@@ -368,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_text_wrap_words_and_widths),
 		cmocka_unit_test(test_text_wrap_cjk_and_long_words),
 		cmocka_unit_test(test_text_ascii_lookalikes),
+		cmocka_unit_test(test_text_tokens_fold_every_script),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
