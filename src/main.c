@@ -18,6 +18,7 @@
 #include "article.h"
 #include "i18n.h"
 #include "import.h"
+#include "query.h"
 #include "related.h"
 #include "similar.h"
 #include "store.h"
@@ -46,6 +47,7 @@ struct command {
 static int cmd_read(struct globals *, int, char **);
 static int cmd_import(struct globals *, int, char **);
 static int cmd_list(struct globals *, int, char **);
+static int cmd_search(struct globals *, int, char **);
 static int cmd_show(struct globals *, int, char **);
 static int cmd_stats(struct globals *, int, char **);
 static int cmd_related(struct globals *, int, char **);
@@ -59,8 +61,10 @@ static const struct command commands[] = {
 	    N_("open the reader (also: lede with no command)") },
 	{ "import", cmd_import, N_("[--source NAME] [--max-size BYTES] PATH..."),
 	    N_("import plain-text articles (files or directories)") },
-	{ "list", cmd_list, N_("[--json] [--limit N] [WORD...]"),
-	    N_("list articles, newest first") },
+	{ "list", cmd_list, N_("[--json] [--limit N] [--fold] [QUERY...]"),
+	    N_("list the articles that match a query, newest first") },
+	{ "search", cmd_search, N_("[--json] [--limit N] [--fold] QUERY..."),
+	    N_("search, best match first (20 unless --limit)") },
 	{ "show", cmd_show, N_("[--json] ID"), N_("show one article") },
 	{ "stats", cmd_stats, N_("[--json]"),
 	    N_("show figures about the cache") },
@@ -98,10 +102,13 @@ usage(FILE *f)
 	    "  -h, --help           show this help and exit\n"
 	    "  -V, --version        show the version and exit\n"));
 	fprintf(f, _("\nCommand options:\n"
-	    "  -j, --json           print JSON instead of text (list, show, "
-	    "stats,\n"
-	    "                       related, similarity, dupes)\n"
-	    "  -n, --limit N        print at most N articles (list, related)\n"
+	    "  -j, --json           print JSON instead of text (list, search, "
+	    "show,\n"
+	    "                       stats, related, similarity, dupes)\n"
+	    "  -n, --limit N        print at most N articles (list, search, "
+	    "related)\n"
+	    "      --fold           one article per cluster of copies (list, "
+	    "search)\n"
 	    "  -s, --source NAME    set the outlet of every imported article "
 	    "(import)\n"
 	    "      --max-size BYTES refuse larger files (import; default "
@@ -148,25 +155,31 @@ bad_option(const char *cmd, int c, char **argv)
 	return usage_error(_("%s: unknown option '%s'"), cmd, opt);
 }
 
-/* The options the output commands share: --json, and --limit N where
- * limit is not NULL.  Returns 0, or the exit code of a usage error. */
+/* The options the output commands share: --json; --limit N where limit
+ * is not NULL; --fold where fold is not NULL.  Returns 0, or the exit
+ * code of a usage error. */
 static int
 output_opts(const char *cmd, int argc, char **argv, bool *json,
-    int64_t *limit)
+    int64_t *limit, bool *fold)
 {
-	/* The first entry only for commands that take --limit. */
-	static const struct option longopts[] = {
-		{ "limit", required_argument, NULL, 'n' },
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 },
-	};
-	char *end;
-	int c;
+	struct option longopts[4] = { { "json", no_argument, NULL, 'j' } };
+	char shortopts[8] = ":j", *end;
+	int c, n = 1;
 
-	while ((c = getopt_long(argc, argv, limit ? ":jn:" : ":j", limit ?
-	    longopts : longopts + 1, NULL)) != -1) {
+	if (limit != NULL) {
+		longopts[n++] = (struct option){ "limit", required_argument,
+		    NULL, 'n' };
+		strcat(shortopts, "n:");
+	}
+	if (fold != NULL)
+		longopts[n++] = (struct option){ "fold", no_argument, NULL,
+		    'f' };
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) !=
+	    -1) {
 		if (c == 'j') {
 			*json = true;
+		} else if (c == 'f') {
+			*fold = true;
 		} else if (c == 'n') {
 			errno = 0;
 			*limit = strtoll(optarg, &end, 10);
@@ -389,27 +402,151 @@ print_row(const struct store_row *r, void *ctx)
 	return ferror(stdout) ? -1 : 0;
 }
 
+/* The query of a command's arguments, joined by spaces (so that
+ * "lede list source:ap unread" and "lede list 'source:ap unread'" agree).
+ * Returns 0, or the exit code of a usage error. */
+static int
+parse_query(const char *cmd, int argc, char **argv, struct query **q)
+{
+	struct strbuf b = { 0 };
+	char *err = NULL;
+	size_t column;
+	int i, rc;
+
+	for (i = optind; i < argc; i++) {
+		if (i > optind)
+			strbuf_addc(&b, ' ');
+		strbuf_adds(&b, argv[i]);
+	}
+	rc = query_parse(b.s ? b.s : "", (int64_t)time(NULL), q, &column,
+	    &err);
+	strbuf_fini(&b);
+	if (rc != 0) {
+		rc = usage_error("%s: %s", cmd, err);
+		free(err);
+		return rc;
+	}
+	return 0;
+}
+
 static int
 cmd_list(struct globals *g, int argc, char **argv)
 {
 	struct store_list_query q = { 0 };
 	struct list_ctx lc = { 0 };
+	struct query *filter = NULL;
 	struct store *st = NULL;
 	char *err = NULL;
 	int rc;
 
-	if ((rc = output_opts("list", argc, argv, &lc.json, &q.limit)) != 0)
+	if ((rc = output_opts("list", argc, argv, &lc.json, &q.limit,
+	    &q.fold)) != 0 || (rc = parse_query("list", argc, argv,
+	    &filter)) != 0)
 		return rc;
-	q.words = argv + optind;
-	q.nwords = (size_t)(argc - optind);
-	if (open_store(g, false, &st, &err) != 0)
+	q.filter = filter;
+	if (open_store(g, false, &st, &err) != 0) {
+		query_free(filter);
 		return fail_msg(err);
+	}
 	if (lc.json)
 		fputs("[", stdout);
 	rc = store_list(st, &q, print_row, &lc, &err);
 	store_close(st);
+	query_free(filter);
 	if (lc.json)
 		fputs(lc.n ? "\n]\n" : "]\n", stdout);
+	if (rc < 0 && err != NULL)
+		return fail_msg(err);
+	return EXIT_OK;
+}
+
+struct search_ctx {
+	bool		 json;
+	bool		 color;	/* hits in reverse video, else in [ ] */
+	size_t		 n;
+};
+
+/* A snippet with its hits marked, each stretch cleaned on its own (the
+ * markers are control characters the cleaning would remove). */
+static void
+put_snippet(const char *snip, bool color)
+{
+	const char *p = snip, *q;
+	char *part;
+
+	while (*p != '\0') {
+		q = p + strcspn(p, "\001\002");
+		part = xstrndup(p, (size_t)(q - p));
+		put_clean(part, 0);
+		free(part);
+		if (*q == STORE_HIT_ON)
+			fputs(color ? "\033[7m" : "[", stdout);
+		else if (*q == STORE_HIT_OFF)
+			fputs(color ? "\033[27m" : "]", stdout);
+		p = *q ? q + 1 : q;
+	}
+}
+
+static int
+print_hit(const struct store_hit *h, void *ctx)
+{
+	struct search_ctx *sc = ctx;
+	char date[11];
+
+	if (sc->json) {
+		json_element(sc->n, h->json);
+	} else {
+		format_date(h->published, date);
+		printf("%6" PRId64 " %5.2f %-10s  ", h->id, h->score, date);
+		put_source_title(h->source, h->title);
+		if (*h->snippet != '\0') {
+			fputs("             ", stdout);
+			put_snippet(h->snippet, sc->color);
+			putchar('\n');
+		}
+	}
+	sc->n++;
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int
+cmd_search(struct globals *g, int argc, char **argv)
+{
+	struct store_list_query q = { .limit = 20 };
+	struct search_ctx sc = { 0 };
+	struct query *filter = NULL;
+	struct store *st = NULL;
+	const char *nc = getenv("NO_COLOR");
+	char *err = NULL;
+	int rc;
+
+	if ((rc = output_opts("search", argc, argv, &sc.json, &q.limit,
+	    &q.fold)) != 0)
+		return rc;
+	if (optind == argc)
+		return usage_error(_("search: what to search for is "
+		    "missing"));
+	if ((rc = parse_query("search", argc, argv, &filter)) != 0)
+		return rc;
+	if (query_match(filter) == NULL && strcmp(query_where(filter), "1") ==
+	    0) {
+		query_free(filter);
+		return usage_error(_("search: the query has no word or filter "
+		    "to look for"));
+	}
+	sc.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
+	q.filter = filter;
+	if (open_store(g, false, &st, &err) != 0) {
+		query_free(filter);
+		return fail_msg(err);
+	}
+	if (sc.json)
+		fputs("[", stdout);
+	rc = store_search(st, &q, print_hit, &sc, &err);
+	store_close(st);
+	query_free(filter);
+	if (sc.json)
+		fputs(sc.n ? "\n]\n" : "]\n", stdout);
 	if (rc < 0 && err != NULL)
 		return fail_msg(err);
 	return EXIT_OK;
@@ -526,7 +663,7 @@ cmd_show(struct globals *g, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = output_opts("show", argc, argv, &as_json, NULL)) != 0)
+	if ((rc = output_opts("show", argc, argv, &as_json, NULL, NULL)) != 0)
 		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("show: expected one article ID"));
@@ -562,7 +699,7 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	bool as_json = false;
 	int rc;
 
-	if ((rc = output_opts("stats", argc, argv, &as_json, NULL)) != 0)
+	if ((rc = output_opts("stats", argc, argv, &as_json, NULL, NULL)) != 0)
 		return rc;
 	if (optind != argc)
 		return usage_error(_("stats: unexpected argument '%s'"),
@@ -621,7 +758,8 @@ cmd_related(struct globals *g, int argc, char **argv)
 	int64_t id, limit = 0;
 	int rc;
 
-	if ((rc = output_opts("related", argc, argv, &lc.json, &limit)) != 0)
+	if ((rc = output_opts("related", argc, argv, &lc.json, &limit,
+	    NULL)) != 0)
 		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("related: expected one article ID"));
@@ -732,7 +870,8 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 	size_t i;
 	int rc = EXIT_ERROR, r;
 
-	if ((r = output_opts("similarity", argc, argv, &as_json, NULL)) != 0)
+	if ((r = output_opts("similarity", argc, argv, &as_json, NULL,
+	    NULL)) != 0)
 		return r;
 	if (optind + 2 != argc)
 		return usage_error(_("similarity: expected two article IDs"));
@@ -862,7 +1001,7 @@ cmd_dupes(struct globals *g, int argc, char **argv)
 	char *err = NULL;
 	int rc;
 
-	if ((rc = output_opts("dupes", argc, argv, &dc.json, NULL)) != 0)
+	if ((rc = output_opts("dupes", argc, argv, &dc.json, NULL, NULL)) != 0)
 		return rc;
 	if (optind != argc)
 		return usage_error(_("dupes: unexpected argument '%s'"),

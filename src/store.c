@@ -21,6 +21,7 @@
 
 #include "article.h"
 #include "i18n.h"
+#include "query.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -900,27 +901,93 @@ rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
 	return stop;
 }
 
-/* FTS5 query text requiring every word, each quoted as a string so that
- * no user input is read as FTS syntax. */
-static char *
-match_words(char *const *words, size_t n)
-{
-	struct strbuf b = { 0 };
-	const char *p;
-	size_t i;
+/* ---- filters (query.h) -------------------------------------------------
+ * A query brings an FTS5 expression and an SQL condition over "a" whose
+ * values are bound by name, so the SQL text holds no user input. */
 
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			strbuf_addc(&b, ' ');
-		strbuf_addc(&b, '"');
-		for (p = words[i]; *p != '\0'; p++) {
-			if (*p == '"')
-				strbuf_addc(&b, '"');
-			strbuf_addc(&b, *p);
-		}
-		strbuf_addc(&b, '"');
+/* The condition of filter f over articles "a", starting with " AND". */
+static void
+add_filter(struct strbuf *sql, const struct query *f)
+{
+	if (f == NULL)
+		return;
+	if (query_match(f) != NULL)
+		strbuf_adds(sql, " AND a.id IN (SELECT rowid FROM article_fts"
+		    " WHERE article_fts MATCH :qm)");
+	if (strcmp(query_where(f), "1") != 0)
+		strbuf_addf(sql, " AND (%s)", query_where(f));
+}
+
+/* Folded, a cluster shows as its oldest member among those that match:
+ * most often the original that the others copied. */
+static void
+add_fold(struct strbuf *sql, const struct query *f)
+{
+	strbuf_adds(sql, " AND (a.cluster_id IS NULL OR NOT EXISTS"
+	    " (SELECT 1 FROM articles b WHERE b.cluster_id = a.cluster_id"
+	    " AND (b.sort_time, b.id) < (a.sort_time, a.id)");
+	if (f != NULL) {
+		/* The filter again, over its own "a". */
+		strbuf_adds(sql, " AND b.id IN (SELECT a.id FROM articles a"
+		    " WHERE 1");
+		add_filter(sql, f);
+		strbuf_adds(sql, ")");
 	}
-	return strbuf_steal(&b);
+	strbuf_adds(sql, "))");
+}
+
+static void
+bind_filter(sqlite3_stmt *s, const struct query *f)
+{
+	const struct query_param *p;
+	char name[32];
+	size_t i, n;
+	int at;
+
+	if (f == NULL)
+		return;
+	if (query_match(f) != NULL && (at = sqlite3_bind_parameter_index(s,
+	    ":qm")) > 0)
+		sqlite3_bind_text(s, at, query_match(f), -1, SQLITE_STATIC);
+	p = query_params(f, &n);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, ":q%zu", i + 1);
+		if ((at = sqlite3_bind_parameter_index(s, name)) == 0)
+			continue;
+		if (p[i].is_text)
+			sqlite3_bind_text(s, at, p[i].text, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(s, at, p[i].num);
+	}
+}
+
+/* Prepare sql (and free it); a query's mistakes that SQLite finds only
+ * now (an FTS5 expression it rejects) are reported as the search's. */
+static int
+prepare_filtered(struct store *st, struct strbuf *sql, sqlite3_stmt **s,
+    char **err)
+{
+	int rc = sqlite3_prepare_v2(st->db, sql->s, -1, s, NULL);
+
+	strbuf_fini(sql);
+	if (rc != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+/* After the last row: an error in an FTS5 expression shows only when it
+ * runs; say it is the search that failed, not the cache. */
+static int
+filtered_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
+{
+	if (stop == 0 && rc != SQLITE_DONE && (rc & 0xff) == SQLITE_ERROR &&
+	    strstr(sqlite3_errmsg(st->db), "fts5") != NULL) {
+		*err = xasprintf(_("the search cannot be run: %s"),
+		    sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return -1;
+	}
+	return rows_done(st, s, rc, stop, err);
 }
 
 #define LIST_COLUMNS \
@@ -936,26 +1003,21 @@ int
 store_list(struct store *st, const struct store_list_query *q,
     store_row_fn fn, void *ctx, char **err)
 {
+	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_row row;
-	char *match = NULL;
-	const char *sql;
 	int rc, stop = 0;
 
-	if (q->nwords > 0)
-		sql = LIST_COLUMNS " WHERE a.id IN (SELECT rowid FROM"
-		    " article_fts WHERE article_fts MATCH ?1)"
-		    " ORDER BY a.sort_time DESC, a.id DESC LIMIT ?2";
-	else
-		sql = LIST_COLUMNS " ORDER BY a.sort_time DESC, a.id DESC"
-		    " LIMIT ?2";
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return fail(st, err, _("cannot read the cache"));
-	if (q->nwords > 0) {
-		match = match_words(q->words, q->nwords);
-		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
-	}
-	sqlite3_bind_int64(s, 2, q->limit > 0 ? q->limit : -1);
+	strbuf_adds(&sql, LIST_COLUMNS " WHERE 1");
+	add_filter(&sql, q->filter);
+	if (q->fold)
+		add_fold(&sql, q->filter);
+	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit");
+	if (prepare_filtered(st, &sql, &s, err) != 0)
+		return -1;
+	bind_filter(s, q->filter);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
+	    q->limit > 0 ? q->limit : -1);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		row.id = sqlite3_column_int64(s, 0);
 		row.origin = (const char *)sqlite3_column_text(s, 1);
@@ -967,9 +1029,77 @@ store_list(struct store *st, const struct store_list_query *q,
 		row.json = (const char *)sqlite3_column_text(s, 7);
 		stop = fn(&row, ctx);
 	}
-	stop = rows_done(st, s, rc, stop, err);
-	free(match);
-	return stop;
+	return filtered_done(st, s, rc, stop, err);
+}
+
+/* The ranking: bm25 (negative, lower is better, with the weights set in
+ * schema 5) scaled up to twice for the newest articles, halving at two
+ * weeks older than the newest article in the cache; relative to the
+ * cache, not the clock, so an archive ranks the same next year. */
+#define SEARCH_SCORE \
+	"(-f.rank * (1.0 + 1.0 / (1.0 + ((SELECT max(sort_time) FROM" \
+	" articles) - a.sort_time) / 1209600.0)))"
+
+int
+store_search(struct store *st, const struct store_list_query *q,
+    store_hit_fn fn, void *ctx, char **err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *s = NULL;
+	struct store_hit h;
+	bool ranked = q->filter != NULL && query_match(q->filter) != NULL;
+	int rc, stop = 0;
+
+	strbuf_addf(&sql, "SELECT a.id, a.title, s.name, a.published,"
+	    " %s AS score, %s AS snip FROM %s",
+	    ranked ? SEARCH_SCORE : "0.0",
+	    ranked ? "snippet(article_fts, -1, char(1), char(2), '…', 16)" :
+	    "''", ranked ? "article_fts f JOIN articles a ON a.id = f.rowid"
+	    : "articles a");
+	strbuf_adds(&sql, " LEFT JOIN sources s ON s.id = a.source_id");
+	if (ranked) {
+		strbuf_adds(&sql, " WHERE article_fts MATCH :qm");
+		if (strcmp(query_where(q->filter), "1") != 0)
+			strbuf_addf(&sql, " AND (%s)", query_where(q->filter));
+	} else {
+		strbuf_adds(&sql, " WHERE 1");
+		add_filter(&sql, q->filter);
+	}
+	if (q->fold)
+		add_fold(&sql, q->filter);
+	strbuf_addf(&sql, " ORDER BY %s LIMIT :limit", ranked ?
+	    "score DESC, a.id DESC" : "a.sort_time DESC, a.id DESC");
+	/* The JSON of each row, built around the query. */
+	{
+		struct strbuf outer = { 0 };
+
+		strbuf_addf(&outer, "SELECT id, title, name, published, score,"
+		    " snip, json_object('id', id, 'title', title, 'source',"
+		    " name, 'published', strftime('%%Y-%%m-%%d', published,"
+		    " 'unixepoch'), 'score', round(score, 4), 'snippet',"
+		    " replace(replace(snip, char(1), '['), char(2), ']'))"
+		    " FROM (%s)", sql.s);
+		strbuf_fini(&sql);
+		sql = outer;
+	}
+	if (prepare_filtered(st, &sql, &s, err) != 0)
+		return -1;
+	bind_filter(s, q->filter);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
+	    q->limit > 0 ? q->limit : -1);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		h.id = sqlite3_column_int64(s, 0);
+		h.title = (const char *)sqlite3_column_text(s, 1);
+		h.source = (const char *)sqlite3_column_text(s, 2);
+		h.published = column_time(s, 3);
+		h.score = sqlite3_column_double(s, 4);
+		h.snippet = (const char *)sqlite3_column_text(s, 5);
+		if (h.snippet == NULL)
+			h.snippet = "";
+		h.json = (const char *)sqlite3_column_text(s, 6);
+		stop = fn(&h, ctx);
+	}
+	return filtered_done(st, s, rc, stop, err);
 }
 
 #define STATS_SQL \
@@ -1633,7 +1763,6 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	struct strbuf sql = { 0 };
 	struct store_page_row row;
 	sqlite3_stmt *s = NULL;
-	char *match = NULL;
 	const char *cmp;
 	int rc, stop = 0;
 
@@ -1649,44 +1778,20 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		    ">=" : ">");
 		strbuf_addf(&sql, " AND (a.sort_time, a.id) %s (?1, ?2)", cmp);
 	}
-	/* A cluster shows as its oldest member, most often the original
-	 * the others copied. */
 	if (q->fold)
-		strbuf_adds(&sql, " AND (a.cluster_id IS NULL OR NOT EXISTS"
-		    " (SELECT 1 FROM articles b WHERE b.cluster_id ="
-		    " a.cluster_id AND (b.sort_time, b.id) <"
-		    " (a.sort_time, a.id)))");
-	if (q->words != NULL && *q->words != '\0')
-		strbuf_adds(&sql, " AND a.id IN (SELECT rowid FROM article_fts"
-		    " WHERE article_fts MATCH ?3)");
+		add_fold(&sql, q->filter);
+	add_filter(&sql, q->filter);
 	if (q->unread_only)
 		strbuf_adds(&sql, " AND NOT a.is_read");
 	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4",
 	    q->older ? "DESC" : "ASC", q->older ? "DESC" : "ASC");
-	if (sqlite3_prepare_v2(st->db, sql.s, -1, &s, NULL) != SQLITE_OK) {
-		strbuf_fini(&sql);
-		return fail(st, err, _("cannot read the cache"));
-	}
-	strbuf_fini(&sql);
+	if (prepare_filtered(st, &sql, &s, err) != 0)
+		return -1;
 	if (q->from != NULL) {
 		sqlite3_bind_int64(s, 1, q->from->time);
 		sqlite3_bind_int64(s, 2, q->from->id);
 	}
-	if (q->words != NULL && *q->words != '\0') {
-		char *w = xstrdup(q->words), *save = NULL, *t;
-		char **v = NULL;
-		size_t n = 0;
-
-		for (t = strtok_r(w, " \t", &save); t != NULL;
-		    t = strtok_r(NULL, " \t", &save)) {
-			v = xreallocarray(v, n + 1, sizeof *v);
-			v[n++] = t;
-		}
-		match = match_words(v, n);
-		free(v);
-		free(w);
-		sqlite3_bind_text(s, 3, match, -1, SQLITE_STATIC);
-	}
+	bind_filter(s, q->filter);
 	sqlite3_bind_int(s, 4, q->limit);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		row.key.time = sqlite3_column_int64(s, 0);
@@ -1700,8 +1805,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		row.copies = sqlite3_column_int64(s, 8);
 		stop = fn(&row, ctx);
 	}
-	stop = rows_done(st, s, rc, stop, err);
-	free(match);
+	stop = filtered_done(st, s, rc, stop, err);
 	return stop < 0 ? -1 : 0;
 }
 

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 struct article;
+struct query;
 struct store;
 
 #define STORE_ENOTFOUND		1	/* a lookup found no such article */
@@ -95,15 +96,40 @@ struct store_row {
 typedef int (*store_row_fn)(const struct store_row *row, void *ctx);
 
 struct store_list_query {
-	char *const	*words;		/* all must occur (full text), or NULL */
-	size_t		 nwords;
+	const struct query *filter;	/* query.h; NULL: every article */
 	int64_t		 limit;		/* 0 = no limit */
+	bool		 fold;		/* one row per duplicate cluster */
 };
 
 /* Call fn for each matching article, newest first (undated articles by
- * their import time), streaming: memory does not grow with the cache. */
+ * their import time), streaming: memory does not grow with the cache.
+ * Folded, a cluster shows as its oldest member that matches. */
 int store_list(struct store *st, const struct store_list_query *q,
     store_row_fn fn, void *ctx, char **err);
+
+/* Hits in a snippet are between these bytes, which stored text never
+ * holds (the importer removes control characters). */
+#define STORE_HIT_ON	'\001'
+#define STORE_HIT_OFF	'\002'
+
+struct store_hit {
+	int64_t		 id;
+	const char	*title;
+	const char	*source;	/* NULL when unknown */
+	int64_t		 published;	/* ARTICLE_UNDATED when unknown */
+	double		 score;		/* higher is better; 0 without words */
+	const char	*snippet;	/* with STORE_HIT_ON/OFF; "" without
+					   words */
+	const char	*json;		/* as "lede search --json" prints it */
+};
+
+typedef int (*store_hit_fn)(const struct store_hit *h, void *ctx);
+
+/* Search: the articles matching q->filter, best first by bm25 (title
+ * hits weigh most) raised for articles near the newest in the cache;
+ * by date when the query requires no word. */
+int store_search(struct store *st, const struct store_list_query *q,
+    store_hit_fn fn, void *ctx, char **err);
 
 struct store_stats {
 	int64_t	articles;
@@ -168,8 +194,7 @@ struct store_page_query {
 	bool		 older;		/* true: towards older articles */
 	int		 limit;
 	bool		 fold;		/* one row per duplicate cluster */
-	const char	*words;		/* full-text words, all required, or
-					   NULL; quoted, never FTS syntax */
+	const struct query *filter;	/* query.h; NULL: every article */
 	bool		 unread_only;
 };
 

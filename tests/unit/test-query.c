@@ -1,0 +1,424 @@
+/* Unit tests for query: what the search and filter language compiles to
+ * (the FTS5 expression, the SQL and its bound values), that user text
+ * never reaches the SQL text, that errors name the offending token and
+ * its column, and, against a real cache, that the filters select what
+ * they say. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "article.h"
+#include "query.h"
+#include "store.h"
+#include "util.h"
+
+/* 2024-03-10 12:00 UTC: the "now" of relative dates. */
+#define NOW	1710072000
+
+static struct query *
+parse_ok(const char *text)
+{
+	struct query *q = NULL;
+	char *err = NULL;
+	size_t column = 0;
+
+	if (query_parse(text, NOW, &q, &column, &err) != 0)
+		fail_msg("'%s' did not parse: %s", text, err);
+	return q;
+}
+
+static void
+test_query_words_make_one_fts_expression(void **state)
+{
+	static const struct {
+		const char *in, *match;
+	} cases[] = {
+		{ "Kuleba", "\"kuleba\"" },
+		{ "ZÜRICH", "\"zurich\"" },
+		{ "\"Nord Stream\"", "\"nord stream\"" },
+		{ "sanction*", "\"sanction\"*" },
+		{ "Kuleba NOT Scholz", "(\"kuleba\" NOT \"scholz\")" },
+		{ "kuleba -scholz -biden",
+		    "(\"kuleba\" NOT \"scholz\" NOT \"biden\")" },
+		{ "a b -c", "((\"a\" AND \"b\") NOT \"c\")" },
+		{ "a or b", "(\"a\" OR \"b\")" },
+		{ "(a OR b) c", "((\"a\" OR \"b\") AND \"c\")" },
+		{ "title:Kremlin", "{title} : \"kremlin\"" },
+		{ "caption:\"Andrey Rudakov\"",
+		    "{captions} : \"andrey rudakov\"" },
+		/* Quotes inside a word cannot end the FTS5 string. */
+		{ "x\"y", NULL },
+	};
+	struct query *q;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (cases[i].match == NULL)
+			continue;
+		q = parse_ok(cases[i].in);
+		assert_non_null(query_match(q));
+		assert_string_equal(query_match(q), cases[i].match);
+		assert_string_equal(query_where(q), "1");
+		query_free(q);
+	}
+}
+
+static void
+test_query_filters_are_bound_values(void **state)
+{
+	const struct query_param *p;
+	struct query *q;
+	size_t n;
+
+	(void)state;
+	q = parse_ok("source:ap unread kuleba");
+	assert_string_equal(query_match(q), "\"kuleba\"");
+	assert_non_null(strstr(query_where(q), "a.is_read = 0"));
+	assert_non_null(strstr(query_where(q), "name LIKE :q1"));
+	p = query_params(q, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(p[0].text, "ap%");
+	assert_string_equal(p[1].text, "% ap%");
+	query_free(q);
+
+	/* Wildcards in a source name are literal. */
+	q = parse_ok("source:50%_off");
+	p = query_params(q, &n);
+	assert_string_equal(p[0].text, "50\\%\\_off%");
+	query_free(q);
+
+	/* Dates: since and until take whole days, until inclusive. */
+	q = parse_ok("since:2022-01-27 until:2022-02-01");
+	p = query_params(q, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(p[0].num, 1643241600);	/* 2022-01-27 */
+	assert_int_equal(p[1].num, 1643760000);	/* 2022-02-02 */
+	query_free(q);
+	q = parse_ok("on:2022-01-27");
+	p = query_params(q, &n);
+	assert_int_equal(p[0].num, 1643241600);
+	assert_int_equal(p[1].num, 1643241600 + 86400);
+	query_free(q);
+	q = parse_ok("since:-7d age:<3d age:>2h");
+	p = query_params(q, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(p[0].num, NOW - 7 * 86400);
+	assert_int_equal(p[1].num, NOW - 3 * 86400);
+	assert_int_equal(p[2].num, NOW - 2 * 3600);
+	assert_non_null(strstr(query_where(q), "a.published < :q3"));
+	query_free(q);
+	q = parse_ok("label:same-story has:captions lang:EN starred");
+	p = query_params(q, &n);
+	assert_string_equal(p[0].text, "same story");
+	assert_string_equal(p[1].text, "en");
+	assert_non_null(strstr(query_where(q), "FROM captions"));
+	assert_non_null(strstr(query_where(q), "a.is_starred = 1"));
+	query_free(q);
+}
+
+/* Words under OR with a filter, or only negated, go into the SQL as
+ * bound FTS5 expressions. */
+static void
+test_query_mixed_or_and_negation(void **state)
+{
+	const struct query_param *p;
+	struct query *q;
+	size_t n;
+
+	(void)state;
+	q = parse_ok("kremlin or source:ap");
+	assert_null(query_match(q));
+	assert_non_null(strstr(query_where(q), "MATCH :q3"));
+	assert_non_null(strstr(query_where(q), " OR "));
+	p = query_params(q, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(p[2].text, "\"kremlin\"");
+	query_free(q);
+
+	q = parse_ok("-scholz");
+	assert_null(query_match(q));
+	assert_non_null(strstr(query_where(q), "a.id NOT IN"));
+	query_free(q);
+
+	q = parse_ok("-(unread or starred) kuleba");
+	assert_string_equal(query_match(q), "\"kuleba\"");
+	assert_non_null(strstr(query_where(q), "NOT (a.is_read = 0 OR"));
+	query_free(q);
+}
+
+/* Hostile text stays data: the SQL is made of fixed fragments. */
+static void
+test_query_user_text_never_in_sql(void **state)
+{
+	static const char *const hostile[] = {
+		"x'; DROP TABLE articles; --",
+		"source:\"'; DELETE FROM articles; --\"",
+		"lang:en';--",
+		"title:\"a\" OR 1=1",
+		"\"a\"\" OR \"\"b\"",
+	};
+	struct query *q;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+		q = parse_ok(hostile[i]);
+		assert_null(strstr(query_where(q), "DROP"));
+		assert_null(strstr(query_where(q), "DELETE"));
+		assert_null(strchr(query_where(q), ';'));
+		assert_null(strstr(query_where(q), "--"));
+		assert_null(strstr(query_where(q), "1=1"));
+		if (query_match(q) != NULL)
+			assert_null(strchr(query_match(q), '\''));
+		query_free(q);
+	}
+}
+
+static void
+test_query_errors_name_token_and_column(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t column;
+		const char *says;
+	} cases[] = {
+		{ "since:notadate", 7, "\"notadate\" is not a date" },
+		{ "kuleba since:2022-02-31", 14, "\"2022-02-31\"" },
+		{ "\"Nord Stream", 1, "unterminated quotation" },
+		{ "Kuleba NOT", 8, "NOT needs a term" },
+		{ "NOT", 1, "NOT needs a term" },
+		{ "a OR", 3, "OR needs a term on each side" },
+		{ "OR a", 1, "OR needs a term on each side" },
+		{ "a AND", 3, "AND needs a term" },
+		{ "(kuleba", 1, "unmatched \"(\"" },
+		{ "kuleba)", 7, "unmatched \")\"" },
+		{ "()", 1, "empty parentheses" },
+		{ "färg foo:bar", 6, "unknown field \"foo:\"" },
+		{ "age:soon", 5, "\"soon\" is not an age" },
+		{ "label:copy", 7, "\"copy\" is not a label" },
+		{ "has:wings", 5, "\"wings\" is not something" },
+		{ "source:", 1, "needs a value" },
+		{ "\"—\"", 1, "has no letters or digits" },
+		/* The title-setting sequence is dropped from the message. */
+		{ "since:x\x1b]0;pwned\x07", 7, "\"x\" is not a date" },
+		{ "'); DROP TABLE articles; --", 2, "unmatched \")\"" },
+	};
+	struct query *q = NULL;
+	char *err = NULL, col[32];
+	size_t i, column;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		column = 0;
+		if (query_parse(cases[i].in, NOW, &q, &column, &err) == 0)
+			fail_msg("'%s' parsed", cases[i].in);
+		assert_null(q);
+		if (strstr(err, cases[i].says) == NULL)
+			fail_msg("'%s': %s", cases[i].in, err);
+		assert_int_equal(column, cases[i].column);
+		snprintf(col, sizeof col, "column %zu:", cases[i].column);
+		assert_non_null(strstr(err, col));
+		/* Nothing a terminal acts on comes back in a message. */
+		assert_null(strchr(err, '\x1b'));
+		free(err);
+	}
+}
+
+static void
+test_query_terms_for_highlighting(void **state)
+{
+	const struct query_term *t;
+	struct query *q;
+	size_t n;
+
+	(void)state;
+	q = parse_ok("Kuleba's sanction* -Scholz \"Nord Stream\" since:-1d");
+	t = query_terms(q, &n);
+	assert_int_equal(n, 5);
+	assert_string_equal(t[0].key, "kuleba");
+	assert_string_equal(t[1].key, "s");
+	assert_string_equal(t[2].key, "sanction");
+	assert_true(t[2].prefix);
+	assert_false(t[0].prefix);
+	assert_string_equal(t[3].key, "nord");
+	assert_string_equal(t[4].key, "stream");
+	query_free(q);
+	q = parse_ok("");
+	assert_null(query_match(q));
+	assert_string_equal(query_where(q), "1");
+	query_free(q);
+}
+
+/* ---- against a cache ---------------------------------------------------- */
+
+struct fixture {
+	char		 dir[64];
+	char		*db;
+	struct store	*st;
+	int64_t		 id[4];
+};
+
+static int
+setup(void **state)
+{
+	static const struct {
+		const char *title, *body, *caption, *lang;
+		int64_t published;
+	} arts[] = {
+		{ "Zürich trams halted", "A strike stopped the trams.",
+		    "Empty platforms at Zürich HB.", "de", 1643241600 },
+		{ "Tram strike ends", "Trams in Zurich run again.", NULL,
+		    "en", 1643414400 },
+		{ "Comet found", "A new comet was seen.", NULL, "en",
+		    ARTICLE_UNDATED },
+		{ "Straße gesperrt", "Die STRASSE ist zu.", NULL, "de",
+		    1643328000 },
+	};
+	struct fixture *f = xcalloc(1, sizeof *f);
+	enum store_put res;
+	char *err = NULL, digest[17];
+	size_t i;
+
+	snprintf(f->dir, sizeof f->dir, "/tmp/lede-test-query.XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	f->db = xasprintf("%s/cache.db", f->dir);
+	assert_int_equal(store_open(f->db, STORE_CREATE, &f->st, &err), 0);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	for (i = 0; i < 4; i++) {
+		struct article *a = article_new();
+
+		a->origin = xasprintf("/fixture/%zu.txt", i);
+		a->title = xstrdup(arts[i].title);
+		a->body = xstrdup(arts[i].body);
+		a->language = xstrdup(arts[i].lang);
+		a->published = arts[i].published;
+		if (arts[i].caption != NULL)
+			article_add_caption(a, arts[i].caption, "Photo: Test");
+		article_digest(a, digest);
+		assert_int_equal(store_article_put(f->st, a, digest, &res,
+		    &err), 0);
+		f->id[i] = a->id;
+		article_free(a);
+	}
+	assert_int_equal(store_commit(f->st, &err), 0);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd;
+
+	store_close(f->st);
+	cmd = xasprintf("rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(cmd);
+	free(f->db);
+	free(f);
+	return 0;
+}
+
+static int
+add_id(const struct store_row *r, void *ctx)
+{
+	struct strbuf *b = ctx;
+
+	strbuf_addf(b, "%s%lld", b->len ? "," : "", (long long)r->id);
+	return 0;
+}
+
+/* The ids (newest first) that text selects, as "1,2". */
+static char *
+ids(struct fixture *f, const char *text)
+{
+	struct store_list_query lq = { 0 };
+	struct strbuf b = { 0 };
+	char *err = NULL;
+
+	lq.filter = parse_ok(text);
+	if (store_list(f->st, &lq, add_id, &b, &err) != 0)
+		fail_msg("'%s': %s", text, err);
+	query_free((struct query *)lq.filter);
+	return strbuf_steal(&b);
+}
+
+#define assert_ids(f, text, want) do {				\
+	char *got_ = ids((f), (text));					\
+	if (strcmp(got_, (want)) != 0)					\
+		fail_msg("'%s' gave %s, want %s", (text), got_, (want)); \
+	free(got_);							\
+} while (0)
+
+static void
+test_query_selects_in_a_cache(void **state)
+{
+	struct fixture *f = *state;
+
+	/* ids are 1..4 in fixture order; newest first, and the undated
+	 * one (imported at time 0 here) last. */
+	assert_ids(f, "zurich", "2,1");
+	assert_ids(f, "ZÜRICH", "2,1");
+	assert_ids(f, "Zu\xcc\x88rich", "2,1");		/* NFD */
+	assert_ids(f, "strasse", "4");
+	assert_ids(f, "Straße", "4");
+	assert_ids(f, "tram*", "2,1");
+	assert_ids(f, "title:zurich", "1");
+	assert_ids(f, "caption:platforms", "1");
+	assert_ids(f, "caption:test", "1");		/* the credit */
+	assert_ids(f, "tram* -strike", "");
+	assert_ids(f, "trams NOT halted", "2");
+	assert_ids(f, "since:2022-01-28", "2,4");
+	assert_ids(f, "until:2022-01-28", "4,1");
+	assert_ids(f, "on:2022-01-28", "4");
+	assert_ids(f, "has:captions", "1");
+	assert_ids(f, "-has:date", "3");
+	assert_ids(f, "lang:de", "4,1");
+	assert_ids(f, "lang:de or comet", "4,1,3");
+	assert_ids(f, "(lang:de or comet) -strasse", "1,3");
+	assert_ids(f, "unread comet", "3");
+	assert_ids(f, "starred", "");
+}
+
+/* What a hostile query does to the cache: nothing. */
+static void
+test_query_hostile_changes_nothing(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_ids(f, "x'; DROP TABLE articles; --", "");
+	assert_ids(f, "source:\"'; DELETE FROM articles; --\"", "");
+	assert_ids(f, "lang:\"de' OR 1=1 --\"", "");
+	assert_ids(f, "", "2,4,1,3");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_query_words_make_one_fts_expression),
+		cmocka_unit_test(test_query_filters_are_bound_values),
+		cmocka_unit_test(test_query_mixed_or_and_negation),
+		cmocka_unit_test(test_query_user_text_never_in_sql),
+		cmocka_unit_test(test_query_errors_name_token_and_column),
+		cmocka_unit_test(test_query_terms_for_highlighting),
+		cmocka_unit_test_setup_teardown(test_query_selects_in_a_cache,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_query_hostile_changes_nothing, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
