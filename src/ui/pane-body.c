@@ -62,6 +62,46 @@ body_recalc(struct pane *p)
 	strbuf_fini(&meta);
 	textpane_add(t, "", w, A_NORMAL);
 	textpane_add(t, a->body, w, A_NORMAL);
+	/* Arrived here with n or N: show the first or last hit. */
+	if (p->ui->hit_pending != 0) {
+		long i = p->ui->hit_pending > 0 ? textpane_find_hit(p, t, 0, 1)
+		    : textpane_find_hit(p, t, (long)t->n - 1, -1);
+
+		p->ui->hit_pending = 0;
+		if (i >= 0)
+			textpane_show_line(p, t, (size_t)i);
+	}
+}
+
+/* n and N: the next hit below the top line (or above it); past the
+ * last, the next article of the list and its first hit. */
+static void
+step_hit(struct pane *p, struct textpane *t, int dir)
+{
+	struct pane *list = &p->ui->pane[PANE_LIST];
+	int64_t before;
+	long i;
+
+	if (p->ui->query == NULL) {
+		ui_message(p->ui, _("No search: / searches."));
+		return;
+	}
+	listview_set(&t->lv, t->n, (size_t)ui_rows(p));
+	/* The line under the top one is where the last hit was shown. */
+	i = textpane_find_hit(p, t, (long)t->lv.top + (dir > 0 ? 2 : 0), dir);
+	if (i >= 0) {
+		textpane_show_line(p, t, (size_t)i);
+		return;
+	}
+	before = p->ui->id;
+	p->ui->hit_pending = dir;
+	list->type->on_action(list, dir > 0 ? ACT_DOWN : ACT_UP);
+	list->flags |= PANE_DIRTY;
+	if (p->ui->id == before) {
+		p->ui->hit_pending = 0;
+		ui_message(p->ui, dir > 0 ? _("No more hits below.") :
+		    _("No more hits above."));
+	}
 }
 
 static void
@@ -83,6 +123,10 @@ body_action(struct pane *p, enum action a)
 			return HANDLED;
 		}
 		return textpane_action(p, t, ACT_PAGE_DOWN);
+	}
+	if (a == ACT_NEXT_HIT || a == ACT_PREV_HIT) {
+		step_hit(p, t, a == ACT_NEXT_HIT ? 1 : -1);
+		return HANDLED;
 	}
 	return textpane_action(p, t, a);
 }

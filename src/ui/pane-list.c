@@ -80,7 +80,7 @@ fetch(struct pane *p, const struct store_key *from, bool inclusive,
 	struct ui *ui = p->ui;
 	struct store_page_query q = { .from = from, .inclusive = inclusive,
 	    .older = older, .limit = limit, .fold = ui->fold,
-	    .words = ui->search, .unread_only = unread_only };
+	    .filter = ui->query, .unread_only = unread_only };
 	struct fetch f = { 0 };
 	char *err = NULL;
 
@@ -190,8 +190,8 @@ list_recalc_anchored(struct pane *p, bool anchored)
 		free(f.v);
 		f = fetch(p, NULL, true, true, h, false);
 	}
-	if (f.n == 0 && ui->search != NULL)
-		ui_message(ui, _("No article matches the search."));
+	if (f.n == 0 && ui->query != NULL)
+		ui_message(ui, _("No article matches."));
 	free_rows(l->rows, l->n);
 	l->rows = f.v;
 	l->n = f.n;

@@ -13,28 +13,46 @@
 #include "ui/ui.h"
 #include "util.h"
 
+/* Typing pauses this long (ms) before the text is applied: a search per
+ * keystroke would be wasted on a fast typist and a slow link. */
+#define PROMPT_DEBOUNCE	150
+
 char *
-prompt_read(struct ui *ui, const char *label, const char *initial)
+prompt_read(struct ui *ui, const char *label, const char *initial,
+    prompt_change_fn change, void *ctx)
 {
 	struct strbuf b = { 0 };
-	char *line, mb[MB_LEN_MAX + 1];
+	char *line, *problem = NULL, mb[MB_LEN_MAX + 1];
 	int rc, y = LINES - 1;
+	bool changed = false;
 	size_t n;
 	wint_t wc;
 
 	strbuf_adds(&b, initial ? initial : "");
 	curs_set(1);
-	timeout(-1);
 	for (;;) {
 		line = xasprintf("%s%s", label, b.s);
-		ui_put(ui, stdscr, y, 0, COLS, line, A_NORMAL);
 		n = ui->ascii ? strlen(line) : text_width(line);
+		ui_put(ui, stdscr, y, 0, COLS, line, A_NORMAL);
+		/* A problem with the text shows after it, dimmed. */
+		if (problem != NULL && n + 3 < (size_t)COLS)
+			ui_put(ui, stdscr, y, (int)n + 2, COLS - (int)n - 2,
+			    problem, A_DIM);
 		move(y, n < (size_t)COLS ? (int)n : COLS - 1);
 		free(line);
 		refresh();
+		timeout(change != NULL && changed ? PROMPT_DEBOUNCE : -1);
 		rc = get_wch(&wc);
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (changed) {
+				changed = false;
+				free(problem);
+				problem = change(b.s ? b.s : "", ctx);
+				curs_set(1);
+			}
 			continue;
+		}
+		changed = true;
 		if (rc == KEY_CODE_YES) {
 			if (wc == KEY_ENTER)
 				break;
@@ -44,6 +62,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial)
 		}
 		if (wc == 27) {
 			strbuf_fini(&b);
+			free(problem);
 			curs_set(0);
 			timeout(ui->refresh_ms);
 			return NULL;
@@ -72,6 +91,7 @@ backspace:
 		if (n != (size_t)-1)
 			strbuf_add(&b, mb, n);
 	}
+	free(problem);
 	curs_set(0);
 	timeout(ui->refresh_ms);
 	return strbuf_steal(&b);

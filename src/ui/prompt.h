@@ -4,9 +4,14 @@
 
 struct ui;
 
-/* Read a line after label, starting from initial (may be NULL).  Returns
- * the text (caller frees; "" when emptied) or NULL when cancelled with
- * Escape. */
-char *prompt_read(struct ui *ui, const char *label, const char *initial);
+/* Called with the text when the user pauses typing; returns a problem to
+ * show after the text (caller frees) or NULL. */
+typedef char *(*prompt_change_fn)(const char *text, void *ctx);
+
+/* Read a line after label, starting from initial (may be NULL); with
+ * change, as-you-type.  Returns the text (caller frees; "" when emptied)
+ * or NULL when cancelled with Escape. */
+char *prompt_read(struct ui *ui, const char *label, const char *initial,
+    prompt_change_fn change, void *ctx);
 
 #endif

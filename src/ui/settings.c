@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "query.h"
 #include "ui/settings.h"
 #include "util.h"
 
@@ -66,6 +67,13 @@ settings_init(struct settings *c)
 void
 settings_fini(struct settings *c)
 {
+	size_t i;
+
+	for (i = 0; i < c->nviews; i++) {
+		free(c->views[i].name);
+		free(c->views[i].filter);
+	}
+	c->nviews = 0;
 	free(c->errors);
 	c->errors = NULL;
 }
@@ -107,6 +115,47 @@ parse_colour(const char *s)
 	return -2;
 }
 
+/* "view NAME = FILTER": the filter is checked now, so that a mistake is
+ * reported with its line rather than when the view is chosen. */
+static void
+parse_view(struct settings *c, const char *path, size_t no, char *rest)
+{
+	char *eq = strchr(rest, '='), *name, *filter, *err = NULL;
+	struct query *q = NULL;
+	size_t i, column;
+
+	if (eq == NULL) {
+		problem(c, path, no, _("expected: view NAME = FILTER"));
+		return;
+	}
+	*eq = '\0';
+	name = trim_line(rest);
+	filter = trim_line(eq + 1);
+	if (name == NULL || filter == NULL || strpbrk(name, " \t") != NULL) {
+		problem(c, path, no, _("expected: view NAME = FILTER"));
+		return;
+	}
+	if (query_parse(filter, 0, &q, &column, &err) != 0) {
+		problem(c, path, no, _("view %s: %s"), name, err);
+		free(err);
+		return;
+	}
+	query_free(q);
+	for (i = 0; i < c->nviews; i++)
+		if (strcmp(c->views[i].name, name) == 0)
+			break;
+	if (i == sizeof c->views / sizeof c->views[0]) {
+		problem(c, path, no, _("too many views"));
+		return;
+	}
+	if (i == c->nviews) {
+		c->views[i].name = xstrdup(name);
+		c->nviews++;
+	} else
+		free(c->views[i].filter);
+	c->views[i].filter = xstrdup(filter);
+}
+
 static void
 parse_line(struct settings *c, const char *path, size_t no, char *line)
 {
@@ -115,6 +164,11 @@ parse_line(struct settings *c, const char *path, size_t no, char *line)
 	int code;
 	bool is_key;
 
+	if (strncmp(line, "view", 4) == 0 && (line[4] == ' ' ||
+	    line[4] == '\t')) {
+		parse_view(c, path, no, line + 5);
+		return;
+	}
 	cmd = strtok_r(line, " \t", &save);
 	a1 = strtok_r(NULL, " \t", &save);
 	a2 = strtok_r(NULL, " \t", &save);

@@ -27,6 +27,12 @@ struct settings {
 	int		 refresh;	/* seconds */
 	int		 split;
 	enum layout_mode layout;
+	/* Named filters: "view NAME = FILTER". */
+	struct settings_view {
+		char	*name;
+		char	*filter;
+	} views[32];
+	size_t		 nviews;
 	char		*errors;	/* the first problem, or NULL */
 	size_t		 nerrors;
 };

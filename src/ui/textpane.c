@@ -46,10 +46,59 @@ textpane_clear(struct textpane *t)
 	t->lv.top = t->lv.sel = 0;
 }
 
+struct hits {
+	struct pane	*p;
+	const char	*line;
+	int		 y;
+	attr_t		 attr;
+	bool		 draw;		/* else only say whether there is one */
+	bool		 found;
+};
+
+/* Draw a hit over the line as drawn, at the cells its bytes start at. */
+static int
+on_token(const struct text_token *tk, void *ctx)
+{
+	struct hits *h = ctx;
+	struct ui *ui = h->p->ui;
+	char *before, *word;
+	size_t col, width, room;
+
+	if (!ui_is_hit(ui, tk->key, tk->keylen))
+		return 0;
+	h->found = true;
+	if (!h->draw)
+		return 1;
+	before = xstrndup(h->line, tk->start);
+	word = xstrndup(h->line + tk->start, tk->end - tk->start);
+	col = text_width(before);
+	width = text_width(word);
+	room = h->p->r.w > 1 ? (size_t)h->p->r.w - 1 : 0;
+	if (col < room)
+		ui_put(ui, h->p->win, h->y, 1 + (int)col, (int)(width < room -
+		    col ? width : room - col), word, h->attr | A_REVERSE);
+	free(before);
+	free(word);
+	return 0;
+}
+
+/* Look for hits in line; draw them at row y when draw. */
+static bool
+line_hits(struct pane *p, const char *line, int y, attr_t attr, bool draw)
+{
+	struct hits h = { p, line, y, attr, draw, false };
+
+	text_tokens(line, strlen(line), on_token, &h);
+	return h.found;
+}
+
 void
 textpane_draw(struct pane *p, struct textpane *t)
 {
 	int h = ui_rows(p), y;
+	/* Cells of ASCII look-alikes need not match the text's: no hits
+	 * drawn there. */
+	bool hits = p->ui->query != NULL && !p->ui->ascii;
 
 	listview_set(&t->lv, t->n, (size_t)h);
 	for (y = 0; y < h; y++) {
@@ -58,7 +107,29 @@ textpane_draw(struct pane *p, struct textpane *t)
 		ui_put(p->ui, p->win, y + 1, 0, 1, "", A_NORMAL);
 		ui_put(p->ui, p->win, y + 1, 1, p->r.w - 1, i < t->n ?
 		    t->line[i] : "", i < t->n ? t->attr[i] : A_NORMAL);
+		if (hits && i < t->n)
+			line_hits(p, t->line[i], y + 1, t->attr[i], true);
 	}
+}
+
+long
+textpane_find_hit(struct pane *p, struct textpane *t, long from, int dir)
+{
+	long i;
+
+	if (p->ui->query == NULL)
+		return -1;
+	for (i = from; i >= 0 && (size_t)i < t->n; i += dir)
+		if (line_hits(p, t->line[i], 0, A_NORMAL, false))
+			return i;
+	return -1;
+}
+
+void
+textpane_show_line(struct pane *p, struct textpane *t, size_t i)
+{
+	listview_set(&t->lv, t->n, (size_t)ui_rows(p));
+	listview_scroll(&t->lv, (long)i - (long)t->lv.top - 1);
 }
 
 int

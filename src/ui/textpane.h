@@ -19,6 +19,12 @@ void textpane_add(struct textpane *t, const char *s, size_t width,
     attr_t attr);
 void textpane_clear(struct textpane *t);
 void textpane_draw(struct pane *p, struct textpane *t);
+/* The first line at or after from (dir 1), or at or before it (dir -1),
+ * that holds a search hit; -1 when none. */
+long textpane_find_hit(struct pane *p, struct textpane *t, long from,
+    int dir);
+/* Scroll so that line i is in view near the top. */
+void textpane_show_line(struct pane *p, struct textpane *t, size_t i);
 /* Scrolling actions; IGNORED for the others. */
 int textpane_action(struct pane *p, struct textpane *t, enum action a);
 

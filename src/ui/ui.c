@@ -6,6 +6,7 @@
  * handles what it can and the rest falls to the global handler here. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <langinfo.h>
@@ -19,6 +20,7 @@
 
 #include "article.h"
 #include "i18n.h"
+#include "query.h"
 #include "store.h"
 #include "text.h"
 #include "ui/help.h"
@@ -424,6 +426,142 @@ apply_layout(struct ui *ui)
 	wnoutrefresh(stdscr);
 }
 
+/* ---- what the list shows ------------------------------------------------ */
+
+static void
+scope_fini(struct ui_scope *sc)
+{
+	free(sc->view);
+	free(sc->filter);
+	free(sc->search);
+	memset(sc, 0, sizeof *sc);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL && *s != '\0' ? xstrdup(s) : NULL;
+}
+
+static struct ui_scope
+scope_dup(const struct ui_scope *sc)
+{
+	struct ui_scope d = { dup_or_null(sc->view), dup_or_null(sc->filter),
+	    dup_or_null(sc->search) };
+
+	return d;
+}
+
+/* The status line's words for the scope. */
+static char *
+scope_label(const struct ui *ui)
+{
+	const struct ui_scope *sc = &ui->scope;
+	struct strbuf b = { 0 };
+
+	if (sc->view != NULL)
+		strbuf_addf(&b, _("view %s"), sc->view);
+	else if (sc->filter != NULL)
+		strbuf_addf(&b, _("filter: %s"), sc->filter);
+	if (sc->search != NULL)
+		strbuf_addf(&b, "%s%s", b.len ? ", " : "", sc->search);
+	if (b.len == 0)
+		strbuf_adds(&b, _("all articles"));
+	return strbuf_steal(&b);
+}
+
+/* Make sc what the list shows (the caller keeps sc).  Returns -1 with
+ * *err when its text does not parse; the list is then unchanged. */
+static int
+set_scope(struct ui *ui, const struct ui_scope *sc, char **err)
+{
+	struct query *q = NULL;
+	struct strbuf b = { 0 };
+	size_t column;
+
+	/* Each part in parentheses: "a or b" and "c" mean (a or b) c. */
+	if (sc->filter != NULL)
+		strbuf_addf(&b, "(%s)", sc->filter);
+	if (sc->search != NULL)
+		strbuf_addf(&b, "%s(%s)", b.len ? " " : "", sc->search);
+	if (b.len > 0 && query_parse(b.s, (int64_t)time(NULL), &q, &column,
+	    err) != 0) {
+		strbuf_fini(&b);
+		return -1;
+	}
+	strbuf_fini(&b);
+	query_free(ui->query);
+	ui->query = q;
+	if (&ui->scope != sc) {
+		scope_fini(&ui->scope);
+		ui->scope = scope_dup(sc);
+	}
+	ui->list_reset = true;
+	ui->pane[PANE_LIST].flags |= PANE_RECALC;
+	return 0;
+}
+
+/* A problem with one part shows with the part's own columns. */
+static char *
+check_part(const char *text)
+{
+	struct query *q = NULL;
+	char *err = NULL;
+	size_t column;
+
+	if (query_parse(text, 0, &q, &column, &err) != 0)
+		return err;
+	query_free(q);
+	return NULL;
+}
+
+bool
+ui_is_hit(const struct ui *ui, const char *key, size_t keylen)
+{
+	const struct query_term *t;
+	size_t i, n, len;
+
+	if (ui->query == NULL)
+		return false;
+	t = query_terms(ui->query, &n);
+	for (i = 0; i < n; i++) {
+		len = strlen(t[i].key);
+		if (t[i].prefix ? keylen >= len && memcmp(key, t[i].key,
+		    len) == 0 : keylen == len && memcmp(key, t[i].key, len) ==
+		    0)
+			return true;
+	}
+	return false;
+}
+
+static void
+push_prev(struct ui *ui)
+{
+	size_t max = sizeof ui->prev / sizeof ui->prev[0];
+
+	if (ui->nprev == max) {
+		scope_fini(&ui->prev[0].scope);
+		memmove(ui->prev, ui->prev + 1, (max - 1) * sizeof ui->prev[0]);
+		ui->nprev--;
+	}
+	ui->prev[ui->nprev].id = ui->id;
+	ui->prev[ui->nprev].scope = scope_dup(&ui->scope);
+	ui->nprev++;
+}
+
+/* Back to a saved list, with its article selected. */
+static void
+restore_place(struct ui *ui, struct ui_place *pl)
+{
+	char *err = NULL;
+
+	if (set_scope(ui, &pl->scope, &err) != 0)
+		free(err);
+	scope_fini(&pl->scope);
+	ui->list_reset = false;
+	ui->jump_to = pl->id;
+}
+
 static void
 draw_status(struct ui *ui)
 {
@@ -443,12 +581,15 @@ draw_status(struct ui *ui)
 			snprintf(buf, sizeof buf, "%" PRId64, ui->total);
 			snprintf(ubuf, sizeof ubuf, "%" PRId64, ui->unread);
 		}
+		char *scope = scope_label(ui);
+
 		/* TRANSLATORS: status line: pane, article count, unread,
-		 * search words or "-", fold state. */
-		left = xasprintf(_(" %s | %s articles, %s unread | "
-		    "search: %s | %s | ? help"), _(p->type->name), buf, ubuf,
-		    ui->search ? ui->search : "-", ui->fold ? _("folded") :
-		    _("unfolded"));
+		 * the view, filter and search ("all" when none), fold
+		 * state. */
+		left = xasprintf(_(" %s | %s articles, %s unread | %s | %s |"
+		    " ? help"), _(p->type->name), buf, ubuf, scope,
+		    ui->fold ? _("folded") : _("unfolded"));
+		free(scope);
 	}
 	ui_put(ui, stdscr, ui->lay.status.y, 0, COLS, left, ui->color ?
 	    COLOR_PAIR(5) | A_REVERSE : A_REVERSE);
@@ -493,11 +634,182 @@ mark_all(struct ui *ui, int flags)
 		ui->pane[i].flags |= flags;
 }
 
+/* Recompute and draw what changed: the loop's work between two keys. */
+static void
+update_screen(struct ui *ui)
+{
+	int i;
+
+	/* The list first: it may select another article. */
+	for (i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->pane[i];
+
+		if ((p->flags & PANE_RECALC) && p->win != NULL) {
+			p->type->recalc(p);
+			p->flags |= PANE_DIRTY;
+		}
+		p->flags &= ~PANE_RECALC;
+	}
+	for (i = PANE_BODY; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->pane[i];
+
+		if ((p->flags & PANE_RECALC) && p->win != NULL) {
+			p->type->recalc(p);
+			p->flags |= PANE_DIRTY;
+		}
+		p->flags &= ~PANE_RECALC;
+	}
+	for (i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &ui->pane[i];
+
+		if ((p->flags & PANE_DIRTY) && p->win != NULL) {
+			draw_title(ui, p, NULL);
+			p->type->draw(p);
+			wnoutrefresh(p->win);
+		}
+		p->flags &= ~PANE_DIRTY;
+	}
+}
+
+struct live {
+	struct ui	*ui;
+	bool		 search;	/* else the filter */
+	struct ui_scope	 base;		/* the scope being edited */
+};
+
+/* The search as applied: the word being typed is a beginning, so "Kess"
+ * shows Kessing, while typing and after Enter alike (what was seen is
+ * what stays).  Not a field's value: "source:a*" means nothing. */
+static char *
+as_typed(const char *text, bool search)
+{
+	const char *last = strrchr(text, ' ');
+	size_t n = strlen(text);
+
+	last = last != NULL ? last + 1 : text;
+	if (search && n > 0 && strchr(last, ':') == NULL &&
+	    ((unsigned char)text[n - 1] >= 0x80 ||
+	    isalnum((unsigned char)text[n - 1])))
+		return xasprintf("%s*", text);
+	return xstrdup(text);
+}
+
+/* Put text in sc as the search or the filter (borrowed). */
+static void
+scope_put(struct ui_scope *sc, char *text, bool search)
+{
+	if (search)
+		sc->search = *text ? text : NULL;
+	else {
+		sc->filter = *text ? text : NULL;
+		sc->view = NULL;
+	}
+}
+
+/* As-you-type: show what the text matches so far, or what is wrong. */
+static char *
+live_change(const char *text, void *ctx)
+{
+	struct live *lv = ctx;
+	struct ui_scope sc = lv->base;
+	char *err = NULL, *t = as_typed(text, lv->search);
+
+	scope_put(&sc, t, lv->search);
+	if ((err = check_part(t)) == NULL &&
+	    set_scope(lv->ui, &sc, &err) == 0) {
+		update_screen(lv->ui);
+		doupdate();
+	}
+	free(t);
+	return err;
+}
+
+/* / and f: edit the search words or the filter, applying them as they
+ * are typed; Escape puts back the list as it was. */
+static void
+edit_scope(struct ui *ui, bool search)
+{
+	struct live lv = { ui, search, scope_dup(&ui->scope) };
+	char *text, *err = NULL;
+	int64_t id = ui->id;
+
+	push_prev(ui);
+	text = prompt_read(ui, search ? _("Search: ") : _("Filter: "),
+	    search ? ui->scope.search : ui->scope.filter, live_change, &lv);
+	if (text == NULL) {
+		restore_place(ui, &ui->prev[--ui->nprev]);
+		ui->jump_to = id;
+	} else {
+		struct ui_scope sc = lv.base;
+		char *t = as_typed(text, search);
+
+		scope_put(&sc, t, search);
+		if (set_scope(ui, &sc, &err) != 0) {
+			ui_message(ui, "%s", err);
+			free(err);
+		}
+		free(t);
+		free(text);
+	}
+	scope_fini(&lv.base);
+}
+
+/* v: choose a view by name (a unique beginning will do); an empty answer
+ * shows all articles. */
+static void
+pick_view(struct ui *ui)
+{
+	struct strbuf names = { 0 };
+	struct ui_scope sc = { 0 };
+	const struct settings_view *pick = NULL;
+	char *label, *text, *err = NULL;
+	size_t i, n = 0;
+
+	if (ui->nviews == 0) {
+		ui_message(ui, _("No views: add lines such as \"view world = "
+		    "source:ap since:-7d\" to the settings file."));
+		return;
+	}
+	for (i = 0; i < ui->nviews; i++)
+		strbuf_addf(&names, "%s%s", i ? ", " : "", ui->views[i].name);
+	label = xasprintf(_("View (%s): "), names.s);
+	strbuf_fini(&names);
+	text = prompt_read(ui, label, NULL, NULL, NULL);
+	free(label);
+	if (text == NULL)
+		return;
+	for (i = 0; i < ui->nviews && *text; i++) {
+		if (strcmp(ui->views[i].name, text) == 0) {
+			pick = &ui->views[i];
+			n = 1;
+			break;
+		}
+		if (strncmp(ui->views[i].name, text, strlen(text)) == 0) {
+			pick = &ui->views[i];
+			n++;
+		}
+	}
+	if (*text && n != 1) {
+		ui_message(ui, n ? _("More than one view starts with \"%s\".")
+		    : _("No view named \"%s\"."), text);
+		free(text);
+		return;
+	}
+	free(text);
+	push_prev(ui);
+	if (pick != NULL) {
+		sc.view = (char *)pick->name;
+		sc.filter = (char *)pick->filter;
+	}
+	if (set_scope(ui, &sc, &err) != 0) {
+		ui_message(ui, "%s", err);
+		free(err);
+	}
+}
+
 static void
 global_action(struct ui *ui, enum action a)
 {
-	char *words;
-
 	switch (a) {
 	case ACT_QUIT:
 		ui->quit = true;
@@ -541,31 +853,34 @@ global_action(struct ui *ui, enum action a)
 		ui->pane[PANE_LIST].flags |= PANE_RECALC;
 		break;
 	case ACT_SEARCH:
-		words = prompt_read(ui, _("Search: "), ui->search);
-		if (words != NULL) {
-			free(ui->search);
-			ui->search = *words ? words : NULL;
-			if (!*words)
-				free(words);
-			ui->jump_to = 0;
-			ui->list_reset = true;
-			ui->pane[PANE_LIST].flags |= PANE_RECALC;
-		}
+	case ACT_FILTER:
+		edit_scope(ui, a == ACT_SEARCH);
+		mark_all(ui, PANE_DIRTY);
+		break;
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT:
+		/* The body's hits, whichever pane has the focus. */
+		ui->pane[PANE_BODY].type->on_action(&ui->pane[PANE_BODY], a);
+		ui->pane[PANE_BODY].flags |= PANE_DIRTY;
+		break;
+	case ACT_VIEW:
+		pick_view(ui);
 		mark_all(ui, PANE_DIRTY);
 		break;
 	case ACT_CLEAR:
-		if (ui->search != NULL) {
-			free(ui->search);
-			ui->search = NULL;
+		if (ui->nprev > 0) {
+			restore_place(ui, &ui->prev[--ui->nprev]);
+		} else if (ui->query != NULL) {
+			struct ui_scope none = { 0 };
+
+			set_scope(ui, &none, NULL);
+			ui->list_reset = false;
 			ui->jump_to = ui->id;
-			ui->pane[PANE_LIST].flags |= PANE_RECALC;
 		}
 		break;
 	case ACT_BACK:
-		if (ui->nhistory > 0) {
-			ui->jump_to = ui->history[--ui->nhistory];
-			ui->pane[PANE_LIST].flags |= PANE_RECALC;
-		}
+		if (ui->nhistory > 0)
+			restore_place(ui, &ui->history[--ui->nhistory]);
 		break;
 	case ACT_TOGGLE_READ:
 	case ACT_TOGGLE_STAR:
@@ -594,15 +909,22 @@ global_action(struct ui *ui, enum action a)
 void
 ui_open_related(struct ui *ui, int64_t id)
 {
+	struct ui_scope none = { 0 };
+
 	if (ui->nhistory == sizeof ui->history / sizeof ui->history[0]) {
+		scope_fini(&ui->history[0].scope);
 		memmove(ui->history, ui->history + 1, sizeof ui->history -
 		    sizeof ui->history[0]);
 		ui->nhistory--;
 	}
-	ui->history[ui->nhistory++] = ui->id;
+	/* Back returns to this article in this list. */
+	ui->history[ui->nhistory].id = ui->id;
+	ui->history[ui->nhistory].scope = scope_dup(&ui->scope);
+	ui->nhistory++;
 	/* The list must be able to show it: drop a search that hides it. */
-	free(ui->search);
-	ui->search = NULL;
+	if (ui->query != NULL)
+		set_scope(ui, &none, NULL);
+	ui->list_reset = false;
 	ui->jump_to = id;
 	ui->pane[PANE_LIST].flags |= PANE_RECALC;
 	ui->focus = PANE_LIST;
@@ -695,6 +1017,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	ui.fold = set.fold;
 	ui.read_cluster = set.read_cluster;
 	ui.split = set.split;
+	ui.views = set.views;
+	ui.nviews = set.nviews;
 	poll_ms = set.refresh * 1000;
 	ui.refresh_ms = poll_ms;
 	exit_after_draw = getenv("LEDE_EXIT_AFTER_DRAW") != NULL;
@@ -752,35 +1076,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	timeout(poll_ms);
 
 	while (!ui.quit && !got_signal) {
-		for (i = 0; i < PANE_COUNT; i++) {
-			struct pane *p = &ui.pane[i];
-
-			if ((p->flags & PANE_RECALC) && p->win != NULL) {
-				p->type->recalc(p);
-				p->flags |= PANE_DIRTY;
-			}
-			p->flags &= ~PANE_RECALC;
-		}
-		/* The list may have selected another article. */
-		for (i = PANE_BODY; i < PANE_COUNT; i++) {
-			struct pane *p = &ui.pane[i];
-
-			if ((p->flags & PANE_RECALC) && p->win != NULL) {
-				p->type->recalc(p);
-				p->flags |= PANE_DIRTY;
-			}
-			p->flags &= ~PANE_RECALC;
-		}
-		for (i = 0; i < PANE_COUNT; i++) {
-			struct pane *p = &ui.pane[i];
-
-			if ((p->flags & PANE_DIRTY) && p->win != NULL) {
-				draw_title(&ui, p, NULL);
-				p->type->draw(p);
-				wnoutrefresh(p->win);
-			}
-			p->flags &= ~PANE_DIRTY;
-		}
+		update_screen(&ui);
 		draw_status(&ui);
 		doupdate();
 		/* For benchmarks: the time to a first full screen. */
@@ -851,7 +1147,12 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	}
 	article_free(ui.article);
 	clear_related(&ui);
-	free(ui.search);
+	scope_fini(&ui.scope);
+	query_free(ui.query);
+	while (ui.nprev > 0)
+		scope_fini(&ui.prev[--ui.nprev].scope);
+	while (ui.nhistory > 0)
+		scope_fini(&ui.history[--ui.nhistory].scope);
 	free(ui.message);
 	settings_fini(&set);
 	return 0;

@@ -14,7 +14,24 @@
 #include "ui/layout.h"
 
 struct article;
+struct query;
+struct settings_view;
 struct store;
+
+/* What the list shows: a view's filter (its name kept for the status
+ * line), a filter typed with f, and search words typed with /; each
+ * NULL when unset.  The list shows what all of them match. */
+struct ui_scope {
+	char	*view;
+	char	*filter;
+	char	*search;
+};
+
+/* A place to go back to: an article and the list it was in. */
+struct ui_place {
+	int64_t		 id;
+	struct ui_scope	 scope;
+};
 
 enum action {
 	ACT_NONE = 0,
@@ -86,14 +103,23 @@ struct ui {
 	bool		 color;
 	bool		 fold;		/* fold duplicate clusters */
 	bool		 read_cluster;	/* reading marks duplicates read */
-	char		*search;	/* words, or NULL */
+	struct ui_scope	 scope;
+	struct query	*query;		/* the scope parsed, or NULL */
+	const struct settings_view *views;
+	size_t		 nviews;
+	/* Lists before a search or filter, for Esc. */
+	struct ui_place	 prev[16];
+	size_t		 nprev;
+	/* After n/N moved to another article: scroll its body to its
+	 * first (1) or last (-1) hit. */
+	int		 hit_pending;
 	/* The selected article, loaded once per selection. */
 	int64_t		 id;
 	struct article	*article;
 	struct related_item *related;
 	size_t		 nrelated;
 	/* Opened related stories, for "back". */
-	int64_t		 history[64];
+	struct ui_place	 history[64];
 	size_t		 nhistory;
 	/* Where the list should go on its next recalc (0: stay), or
 	 * list_reset: back to the top (a new search or fold). */
@@ -134,6 +160,9 @@ extern const struct pane_type pane_list_type, pane_body_type,
  * padded.  The one choke point between article text and the terminal. */
 void ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr);
+/* True when a word with this key (text_tokens) is one the query looks
+ * for, to be highlighted. */
+bool ui_is_hit(const struct ui *ui, const char *key, size_t keylen);
 /* Select article id (load it, its related list; mark it read). */
 void ui_select(struct ui *ui, int64_t id);
 /* Set a read (star false) or star mark; when another process is

@@ -40,11 +40,11 @@ keys /
 wait_for 'Search:'
 keys -l 'Kessing'
 keys Enter
-wait_for 'search: Kessing'
+wait_for '| Kessing\* |'
 screen
 head -20 "$tmp/screen" | grep -q 'Dockworkers' && fail "search did not narrow the list"
 keys Escape
-wait_for 'search: -'
+wait_for 'all articles'
 
 # Help lists the keys; any key closes it.
 keys '?'

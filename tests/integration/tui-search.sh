@@ -1,0 +1,121 @@
+#!/bin/sh
+# Search and filters in the reader, as a person uses them: the list
+# narrows while the words are typed, hits are highlighted in the body,
+# n steps through them and on to the next article, Escape brings back the
+# list before, a bad filter is explained while typed, views from the
+# settings file, and back after opening a related story restores the
+# search.  At 160x48 and 80x24.
+. "${top_srcdir:?}/tests/integration/tui-common.sh"
+
+db="$tmp/d.db"
+"$LEDE" --db "$db" import "$top_srcdir/data/articles" >/dev/null 2>&1 || fail "import"
+cat >"$tmp/config" <<'EOF'
+view dam = kessing -strike
+view port = "Port Selva" source:meridian
+EOF
+
+# The rows of the list pane (left of the rule, without the title row).
+list_rows() {
+	screen
+	sed -n '2,$p' "$tmp/screen" | sed 's/│.*//' | sed '$d'
+}
+
+start 160 48 --db "$db" --config "$tmp/config" read
+wait_for 'Hollenfeld'
+
+# As-you-type: "Kess" is not a word yet, but the list already shows the
+# dam stories, before Enter.
+keys /
+wait_for 'Search:'
+keys -l 'Kess'
+i=0
+while [ $i -lt 50 ]; do
+	list_rows | grep -q 'Unrolled after 80' || break
+	sleep 0.1
+	i=$((i + 1))
+done
+list_rows | grep -q 'Unrolled after 80' && fail "typing did not narrow the list"
+list_rows | grep -q 'Kessing' || fail "the dam stories are not listed while typing"
+grep -q 'Search: Kess' "$tmp/screen" || fail "the prompt went away before Enter"
+keys Enter
+wait_for '| Kess\* |'
+
+# Hits are drawn in reverse video in the body.
+$T capture-pane -p -e >"$tmp/esc"
+grep -q "$(printf '\033')\[[0-9;]*7m[^$(printf '\033')]*Kessing" "$tmp/esc" ||
+	fail "no highlighted hit in the body"
+
+# n scrolls to the next hit; past the last one it goes on to the next
+# article (another title in the body).
+screen
+first=$(sed -n 2p "$tmp/screen" | sed 's/.*│//')
+i=0
+while [ $i -lt 12 ]; do
+	keys n
+	sleep 0.1
+	i=$((i + 1))
+done
+screen
+[ "$(sed -n 2p "$tmp/screen" | sed 's/.*│//')" != "$first" ] ||
+	fail "n never left the first article"
+keys N
+sleep 0.2
+
+# Escape: the whole list again.
+keys Escape
+wait_for 'all articles'
+wait_for 'Unrolled after 80'
+
+# A bad filter is explained while typed, quoting the bad part; Escape
+# cancels and leaves the list as it was.
+keys f
+wait_for 'Filter:'
+keys -l 'since:notadate'
+wait_for '"notadate" is not a date'
+keys Escape
+wait_for 'all articles'
+# A good filter narrows the list and shows in the status line.
+keys f
+wait_for 'Filter:'
+keys -l 'since:2025-03-01 until:2025-03-31'
+keys Enter
+wait_for 'filter: since:2025-03-01'
+list_rows | grep -q 'Unrolled after 80' && fail "the filter let an undated article through"
+list_rows | grep -q 'Valdora' || fail "the March 2025 stories are missing"
+keys Escape
+wait_for 'all articles'
+
+# Views from the settings file: v lists them, a beginning picks one.
+keys v
+wait_for 'View (dam, port)'
+keys -l 'da'
+keys Enter
+wait_for 'view dam'
+list_rows | grep -q 'Port strike' && fail "the dam view shows the port strike"
+
+# Opening a related story drops the view; back restores it.
+keys Tab Tab Tab
+sleep 0.2
+keys Enter
+wait_for 'all articles'
+keys BSpace
+wait_for 'view dam'
+keys q
+wait_for 'LEDE-EXITED-0'
+
+# 80x24: the same search fits, and the prompt's error is cut to the line.
+start 80 24 --db "$db" --config "$tmp/config" read
+wait_for 'Articles'
+keys f
+keys -l 'label:copy (kessing'
+wait_for 'is not a label'
+check_borders 80
+keys Escape
+keys /
+keys -l 'Brenmoor'
+keys Enter
+wait_for '| Brenmoor\* |'
+check_borders 80
+keys q
+wait_for 'LEDE-EXITED-0'
+finish
