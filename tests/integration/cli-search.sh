@@ -1,0 +1,119 @@
+#!/bin/sh
+# lede search and lede list with queries: ranking, snippets, JSON, fields,
+# filters, folding, errors with positions and exit status 2, hostile
+# queries that change nothing; then the seeds' searches of the search
+# issue when ../shared/seeds is there.
+. "${top_srcdir:?}/tests/integration/common.sh"
+
+command -v jq >/dev/null || { echo "jq missing: skipped"; exit 77; }
+db="$tmp/d.db"
+"$LEDE" --db "$db" import "$top_srcdir/data/articles" >/dev/null 2>&1 || fail "import"
+ids() {	# the ids a command prints as JSON, one line
+	"$@" --json | jq -r '[.[].id] | join(" ")'
+}
+id_of() {	# the id of the sample article whose file name starts so
+	"$LEDE" --db "$1" list --json | jq -r ".[] | select(.origin | contains(\"/$2\")) | .id"
+}
+
+# Ranked: the article with the word in its title comes first, and the
+# snippet marks the hit.
+expect_status 0 "$LEDE" --db "$db" search --json --limit 3 Kessing
+jq -e 'length == 3 and (.[0] | has("id") and has("title") and has("source")
+	and has("published") and has("score") and has("snippet"))' "$tmp/out" >/dev/null ||
+	fail "search --json has not the documented fields: $(cat "$tmp/out")"
+jq -e '.[0].score >= .[1].score and .[1].score >= .[2].score' "$tmp/out" >/dev/null ||
+	fail "search is not best first"
+jq -e '.[0].title | test("Kessing")' "$tmp/out" >/dev/null ||
+	fail "a title hit is not first: $(jq -r '.[0].title' "$tmp/out")"
+jq -e 'all(.snippet | test("\\[Kessing\\]"))' "$tmp/out" >/dev/null ||
+	fail "snippets do not mark the hit"
+expect_status 0 "$LEDE" --db "$db" search Kessing
+expect_grep '\[Kessing\]' "$tmp/out" "plain output does not mark the hit"
+
+# Unicode: case, accents, NFD and ß meet (in a cache of their own).
+u="$tmp/u.db"
+"$LEDE" --db "$u" import "$top_srcdir/tests/fixtures/articles" >/dev/null 2>&1 || fail "import fixtures"
+z=$(ids "$LEDE" --db "$u" search zurich)
+[ -n "$z" ] || fail "zurich finds nothing"
+[ "$(ids "$LEDE" --db "$u" search ZÜRICH)" = "$z" ] || fail "ZÜRICH differs from zurich"
+[ "$(ids "$LEDE" --db "$u" search "$(printf 'Zu\314\210rich')")" = "$z" ] ||
+	fail "NFD Zürich differs from zurich"
+[ "$(ids "$LEDE" --db "$u" search STRASSENBAHNLINIE)" = "$z" ] || fail "SS does not find ß"
+[ -n "$(ids "$LEDE" --db "$db" search 'ケッシング')" ] || fail "no hit for Japanese text"
+
+# Fields, phrases, prefixes and boolean operators.
+t=$(id_of "$db" 014-)
+[ "$(ids "$LEDE" --db "$db" search 'title:"Kessing Dam gave way"')" = "$t" ] ||
+	fail "title phrase search"
+[ -n "$(ids "$LEDE" --db "$db" search 'caption:firefighters')" ] || fail "caption: finds nothing"
+n1=$(ids "$LEDE" --db "$db" list 'dam' | wc -w)
+n2=$(ids "$LEDE" --db "$db" list 'dam -kessing' | wc -w)
+n3=$(ids "$LEDE" --db "$db" list 'dam NOT kessing' | wc -w)
+[ "$n2" -lt "$n1" ] && [ "$n2" -eq "$n3" ] || fail "negation: $n1 $n2 $n3"
+[ "$(ids "$LEDE" --db "$db" list 'kessing or marrend' | wc -w)" -gt \
+  "$(ids "$LEDE" --db "$db" list 'kessing' | wc -w)" ] || fail "or adds nothing"
+
+# Filters, and folding on request only.
+expect_status 0 "$LEDE" --db "$db" list --json 'since:2025-03-01 until:2025-03-31'
+jq -e 'length > 0 and all(.published >= "2025-03-01" and .published <= "2025-03-31")' \
+	"$tmp/out" >/dev/null || fail "since/until: $(cat "$tmp/out")"
+expect_status 0 "$LEDE" --db "$db" list --json 'on:2024-10-18'
+jq -e 'length > 0 and all(.published == "2024-10-18")' "$tmp/out" >/dev/null || fail "on:"
+expect_status 0 "$LEDE" --db "$db" list --json 'source:meridian'
+jq -e 'length > 0 and all(.source == "Meridian Press")' "$tmp/out" >/dev/null || fail "source:"
+expect_status 0 "$LEDE" --db "$db" list --json 'lang:de'
+jq -e 'length > 0 and all(.title | test("Hafen|Einigung|Zürich|Die|der"))' "$tmp/out" >/dev/null ||
+	fail "lang:de: $(jq -r '.[].title' "$tmp/out")"
+all=$(ids "$LEDE" --db "$db" list label:rewrite | wc -w)
+folded=$(ids "$LEDE" --db "$db" list --fold label:rewrite | wc -w)
+[ "$all" -gt 0 ] && [ "$folded" -lt "$all" ] || fail "label:rewrite $all, folded $folded"
+[ "$(ids "$LEDE" --db "$db" list starred | wc -w)" -eq 0 ] || fail "starred without stars"
+[ "$(ids "$LEDE" --db "$db" list unread | wc -w)" -eq 46 ] || fail "unread"
+[ "$(ids "$LEDE" --db "$db" list 'has:captions -has:captions' | wc -w)" -eq 0 ] ||
+	fail "has:captions -has:captions"
+
+# Errors: the token and its column, exit status 2, nothing printed.
+expect_status 2 "$LEDE" --db "$db" list since:notadate
+expect_grep 'column 7: "notadate" is not a date' "$tmp/err"
+[ -s "$tmp/out" ] && fail "output despite the error"
+expect_status 2 "$LEDE" --db "$db" search '"Nord Stream'
+expect_grep 'unterminated quotation' "$tmp/err"
+expect_status 2 "$LEDE" --db "$db" search 'Kuleba NOT'
+expect_grep 'column 8: NOT needs a term' "$tmp/err"
+expect_status 2 "$LEDE" --db "$db" search 'wings:yes'
+expect_grep 'unknown field "wings:"' "$tmp/err"
+grep -qi 'sqlite\|fts5\|syntax error' "$tmp/err" && fail "an SQLite message leaked: $(cat "$tmp/err")"
+
+# Hostile queries change nothing.
+before=$("$LEDE" --db "$db" stats --json)
+"$LEDE" --db "$db" search "'); DROP TABLE articles; --" >/dev/null 2>&1
+"$LEDE" --db "$db" search "x'; DROP TABLE articles; --" >/dev/null 2>&1
+"$LEDE" --db "$db" list "source:\"'; DELETE FROM articles; --\"" >/dev/null 2>&1
+[ "$("$LEDE" --db "$db" stats --json)" = "$before" ] || fail "a hostile query changed the cache"
+expect_status 0 "$LEDE" --db "$db" check
+
+# The seeds, with our unrelated sample articles beside them.
+seeds=${LEDE_SEEDS:-$top_srcdir/../shared/seeds}
+if [ -d "$seeds" ]; then
+	s="$tmp/s.db"
+	"$LEDE" --db "$s" import "$seeds" >/dev/null 2>&1 || fail "seed import"
+	n0=$(id_of "$s" 000_) n1=$(id_of "$s" 001_) n2=$(id_of "$s" 002_)
+	n3=$(id_of "$s" 003_) n4=$(id_of "$s" 004_)
+	sorted() { tr ' ' '\n' | sort -n | tr '\n' ' '; }
+	want() {	# want "QUERY" CMD IDS...
+		q=$1 cmd=$2
+		shift 2
+		got=$(ids "$LEDE" --db "$s" "$cmd" "$q" | sorted)
+		exp=$(echo "$@" | sorted)
+		[ "$got" = "$exp" ] || fail "$cmd '$q' gave $got, want $exp"
+	}
+	want '"Nord Stream"' search "$n0" "$n1" "$n2"
+	want Zelenskyy search "$n0" "$n3" "$n4"
+	want Prystaiko search "$n4"
+	want 'Kuleba NOT Scholz' search "$n0" "$n1"
+	want since:2022-01-28 list "$n3"
+	want has:captions list "$n0" "$n2"
+	expect_status 2 "$LEDE" --db "$s" list since:notadate
+	expect_grep 'notadate' "$tmp/err"
+fi
+finish
