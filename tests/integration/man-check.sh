@@ -56,7 +56,7 @@ for field in id origin url title dek byline dateline source published \
     imported language body captions text credit read starred articles \
     unread sources undated oldest newest bytes schema \
     score label containment ordered shared_shingles in_order cosine days \
-    shared_names shared_quotes cluster; do
+    shared_names shared_quotes cluster snippet; do
 	grep -q "^\.BR* $field\( \|\$\)" "$man" ||
 		fail "man page lacks JSON field $field"
 done
