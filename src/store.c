@@ -1102,6 +1102,29 @@ store_search(struct store *st, const struct store_list_query *q,
 	return filtered_done(st, s, rc, stop, err);
 }
 
+int
+store_snippet(struct store *st, const struct query *filter, int64_t id,
+    char **out, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	*out = NULL;
+	if (filter == NULL || query_match(filter) == NULL)
+		return 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT snippet(article_fts, -1,"
+	    " char(1), char(2), '…', 24) FROM article_fts WHERE article_fts"
+	    " MATCH :qm AND rowid = :id", -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot read the cache"));
+	bind_filter(s, filter);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = column_dup(s, 0);
+	return filtered_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, 0,
+	    err);
+}
+
 #define STATS_SQL \
 	"SELECT (SELECT count(*) FROM articles) AS articles," \
 	" (SELECT count(*) FROM articles WHERE NOT is_read) AS unread," \

@@ -161,6 +161,13 @@ int store_stats_json(struct store *st, char **json, char **err);
 int store_json_quote(struct store *st, const char *s, char **out,
     char **err);
 
+/* The text of article id around the hits of filter's words, with the
+ * hits between STORE_HIT_ON and STORE_HIT_OFF; *out is NULL when the
+ * filter has no words or the article does not match them.  Caller
+ * frees. */
+int store_snippet(struct store *st, const struct query *filter, int64_t id,
+    char **out, char **err);
+
 /* ---- the reader's queries ----------------------------------------------
  * Pages of the article list by keyset: the list is ordered by (sort_time,
  * id) descending, and a page is the rows after (or before) a key, so a

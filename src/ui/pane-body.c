@@ -7,6 +7,7 @@
 
 #include "article.h"
 #include "i18n.h"
+#include "store.h"
 #include "ui/textpane.h"
 #include "ui/ui.h"
 #include "util.h"
@@ -22,6 +23,31 @@ body_fini(struct pane *p)
 {
 	textpane_clear(p->data);
 	free(p->data);
+}
+
+/* Searching: where the words are, however far down the text they are.
+ * The hits themselves are drawn highlighted like any other. */
+static void
+add_snippet(struct pane *p, struct textpane *t, size_t w)
+{
+	char *snip = NULL, *err = NULL, *line, *c, *d;
+
+	if (store_snippet(p->ui->st, p->ui->query, p->ui->id, &snip,
+	    &err) != 0) {
+		ui_message(p->ui, "%s", err);
+		free(err);
+		return;
+	}
+	if (snip == NULL)
+		return;
+	for (c = d = snip; *c != '\0'; c++)
+		if (*c != STORE_HIT_ON && *c != STORE_HIT_OFF)
+			*d++ = *c;
+	*d = '\0';
+	line = xasprintf(_("Found: %s"), snip);
+	textpane_add(t, line, w, A_DIM);
+	free(line);
+	free(snip);
 }
 
 static void
@@ -60,6 +86,7 @@ body_recalc(struct pane *p)
 	strbuf_adds(&meta, *date ? date : _("undated"));
 	textpane_add(t, meta.s, w, A_DIM);
 	strbuf_fini(&meta);
+	add_snippet(p, t, w);
 	textpane_add(t, "", w, A_NORMAL);
 	textpane_add(t, a->body, w, A_NORMAL);
 	/* Arrived here with n or N: show the first or last hit. */

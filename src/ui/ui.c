@@ -498,6 +498,9 @@ set_scope(struct ui *ui, const struct ui_scope *sc, char **err)
 	}
 	ui->list_reset = true;
 	ui->pane[PANE_LIST].flags |= PANE_RECALC;
+	/* The body's snippet and highlights follow the query. */
+	ui->pane[PANE_BODY].flags |= PANE_RECALC;
+	ui->pane[PANE_CAPTIONS].flags |= PANE_DIRTY;
 	return 0;
 }
 

@@ -39,6 +39,8 @@ list_rows | grep -q 'Kessing' || fail "the dam stories are not listed while typi
 grep -q 'Search: Kess' "$tmp/screen" || fail "the prompt went away before Enter"
 keys Enter
 wait_for '| Kess\* |'
+# The body says where the words are, with a snippet.
+wait_for 'Found: .*Kessing'
 
 # Hits are drawn in reverse video in the body.
 $T capture-pane -p -e >"$tmp/esc"
