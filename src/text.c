@@ -397,45 +397,68 @@ token_key(const uint8_t *p, size_t n, uint8_t **key)
 	return nc;
 }
 
+/* Emit the run [start, end) of token characters as tokens. */
+static int
+emit_run(const uint8_t *p, size_t start, size_t end, bool wide,
+    text_token_fn fn, void *ctx)
+{
+	struct text_token t;
+	uint8_t *key;
+	char *breaks = NULL;
+	size_t i, from;
+	int rc = 0;
+
+	/* Word boundaries fall inside a run of letters only where a script
+	 * writes no spaces (CJK, kana): only runs with such characters pay
+	 * for UAX #29. */
+	if (wide) {
+		breaks = xmalloc(end - start);
+		u8_wordbreaks(p + start, end - start, breaks);
+	}
+	for (from = start, i = start + 1; rc == 0 && from < end; i++) {
+		if (i < end && (breaks == NULL || !breaks[i - start]))
+			continue;
+		t.keylen = token_key(p + from, i - from, &key);
+		t.key = (const char *)key;
+		t.start = from;
+		t.end = i;
+		if (t.keylen > 0)
+			rc = fn(&t, ctx);
+		free(key);
+		from = i;
+	}
+	free(breaks);
+	return rc;
+}
+
 int
 text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	struct text_token t;
-	uint8_t *key;
-	char *breaks;
 	size_t i, start = 0;
-	bool in = false;
+	bool in = false, wide = false, tok;
 	ucs4_t uc;
 	int len, rc = 0;
 
-	if (n == 0)
-		return 0;
-	breaks = xmalloc(n);
-	u8_wordbreaks(p, n, breaks);
 	for (i = 0; i <= n && rc == 0; i += (size_t)len) {
 		len = 1;
-		uc = 0;
-		if (i < n)
+		tok = false;
+		if (i < n) {
 			len = u8_mbtouc(&uc, p + i, n - i);
-		/* A token ends before a character that cannot be in one,
-		 * and at a word boundary (between two ideographs). */
-		if (in && (i == n || !is_token_char(uc) || breaks[i])) {
-			t.keylen = token_key(p + start, i - start, &key);
-			t.key = (const char *)key;
-			t.start = start;
-			t.end = i;
-			if (t.keylen > 0)
-				rc = fn(&t, ctx);
-			free(key);
+			tok = is_token_char(uc);
+		}
+		if (in && !tok) {
+			rc = emit_run(p, start, i, wide, fn, ctx);
 			in = false;
 		}
-		if (!in && i < n && is_token_char(uc)) {
+		if (!in && tok) {
 			in = true;
+			wide = false;
 			start = i;
 		}
+		if (tok && uc >= 0x2e80)
+			wide = true;
 	}
-	free(breaks);
 	return rc;
 }
 
