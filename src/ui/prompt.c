@@ -43,6 +43,13 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 		refresh();
 		timeout(change != NULL && changed ? PROMPT_DEBOUNCE : -1);
 		rc = get_wch(&wc);
+		if (rc == ERR && ui_gone()) {
+			/* As Escape: nothing typed is applied. */
+			strbuf_fini(&b);
+			free(problem);
+			curs_set(0);
+			return NULL;
+		}
 		if (rc == ERR) {
 			if (changed) {
 				changed = false;

@@ -11,12 +11,14 @@
 #include <inttypes.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "i18n.h"
@@ -39,6 +41,20 @@ static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+bool
+ui_gone(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (got_signal)
+		return true;
+	/* A closed terminal (the SSH connection or tmux server gone) reads
+	 * as end of file at once, forever: without this check the loop
+	 * would spin.  Not all systems send SIGHUP first. */
+	return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR |
+	    POLLNVAL)) != 0;
 }
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -1095,6 +1111,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		if (ui.npending > 0)
 			flush_marks(&ui);
 		if (rc == ERR) {
+			if (ui_gone())
+				break;
 			/* Idle: recount what marks changed (an index-only
 			 * scan, not worth doing on every key). */
 			if (ui.counts_stale && ui.npending == 0) {

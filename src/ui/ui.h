@@ -160,6 +160,9 @@ extern const struct pane_type pane_list_type, pane_body_type,
  * padded.  The one choke point between article text and the terminal. */
 void ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr);
+/* True when the reader must stop waiting for keys: a signal asked it to
+ * quit, or the terminal has gone. */
+bool ui_gone(void);
 /* True when a word with this key (text_tokens) is one the query looks
  * for, to be highlighted. */
 bool ui_is_hit(const struct ui *ui, const char *key, size_t keylen);

@@ -73,5 +73,29 @@ out = drain(fd, 1.0)
 expect(b'\x1b[?1049l' in out, 'SIGTERM left the alternate screen on')
 wpid, status = os.waitpid(pid, 0)
 expect(os.WIFEXITED(status), 'lede did not exit on SIGTERM')
+
+def exits_within(pid, secs):
+    end = time.time() + secs
+    while time.time() < end:
+        wpid, status = os.waitpid(pid, os.WNOHANG)
+        if wpid == pid:
+            return True
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return False
+
+# The terminal goes away (an SSH connection drops) while the search
+# prompt is open: lede exits instead of spinning on end of file, with
+# SIGHUP ignored, as under nohup, and with it.
+for hup in (signal.SIG_IGN, signal.SIG_DFL):
+    signal.signal(signal.SIGHUP, hup)
+    pid, fd = start()
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    drain(fd, 1.0)
+    os.write(fd, b'/Kess')
+    drain(fd, 0.5)
+    os.close(fd)
+    expect(exits_within(pid, 3), 'lede kept running after its terminal closed')
 EOF
 finish
