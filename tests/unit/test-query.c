@@ -404,6 +404,67 @@ test_query_hostile_changes_nothing(void **state)
 	assert_ids(f, "", "2,4,1,3");
 }
 
+static int
+collect_hit(const struct store_hit *h, void *ctx)
+{
+	struct strbuf *b = ctx;
+
+	strbuf_addf(b, "%s%lld:%.6f", b->len ? "," : "", (long long)h->id,
+	    h->score);
+	return 0;
+}
+
+/* A word in thousands of articles takes other paths (looked up article
+ * by article in date order; ranked among the newest matches): the same
+ * answers. */
+static void
+test_query_common_words(void **state)
+{
+	struct fixture *f = *state;
+	struct store_list_query lq = { .limit = 3 };
+	struct strbuf b = { 0 };
+	enum store_put res;
+	char *err = NULL, digest[17], *got;
+	int i;
+
+	assert_int_equal(store_begin(f->st, &err), 0);
+	for (i = 0; i < 2100; i++) {
+		struct article *a = article_new();
+
+		a->origin = xasprintf("/common/%d.txt", i);
+		a->title = xasprintf("Harbour report %d", i);
+		a->body = xstrdup(i % 700 == 0 ? "The harbour froze." :
+		    "The harbour was busy.");
+		/* Dates run against the import order. */
+		a->published = 1600000000 - (int64_t)i * 3600;
+		article_digest(a, digest);
+		assert_int_equal(store_article_put(f->st, a, digest, &res,
+		    &err), 0);
+		article_free(a);
+	}
+	assert_int_equal(store_commit(f->st, &err), 0);
+	/* Newest first: the first three imported. */
+	got = ids(f, "harbour");
+	assert_int_equal(strncmp(got, "5,6,7,", 6), 0);
+	free(got);
+	lq.filter = parse_ok("harbour froze");
+	assert_int_equal(store_list(f->st, &lq, add_id, &b, &err), 0);
+	assert_string_equal(b.s, "5,705,1405");
+	strbuf_reset(&b);
+	assert_int_equal(store_search(f->st, &lq, collect_hit, &b, &err), 0);
+	assert_int_equal(strlen(b.s) > 0, 1);
+	query_free((struct query *)lq.filter);
+	strbuf_reset(&b);
+	/* Ranked among the 2,000 newest imports: the first 100 are out. */
+	lq.filter = parse_ok("harbour");
+	lq.limit = 0;
+	assert_int_equal(store_search(f->st, &lq, collect_hit, &b, &err), 0);
+	assert_null(strstr(b.s, ",5:"));
+	assert_non_null(strstr(b.s, "2104:"));
+	query_free((struct query *)lq.filter);
+	strbuf_fini(&b);
+}
+
 int
 main(void)
 {
@@ -418,6 +479,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_query_hostile_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_common_words,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
