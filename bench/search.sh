@@ -26,7 +26,9 @@ echo "Hits: $common $("$lede" --db "$db" list --json "$common" | grep -c '"id"')
      "$rare $("$lede" --db "$db" list --json "$rare" | grep -c '"id"')"
 echo
 
-hyperfine -N --warmup 3 --runs 30 --export-markdown /dev/stdout \
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+hyperfine -N --warmup 3 --runs 30 --export-markdown "$out" \
 	"$lede --version" \
 	"$lede --db $db search --limit 20 $rare" \
 	"$lede --db $db search --limit 20 $common" \
@@ -40,5 +42,5 @@ hyperfine -N --warmup 3 --runs 30 --export-markdown /dev/stdout \
 	"$lede --db $db list --limit 20 label:rewrite" \
 	"$lede --db $db list --limit 20 --fold label:rewrite" \
 	"$lede --db $db list --limit 20 unread" \
-	"$lede --db $db list --limit 20 \"-$common\"" 2>/dev/null |
-	sed -n '/^|/p'
+	"$lede --db $db list --limit 20 -- -$common" >/dev/null
+cat "$out"
