@@ -1199,8 +1199,15 @@ import_text_parse(const struct import_rules *r, const char *label,
 		goto out;
 	}
 	if ((nul = memchr(buf, '\0', len)) != NULL) {
-		*err = xasprintf(_("%s: binary file (NUL byte at offset %zu)"),
-		    label, (size_t)(nul - buf));
+		const char *p;
+		size_t no = 1;
+
+		/* The line too, as for every other complaint about a file:
+		 * an editor goes to a line, not to a byte offset. */
+		for (p = buf; p < nul; p++)
+			no += *p == '\n';
+		*err = xasprintf(_("%s:%zu: binary file (NUL byte at offset "
+		    "%zu)"), label, no, (size_t)(nul - buf));
 		goto out;
 	}
 	text_repair_utf8(buf, len, &utf8, NULL, NULL);

@@ -113,8 +113,13 @@ test_import_refuses_empty_and_binary(void **state)
 	assert_non_null(strstr(e, "bad.txt"));
 	free(e);
 	e = refuse("GIF89a\0\0\x01", 9);
-	assert_non_null(strstr(e, "binary file"));
+	assert_non_null(strstr(e, "bad.txt:1: binary file"));
 	assert_non_null(strstr(e, "offset 6"));
+	free(e);
+	/* The line of the NUL byte, counted like every other line. */
+	e = refuse("One line.\nTwo\0", 14);
+	assert_non_null(strstr(e, "bad.txt:2: binary file"));
+	assert_non_null(strstr(e, "offset 13"));
 	free(e);
 	/* Nothing but boilerplate is not an article either. */
 	e = refuse("Skip to main content\nSign up\n", 29);
