@@ -90,7 +90,7 @@ is_bidi_control(ucs4_t uc)
 
 /* Skip the body of an ESC or C1 introduced sequence; p points just past the
  * introducer, kind is the final character of the 7-bit form ('[', ']',
- * 'P', 'X', '^', '_') or 0 for a two-byte escape.  Returns where normal
+ * 'P', 'X', '^', '_', 'k') or 0 for a two-byte escape.  Returns where normal
  * text resumes.  String sequences end at BEL, ST (ESC \ or U+009C) or, so
  * that an unterminated one cannot swallow the article, at a newline. */
 static const uint8_t *
@@ -142,8 +142,10 @@ text_sanitize(const char *s, int flags)
 		if (*p == 0x1B) {
 			uint8_t k = p[1];
 
+			/* ESC k is no ECMA-48 string, but screen and tmux
+			 * take what follows, up to ST, as the window name. */
 			if (k == '[' || k == ']' || k == 'P' || k == 'X' ||
-			    k == '^' || k == '_')
+			    k == '^' || k == '_' || k == 'k')
 				p = skip_sequence(p + 2, k);
 			else if (k >= 0x20 && k <= 0x2F) {
 				/* nF escape: intermediates then a final. */

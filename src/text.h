@@ -26,10 +26,10 @@ size_t text_repair_utf8(const char *s, size_t n, char **out,
 					   (for the terminal, not for storage) */
 
 /* Neutralise text that will be stored or shown: remove ESC sequences (CSI,
- * OSC, DCS, SOS, PM, APC, two-byte escapes) in their 7- and 8-bit forms,
- * the remaining C0 and C1 controls and DEL, bidi embedding, override and
- * isolate controls and U+FEFF; a tab becomes a space.  s must be valid
- * UTF-8 (see text_repair_utf8). */
+ * OSC, DCS, SOS, PM, APC, the screen/tmux window name ESC k, two-byte
+ * escapes) in their 7- and 8-bit forms, the remaining C0 and C1 controls
+ * and DEL, bidi embedding, override and isolate controls and U+FEFF; a
+ * tab becomes a space.  s must be valid UTF-8 (see text_repair_utf8). */
 char *text_sanitize(const char *s, int flags);
 
 /* NFC-normalise s. */

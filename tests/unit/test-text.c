@@ -101,6 +101,8 @@ static const struct san_case san_cases[] = {
 	/* DCS, APC, PM, SOS */
 	{ "a\x1bPq#0;2;0;0;0\x1b\\b", 0, "ab" },
 	{ "a\x1b_secret\x1b\\b\x1b^pm\x1b\\c\x1bXsos\x1b\\d", 0, "abcd" },
+	/* The screen/tmux window name: its text goes with it. */
+	{ "a\x1bkpwned-name\x1b\\b", 0, "ab" },
 	/* An unterminated OSC ends at the line, not at the end of text. */
 	{ "a\x1b]0;never ends\nnext", TEXT_KEEP_NEWLINES, "a\nnext" },
 	/* Two-byte escapes: RIS, charset selection */
