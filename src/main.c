@@ -179,7 +179,11 @@ output_opts(const char *cmd, int argc, char **argv, bool *json,
 static int
 fail_msg(char *msg)
 {
-	fprintf(stderr, "lede: %s\n", msg);
+	/* Messages name files, whose names are untrusted text too. */
+	char *m = text_printable(msg);
+
+	fprintf(stderr, "lede: %s\n", m);
+	free(m);
 	free(msg);
 	return EXIT_ERROR;
 }
@@ -295,8 +299,11 @@ load_rules(struct import_rules **rules, char **err)
 static void
 import_warn(const char *msg, void *ctx)
 {
+	char *m = text_printable(msg);
+
 	(void)ctx;
-	fprintf(stderr, _("lede: warning: %s\n"), msg);
+	fprintf(stderr, _("lede: warning: %s\n"), m);
+	free(m);
 }
 
 static int

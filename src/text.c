@@ -4,6 +4,7 @@
  * libunistring rather than approximated. */
 #include "config.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,36 @@ text_sanitize(const char *s, int flags)
 		strbuf_add(&b, (const char *)p, (size_t)len);
 		p += len;
 	}
+	return strbuf_steal(&b);
+}
+
+/* A character a terminal acts on: a C0 or C1 control or DEL. */
+static bool
+is_control(ucs4_t uc)
+{
+	return uc < 0x20 || (uc >= 0x7F && uc <= 0x9F);
+}
+
+char *
+text_printable(const char *s)
+{
+	struct strbuf b = { 0 };
+	const uint8_t *p;
+	char *fixed;
+	ucs4_t uc;
+	int len;
+
+	text_repair_utf8(s, strlen(s), &fixed, NULL, NULL);
+	strbuf_add(&b, "", 0);
+	for (p = (const uint8_t *)fixed; *p != '\0'; p += len) {
+		len = u8_strmbtouc(&uc, p);
+		assert(len > 0);	/* repaired above */
+		if (is_control(uc) || is_bidi_control(uc))
+			strbuf_addc(&b, '?');
+		else
+			strbuf_add(&b, (const char *)p, (size_t)len);
+	}
+	free(fixed);
 	return strbuf_steal(&b);
 }
 

@@ -32,6 +32,12 @@ size_t text_repair_utf8(const char *s, size_t n, char **out,
  * tab becomes a space.  s must be valid UTF-8 (see text_repair_utf8). */
 char *text_sanitize(const char *s, int flags);
 
+/* s for a message on a terminal, as ls -q shows file names: invalid
+ * UTF-8 becomes U+FFFD, and each C0 control (newline and tab too), DEL,
+ * C1 control and bidi control becomes '?', so that a hostile file name
+ * shows what it holds without acting on the terminal or faking a line. */
+char *text_printable(const char *s);
+
 /* NFC-normalise s. */
 char *text_nfc(const char *s);
 

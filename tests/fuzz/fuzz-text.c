@@ -143,7 +143,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const int flags[] = { 0, TEXT_KEEP_NEWLINES, TEXT_STRICT,
 	    TEXT_KEEP_NEWLINES | TEXT_STRICT };
 	char *fixed = NULL, *clean = NULL, *again = NULL, *nfc = NULL,
-	    *fold = NULL, *ascii = NULL, *nfc2 = NULL;
+	    *fold = NULL, *ascii = NULL, *nfc2 = NULL, *printable = NULL;
 	size_t nbad, i, f;
 
 	nbad = text_repair_utf8((const char *)data, size, &fixed, NULL, NULL);
@@ -157,6 +157,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else
 		FUZZ_CHECK(nbad > 0, "text_repair_utf8: missed a bad byte");
 
+	/* Messages show file names through text_printable: not even a
+	 * newline may pass, and each character stays visible. */
+	printable = text_printable(fixed);
+	check_inert(printable, false, false, "text_printable");
+	free(printable);
 	for (f = 0; f < sizeof flags / sizeof flags[0]; f++) {
 		bool keep = flags[f] & TEXT_KEEP_NEWLINES;
 		bool strict = flags[f] & TEXT_STRICT;

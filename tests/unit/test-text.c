@@ -155,6 +155,34 @@ test_text_sanitize_never_emits_esc(void **state)
 	free(got);
 }
 
+/* A file name in a message: controls show as '?', bad bytes as U+FFFD,
+ * the rest as it is. */
+static void
+test_text_printable_table(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "", "" },
+		{ "plain/path.txt", "plain/path.txt" },
+		{ "a\x1b]0;t\ab", "a?]0;t?b" },
+		{ "new\nline\ttab\rcr", "new?line?tab?cr" },
+		{ "del\x7f c1\xc2\x9b" "31m", "del? c1?31m" },
+		{ "\xe2\x80\xae" "txt.exe", "?txt.exe" },
+		{ "latin1 \xe9t\xe9", "latin1 \xef\xbf\xbdt\xef\xbf\xbd" },
+		{ "Zürich 東京", "Zürich 東京" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_printable(cases[i].in);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, got,
+			    cases[i].want);
+		free(got);
+	}
+}
+
 static void
 test_text_nfc_composes(void **state)
 {
@@ -361,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_text_repair_utf8_reports_lines),
 		cmocka_unit_test(test_text_sanitize_table),
 		cmocka_unit_test(test_text_sanitize_never_emits_esc),
+		cmocka_unit_test(test_text_printable_table),
 		cmocka_unit_test(test_text_nfc_composes),
 		cmocka_unit_test(test_text_fold_any_script),
 		cmocka_unit_test(test_text_width_table),
