@@ -188,6 +188,16 @@ fail_msg(char *msg)
 	return EXIT_ERROR;
 }
 
+/* Print JSON made by SQLite, which leaves C1 and bidi controls raw. */
+static void
+put_json(const char *json)
+{
+	char *j = text_json_escape(json);
+
+	fputs(j, stdout);
+	free(j);
+}
+
 static const char *
 datadir(void)
 {
@@ -371,7 +381,8 @@ struct list_ctx {
 static void
 json_element(size_t n, const char *json)
 {
-	printf("%s\n  %s", n ? "," : "", json);
+	printf("%s\n  ", n ? "," : "");
+	put_json(json);
 }
 
 static int
@@ -548,10 +559,12 @@ cmd_show(struct globals *g, int argc, char **argv)
 		return fail_msg(xasprintf(_("no article with ID %" PRId64), id));
 	if (rc != 0)
 		return fail_msg(err);
-	if (as_json)
-		printf("%s\n", json);
-	else
+	if (as_json) {
+		put_json(json);
+		putchar('\n');
+	} else {
 		show_plain(a);
+	}
 	free(json);
 	article_free(a);
 	return EXIT_OK;
@@ -579,7 +592,8 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	if (rc != 0)
 		return fail_msg(err);
 	if (as_json) {
-		printf("%s\n", json);
+		put_json(json);
+		putchar('\n');
 		free(json);
 		return EXIT_OK;
 	}
@@ -715,7 +729,8 @@ print_json_strings(struct store *st, char **v, size_t n, char **err)
 	for (i = 0; i < n; i++) {
 		if (store_json_quote(st, v[i], &q, err) != 0)
 			return -1;
-		printf("%s%s", i ? "," : "", q);
+		fputs(i ? "," : "", stdout);
+		put_json(q);
 		free(q);
 	}
 	putchar(']');
@@ -839,7 +854,8 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 		if (first)
 			printf("%s\n  {\"cluster\":%" PRId64 ",\"articles\":[",
 			    dc->nclusters ? "]}," : "", r->cluster);
-		printf("%s%s", first ? "" : ",", r->json);
+		fputs(first ? "" : ",", stdout);
+		put_json(r->json);
 	} else {
 		if (first) {
 			if (dc->nclusters)

@@ -250,6 +250,38 @@ text_printable(const char *s)
 	return strbuf_steal(&b);
 }
 
+char *
+text_json_escape(const char *json)
+{
+	const uint8_t *p = (const uint8_t *)json, *q;
+	struct strbuf b = { 0 };
+	ucs4_t uc;
+	int len;
+
+	strbuf_add(&b, "", 0);
+	while (*p != '\0') {
+		/* Copy a run of ASCII but DEL at once. */
+		for (q = p; *q != '\0' && *q < 0x7F; q++)
+			;
+		strbuf_add(&b, (const char *)p, (size_t)(q - p));
+		if (*(p = q) == '\0')
+			break;
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0) {
+			strbuf_adds(&b, "\\ufffd");
+			p++;
+		} else if (uc >= 0x7F && (is_control(uc) ||
+		    is_bidi_control(uc) || uc == 0x2028 || uc == 0x2029)) {
+			strbuf_addf(&b, "\\u%04x", (unsigned)uc);
+			p += len;
+		} else {
+			strbuf_add(&b, (const char *)p, (size_t)len);
+			p += len;
+		}
+	}
+	return strbuf_steal(&b);
+}
+
 static char *
 normalize(const char *s, uninorm_t form)
 {

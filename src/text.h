@@ -38,6 +38,13 @@ char *text_sanitize(const char *s, int flags);
  * shows what it holds without acting on the terminal or faking a line. */
 char *text_printable(const char *s);
 
+/* json, a valid JSON text, with each DEL, C1 control, bidi control and
+ * U+2028/U+2029 written as a \uXXXX escape and each invalid UTF-8 byte
+ * as \ufffd.  JSON allows those characters raw inside strings, where a
+ * terminal showing the output would act on them; outside strings they
+ * cannot occur, so the result is the same JSON value, made safe. */
+char *text_json_escape(const char *json);
+
 /* NFC-normalise s. */
 char *text_nfc(const char *s);
 

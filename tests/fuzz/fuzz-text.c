@@ -125,6 +125,28 @@ check_shorten(const char *s, size_t maxcols)
 	free(t);
 }
 
+/* s as a JSON string, escaped as SQLite's json_quote does: quote,
+ * backslash and C0 controls only. */
+static char *
+json_quote(const char *s)
+{
+	char *out = malloc(6 * strlen(s) + 3), *o = out;
+
+	FUZZ_CHECK(out != NULL, "out of memory");
+	*o++ = '"';
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20)
+			o += sprintf(o, "\\u%04x", (unsigned char)*s);
+		else if (*s == '"' || *s == '\\')
+			o += sprintf(o, "\\%c", *s);
+		else
+			*o++ = *s;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return out;
+}
+
 static int
 check_word(const char *word, size_t n, void *ctx)
 {
@@ -143,7 +165,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const int flags[] = { 0, TEXT_KEEP_NEWLINES, TEXT_STRICT,
 	    TEXT_KEEP_NEWLINES | TEXT_STRICT };
 	char *fixed = NULL, *clean = NULL, *again = NULL, *nfc = NULL,
-	    *fold = NULL, *ascii = NULL, *nfc2 = NULL, *printable = NULL;
+	    *fold = NULL, *ascii = NULL, *nfc2 = NULL, *printable = NULL,
+	    *json = NULL, *quoted = NULL;
 	size_t nbad, i, f;
 
 	nbad = text_repair_utf8((const char *)data, size, &fixed, NULL, NULL);
@@ -162,6 +185,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	printable = text_printable(fixed);
 	check_inert(printable, false, false, "text_printable");
 	free(printable);
+	/* text_json_escape wants JSON; a JSON string holding the repaired
+	 * input stands for what SQLite writes (it escapes C0 itself). */
+	quoted = json_quote(fixed);
+	json = text_json_escape(quoted);
+	check_inert(json, false, false, "text_json_escape");
+	free(json);
+	free(quoted);
+
 	for (f = 0; f < sizeof flags / sizeof flags[0]; f++) {
 		bool keep = flags[f] & TEXT_KEEP_NEWLINES;
 		bool strict = flags[f] & TEXT_STRICT;

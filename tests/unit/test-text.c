@@ -183,6 +183,35 @@ test_text_printable_table(void **state)
 	}
 }
 
+/* JSON as SQLite writes it: what a terminal acts on becomes an escape,
+ * everything else (structure, escapes, text) stays byte for byte. */
+static void
+test_text_json_escape_table(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "", "" },
+		{ "{\"a\":[1,null,\"x\\u001b]0;t\\u0007\"]}",
+		    "{\"a\":[1,null,\"x\\u001b]0;t\\u0007\"]}" },
+		{ "\"c1 \xc2\x9b" "31m \xc2\x9d\"", "\"c1 \\u009b31m \\u009d\"" },
+		{ "\"del \x7f\"", "\"del \\u007f\"" },
+		{ "\"\xe2\x80\xae" "x \xe2\x81\xa6y \xe2\x80\xa8" "z\"",
+		    "\"\\u202ex \\u2066y \\u2028z\"" },
+		{ "\"bad \xff\"", "\"bad \\ufffd\"" },
+		{ "\"Zürich 東京 \xe2\x80\x8b\"", "\"Zürich 東京 \xe2\x80\x8b\"" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_json_escape(cases[i].in);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, got,
+			    cases[i].want);
+		free(got);
+	}
+}
+
 static void
 test_text_nfc_composes(void **state)
 {
@@ -390,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_text_sanitize_table),
 		cmocka_unit_test(test_text_sanitize_never_emits_esc),
 		cmocka_unit_test(test_text_printable_table),
+		cmocka_unit_test(test_text_json_escape_table),
 		cmocka_unit_test(test_text_nfc_composes),
 		cmocka_unit_test(test_text_fold_any_script),
 		cmocka_unit_test(test_text_width_table),
