@@ -845,7 +845,11 @@ take_captions(struct parse *ps, struct article *a)
 			 * the word. */
 			while ((c = strstr(cr + 1, " Credit:")) != NULL)
 				cr = c;
-			text = xstrndup(s + 8, (size_t)(cr - (s + 8)));
+			/* In "Caption Credit: X" the space ending "Caption "
+			 * also starts " Credit:": the text is empty, and cr
+			 * lies one byte before it. */
+			text = xstrndup(s + 8, cr > s + 8 ?
+			    (size_t)(cr - (s + 8)) : 0);
 			credit = text_squeeze(cr + 8);
 			/* "(AP Photo/X) Credit: X": keep the richer agency
 			 * credit only when the plain one says nothing.  In a

@@ -317,6 +317,25 @@ test_import_caption_credit_paragraphs(void **state)
 	article_free(a);
 }
 
+/* Rule: a "Caption" paragraph without text is no caption but still
+ * leaves the body.  Regression: "Caption Credit: X", where the space of
+ * "Caption " also starts " Credit:", made the text length -1 (found by
+ * tests/fuzz/fuzz-import). */
+static void
+test_import_caption_without_text(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Caption Credit: Ines Vale\n\n"
+	    "The port reopened on Monday after the strike.\n");
+	assert_int_equal(a->ncaptions, 0);
+	assert_false(body_has(a, "Credit"));
+	assert_string_equal(a->body, "The port reopened on Monday after the "
+	    "strike.");
+	article_free(a);
+}
+
 /* Rule: a photo caption with a parenthesised credit leaves the body; its
  * uncredited twin is dropped and the caption is stored once. */
 static void
@@ -687,6 +706,7 @@ main(void)
 		cmocka_unit_test(test_import_byline),
 		cmocka_unit_test(test_import_datelines),
 		cmocka_unit_test(test_import_caption_credit_paragraphs),
+		cmocka_unit_test(test_import_caption_without_text),
 		cmocka_unit_test(test_import_parenthesised_caption_once),
 		cmocka_unit_test(test_import_boilerplate_removed),
 		cmocka_unit_test(test_import_boilerplate_from_file),
