@@ -75,6 +75,22 @@ for id in $(jq -r '.[].id' "$tmp/list.json"); do
 	valid_json "$tmp/rel.json" "lede related --json $id"
 done
 
+# The commands that print evidence and clusters: names and quotations
+# come from the text too.
+first=$(jq -r '.[0].id' "$tmp/list.json")
+for id in $(jq -r '.[].id' "$tmp/list.json"); do
+	"$LEDE" --db "$db" similarity "$first" "$id" >"$tmp/sim" ||
+		fail "lede similarity $first $id"
+	no_controls "$tmp/sim" "lede similarity $first $id"
+	"$LEDE" --db "$db" similarity --json "$first" "$id" >"$tmp/sim.json" ||
+		fail "lede similarity --json $first $id"
+	valid_json "$tmp/sim.json" "lede similarity --json $first $id"
+done
+"$LEDE" --db "$db" dupes >"$tmp/dupes" || fail "lede dupes"
+no_controls "$tmp/dupes" "lede dupes"
+"$LEDE" --db "$db" dupes --json >"$tmp/dupes.json" || fail "lede dupes --json"
+valid_json "$tmp/dupes.json" "lede dupes --json"
+
 # What the sequences wrapped is still there, as plain text.
 id_of() {
 	jq -r ".[] | select(.origin | endswith(\"/$1\")) | .id" "$tmp/list.json"
