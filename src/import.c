@@ -22,6 +22,7 @@
 #include "import.h"
 #include "related.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 #define BATCH_DEFAULT 500
@@ -48,11 +49,16 @@ static void
 report(const struct import_opts *o, struct import_stats *stats,
     const char *msg)
 {
+	char *m;
+
 	stats->warnings++;
-	if (o->warn != NULL)
+	if (o->warn != NULL) {
 		o->warn(msg, o->ctx);
-	else
-		fprintf(stderr, "lede: %s\n", msg);
+		return;
+	}
+	m = text_printable(msg);	/* it may hold a hostile file name */
+	fprintf(stderr, "lede: %s\n", m);
+	free(m);
 }
 
 static void

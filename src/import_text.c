@@ -845,7 +845,11 @@ take_captions(struct parse *ps, struct article *a)
 			 * the word. */
 			while ((c = strstr(cr + 1, " Credit:")) != NULL)
 				cr = c;
-			text = xstrndup(s + 8, (size_t)(cr - (s + 8)));
+			/* In "Caption Credit: X" the space ending "Caption "
+			 * also starts " Credit:": the text is empty, and cr
+			 * lies one byte before it. */
+			text = xstrndup(s + 8, cr > s + 8 ?
+			    (size_t)(cr - (s + 8)) : 0);
 			credit = text_squeeze(cr + 8);
 			/* "(AP Photo/X) Credit: X": keep the richer agency
 			 * credit only when the plain one says nothing.  In a
@@ -1199,8 +1203,15 @@ import_text_parse(const struct import_rules *r, const char *label,
 		goto out;
 	}
 	if ((nul = memchr(buf, '\0', len)) != NULL) {
-		*err = xasprintf(_("%s: binary file (NUL byte at offset %zu)"),
-		    label, (size_t)(nul - buf));
+		const char *p;
+		size_t no = 1;
+
+		/* The line too, as for every other complaint about a file:
+		 * an editor goes to a line, not to a byte offset. */
+		for (p = buf; p < nul; p++)
+			no += *p == '\n';
+		*err = xasprintf(_("%s:%zu: binary file (NUL byte at offset "
+		    "%zu)"), label, no, (size_t)(nul - buf));
 		goto out;
 	}
 	text_repair_utf8(buf, len, &utf8, NULL, NULL);

@@ -195,9 +195,23 @@ output_opts(const char *cmd, int argc, char **argv, bool *json,
 static int
 fail_msg(char *msg)
 {
-	fprintf(stderr, "lede: %s\n", msg);
+	/* Messages name files, whose names are untrusted text too. */
+	char *m = text_printable(msg);
+
+	fprintf(stderr, "lede: %s\n", m);
+	free(m);
 	free(msg);
 	return EXIT_ERROR;
+}
+
+/* Print JSON made by SQLite, which leaves C1 and bidi controls raw. */
+static void
+put_json(const char *json)
+{
+	char *j = text_json_escape(json);
+
+	fputs(j, stdout);
+	free(j);
 }
 
 static const char *
@@ -311,8 +325,11 @@ load_rules(struct import_rules **rules, char **err)
 static void
 import_warn(const char *msg, void *ctx)
 {
+	char *m = text_printable(msg);
+
 	(void)ctx;
-	fprintf(stderr, _("lede: warning: %s\n"), msg);
+	fprintf(stderr, _("lede: warning: %s\n"), m);
+	free(m);
 }
 
 static int
@@ -380,7 +397,8 @@ struct list_ctx {
 static void
 json_element(size_t n, const char *json)
 {
-	printf("%s\n  %s", n ? "," : "", json);
+	printf("%s\n  ", n ? "," : "");
+	put_json(json);
 }
 
 static int
@@ -681,10 +699,12 @@ cmd_show(struct globals *g, int argc, char **argv)
 		return fail_msg(xasprintf(_("no article with ID %" PRId64), id));
 	if (rc != 0)
 		return fail_msg(err);
-	if (as_json)
-		printf("%s\n", json);
-	else
+	if (as_json) {
+		put_json(json);
+		putchar('\n');
+	} else {
 		show_plain(a);
+	}
 	free(json);
 	article_free(a);
 	return EXIT_OK;
@@ -712,7 +732,8 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	if (rc != 0)
 		return fail_msg(err);
 	if (as_json) {
-		printf("%s\n", json);
+		put_json(json);
+		putchar('\n');
 		free(json);
 		return EXIT_OK;
 	}
@@ -849,7 +870,8 @@ print_json_strings(struct store *st, char **v, size_t n, char **err)
 	for (i = 0; i < n; i++) {
 		if (store_json_quote(st, v[i], &q, err) != 0)
 			return -1;
-		printf("%s%s", i ? "," : "", q);
+		fputs(i ? "," : "", stdout);
+		put_json(q);
 		free(q);
 	}
 	putchar(']');
@@ -974,7 +996,8 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 		if (first)
 			printf("%s\n  {\"cluster\":%" PRId64 ",\"articles\":[",
 			    dc->nclusters ? "]}," : "", r->cluster);
-		printf("%s%s", first ? "" : ",", r->json);
+		fputs(first ? "" : ",", stdout);
+		put_json(r->json);
 	} else {
 		if (first) {
 			if (dc->nclusters)

@@ -4,6 +4,7 @@
  * libunistring rather than approximated. */
 #include "config.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +91,7 @@ is_bidi_control(ucs4_t uc)
 
 /* Skip the body of an ESC or C1 introduced sequence; p points just past the
  * introducer, kind is the final character of the 7-bit form ('[', ']',
- * 'P', 'X', '^', '_') or 0 for a two-byte escape.  Returns where normal
+ * 'P', 'X', '^', '_', 'k') or 0 for a two-byte escape.  Returns where normal
  * text resumes.  String sequences end at BEL, ST (ESC \ or U+009C) or, so
  * that an unterminated one cannot swallow the article, at a newline. */
 static const uint8_t *
@@ -142,8 +143,10 @@ text_sanitize(const char *s, int flags)
 		if (*p == 0x1B) {
 			uint8_t k = p[1];
 
+			/* ESC k is no ECMA-48 string, but screen and tmux
+			 * take what follows, up to ST, as the window name. */
 			if (k == '[' || k == ']' || k == 'P' || k == 'X' ||
-			    k == '^' || k == '_')
+			    k == '^' || k == '_' || k == 'k')
 				p = skip_sequence(p + 2, k);
 			else if (k >= 0x20 && k <= 0x2F) {
 				/* nF escape: intermediates then a final. */
@@ -213,6 +216,68 @@ text_sanitize(const char *s, int flags)
 		}
 		strbuf_add(&b, (const char *)p, (size_t)len);
 		p += len;
+	}
+	return strbuf_steal(&b);
+}
+
+/* A character a terminal acts on: a C0 or C1 control or DEL. */
+static bool
+is_control(ucs4_t uc)
+{
+	return uc < 0x20 || (uc >= 0x7F && uc <= 0x9F);
+}
+
+char *
+text_printable(const char *s)
+{
+	struct strbuf b = { 0 };
+	const uint8_t *p;
+	char *fixed;
+	ucs4_t uc;
+	int len;
+
+	text_repair_utf8(s, strlen(s), &fixed, NULL, NULL);
+	strbuf_add(&b, "", 0);
+	for (p = (const uint8_t *)fixed; *p != '\0'; p += len) {
+		len = u8_strmbtouc(&uc, p);
+		assert(len > 0);	/* repaired above */
+		if (is_control(uc) || is_bidi_control(uc))
+			strbuf_addc(&b, '?');
+		else
+			strbuf_add(&b, (const char *)p, (size_t)len);
+	}
+	free(fixed);
+	return strbuf_steal(&b);
+}
+
+char *
+text_json_escape(const char *json)
+{
+	const uint8_t *p = (const uint8_t *)json, *q;
+	struct strbuf b = { 0 };
+	ucs4_t uc;
+	int len;
+
+	strbuf_add(&b, "", 0);
+	while (*p != '\0') {
+		/* Copy a run of ASCII but DEL at once. */
+		for (q = p; *q != '\0' && *q < 0x7F; q++)
+			;
+		strbuf_add(&b, (const char *)p, (size_t)(q - p));
+		if (*(p = q) == '\0')
+			break;
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0) {
+			strbuf_adds(&b, "\\ufffd");
+			p++;
+		} else if (uc >= 0x7F && (is_control(uc) ||
+		    is_bidi_control(uc) || uc == 0x2028 || uc == 0x2029)) {
+			strbuf_addf(&b, "\\u%04x", (unsigned)uc);
+			p += len;
+		} else {
+			strbuf_add(&b, (const char *)p, (size_t)len);
+			p += len;
+		}
 	}
 	return strbuf_steal(&b);
 }

@@ -26,11 +26,24 @@ size_t text_repair_utf8(const char *s, size_t n, char **out,
 					   (for the terminal, not for storage) */
 
 /* Neutralise text that will be stored or shown: remove ESC sequences (CSI,
- * OSC, DCS, SOS, PM, APC, two-byte escapes) in their 7- and 8-bit forms,
- * the remaining C0 and C1 controls and DEL, bidi embedding, override and
- * isolate controls and U+FEFF; a tab becomes a space.  s must be valid
- * UTF-8 (see text_repair_utf8). */
+ * OSC, DCS, SOS, PM, APC, the screen/tmux window name ESC k, two-byte
+ * escapes) in their 7- and 8-bit forms, the remaining C0 and C1 controls
+ * and DEL, bidi embedding, override and isolate controls and U+FEFF; a
+ * tab becomes a space.  s must be valid UTF-8 (see text_repair_utf8). */
 char *text_sanitize(const char *s, int flags);
+
+/* s for a message on a terminal, as ls -q shows file names: invalid
+ * UTF-8 becomes U+FFFD, and each C0 control (newline and tab too), DEL,
+ * C1 control and bidi control becomes '?', so that a hostile file name
+ * shows what it holds without acting on the terminal or faking a line. */
+char *text_printable(const char *s);
+
+/* json, a valid JSON text, with each DEL, C1 control, bidi control and
+ * U+2028/U+2029 written as a \uXXXX escape and each invalid UTF-8 byte
+ * as \ufffd.  JSON allows those characters raw inside strings, where a
+ * terminal showing the output would act on them; outside strings they
+ * cannot occur, so the result is the same JSON value, made safe. */
+char *text_json_escape(const char *json);
 
 /* NFC-normalise s. */
 char *text_nfc(const char *s);

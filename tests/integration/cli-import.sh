@@ -24,7 +24,7 @@ expect_grep '^Imported: 0, updated: 1, unchanged: 4, failed: 0$' "$tmp/out"
 # Bad files are reported with name and reason; the rest imports; exit 3.
 head -c 5000 /dev/zero | tr '\0' 'x' >"$tmp/big.txt"
 expect_status 3 "$LEDE" --db "$db" import --max-size 4096 "$fx/bad" "$tmp/big.txt" "$tmp/nonexistent.txt"
-expect_grep "$fx/bad/binary.txt: binary file" "$tmp/err"
+expect_grep "$fx/bad/binary.txt:1: binary file" "$tmp/err"
 expect_grep "$fx/bad/empty.txt: empty file" "$tmp/err"
 expect_grep "$tmp/big.txt: file too large" "$tmp/err"
 expect_grep "nonexistent.txt" "$tmp/err"

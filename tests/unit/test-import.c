@@ -113,8 +113,13 @@ test_import_refuses_empty_and_binary(void **state)
 	assert_non_null(strstr(e, "bad.txt"));
 	free(e);
 	e = refuse("GIF89a\0\0\x01", 9);
-	assert_non_null(strstr(e, "binary file"));
+	assert_non_null(strstr(e, "bad.txt:1: binary file"));
 	assert_non_null(strstr(e, "offset 6"));
+	free(e);
+	/* The line of the NUL byte, counted like every other line. */
+	e = refuse("One line.\nTwo\0", 14);
+	assert_non_null(strstr(e, "bad.txt:2: binary file"));
+	assert_non_null(strstr(e, "offset 13"));
 	free(e);
 	/* Nothing but boilerplate is not an article either. */
 	e = refuse("Skip to main content\nSign up\n", 29);
@@ -309,6 +314,25 @@ test_import_caption_credit_paragraphs(void **state)
 	assert_string_equal(a->captions[2].credit, "Tomas Rei");
 	assert_false(body_has(a, "Caption"));
 	assert_false(body_has(a, "Pickets"));
+	article_free(a);
+}
+
+/* Rule: a "Caption" paragraph without text is no caption but still
+ * leaves the body.  Regression: "Caption Credit: X", where the space of
+ * "Caption " also starts " Credit:", made the text length -1 (found by
+ * tests/fuzz/fuzz-import). */
+static void
+test_import_caption_without_text(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Caption Credit: Ines Vale\n\n"
+	    "The port reopened on Monday after the strike.\n");
+	assert_int_equal(a->ncaptions, 0);
+	assert_false(body_has(a, "Credit"));
+	assert_string_equal(a->body, "The port reopened on Monday after the "
+	    "strike.");
 	article_free(a);
 }
 
@@ -682,6 +706,7 @@ main(void)
 		cmocka_unit_test(test_import_byline),
 		cmocka_unit_test(test_import_datelines),
 		cmocka_unit_test(test_import_caption_credit_paragraphs),
+		cmocka_unit_test(test_import_caption_without_text),
 		cmocka_unit_test(test_import_parenthesised_caption_once),
 		cmocka_unit_test(test_import_boilerplate_removed),
 		cmocka_unit_test(test_import_boilerplate_from_file),

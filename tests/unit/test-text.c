@@ -101,6 +101,8 @@ static const struct san_case san_cases[] = {
 	/* DCS, APC, PM, SOS */
 	{ "a\x1bPq#0;2;0;0;0\x1b\\b", 0, "ab" },
 	{ "a\x1b_secret\x1b\\b\x1b^pm\x1b\\c\x1bXsos\x1b\\d", 0, "abcd" },
+	/* The screen/tmux window name: its text goes with it. */
+	{ "a\x1bkpwned-name\x1b\\b", 0, "ab" },
 	/* An unterminated OSC ends at the line, not at the end of text. */
 	{ "a\x1b]0;never ends\nnext", TEXT_KEEP_NEWLINES, "a\nnext" },
 	/* Two-byte escapes: RIS, charset selection */
@@ -151,6 +153,63 @@ test_text_sanitize_never_emits_esc(void **state)
 	assert_null(strstr(got, "\xc2\x9b"));
 	assert_null(strstr(got, "\xc2\x9d"));
 	free(got);
+}
+
+/* A file name in a message: controls show as '?', bad bytes as U+FFFD,
+ * the rest as it is. */
+static void
+test_text_printable_table(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "", "" },
+		{ "plain/path.txt", "plain/path.txt" },
+		{ "a\x1b]0;t\ab", "a?]0;t?b" },
+		{ "new\nline\ttab\rcr", "new?line?tab?cr" },
+		{ "del\x7f c1\xc2\x9b" "31m", "del? c1?31m" },
+		{ "\xe2\x80\xae" "txt.exe", "?txt.exe" },
+		{ "latin1 \xe9t\xe9", "latin1 \xef\xbf\xbdt\xef\xbf\xbd" },
+		{ "Zürich 東京", "Zürich 東京" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_printable(cases[i].in);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, got,
+			    cases[i].want);
+		free(got);
+	}
+}
+
+/* JSON as SQLite writes it: what a terminal acts on becomes an escape,
+ * everything else (structure, escapes, text) stays byte for byte. */
+static void
+test_text_json_escape_table(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "", "" },
+		{ "{\"a\":[1,null,\"x\\u001b]0;t\\u0007\"]}",
+		    "{\"a\":[1,null,\"x\\u001b]0;t\\u0007\"]}" },
+		{ "\"c1 \xc2\x9b" "31m \xc2\x9d\"", "\"c1 \\u009b31m \\u009d\"" },
+		{ "\"del \x7f\"", "\"del \\u007f\"" },
+		{ "\"\xe2\x80\xae" "x \xe2\x81\xa6y \xe2\x80\xa8" "z\"",
+		    "\"\\u202ex \\u2066y \\u2028z\"" },
+		{ "\"bad \xff\"", "\"bad \\ufffd\"" },
+		{ "\"Zürich 東京 \xe2\x80\x8b\"", "\"Zürich 東京 \xe2\x80\x8b\"" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_json_escape(cases[i].in);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, got,
+			    cases[i].want);
+		free(got);
+	}
 }
 
 static void
@@ -417,6 +476,8 @@ main(void)
 		cmocka_unit_test(test_text_repair_utf8_reports_lines),
 		cmocka_unit_test(test_text_sanitize_table),
 		cmocka_unit_test(test_text_sanitize_never_emits_esc),
+		cmocka_unit_test(test_text_printable_table),
+		cmocka_unit_test(test_text_json_escape_table),
 		cmocka_unit_test(test_text_nfc_composes),
 		cmocka_unit_test(test_text_fold_any_script),
 		cmocka_unit_test(test_text_width_table),
