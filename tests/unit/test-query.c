@@ -455,7 +455,7 @@ test_query_common_words(void **state)
 	assert_int_equal(strlen(b.s) > 0, 1);
 	query_free((struct query *)lq.filter);
 	strbuf_reset(&b);
-	/* Ranked among the 2,000 newest imports: the first 100 are out. */
+	/* Ranked among the 1,000 newest imports: the first 1,100 are out. */
 	lq.filter = parse_ok("harbour");
 	lq.limit = 0;
 	assert_int_equal(store_search(f->st, &lq, collect_hit, &b, &err), 0);
