@@ -21,3 +21,13 @@ gen_corpus() {
 		}
 	}' "$top_srcdir"/tests/fixtures/articles/*.txt
 }
+
+# now_ms: a clock in milliseconds for the figures these tests print (%N
+# is GNU date; elsewhere whole seconds, coarse but still right).
+now_ms() {
+	d=$(date +%s%N)
+	case $d in
+	*N) echo $(($(date +%s) * 1000)) ;;
+	*) echo $((d / 1000000)) ;;
+	esac
+}

@@ -14,12 +14,6 @@ corpus="$tmp/corpus"
 gen_corpus "$corpus" 1000 || exit 99
 total=1000
 
-now_ms() {
-	# %N is GNU date; elsewhere whole seconds are coarse but still work.
-	d=$(date +%s%N)
-	case $d in *N) echo $(($(date +%s) * 1000)) ;; *) echo $((d / 1000000)) ;; esac
-}
-
 # The reference: the same import, uninterrupted.  Its duration scales the
 # kill delays, so that kills land all over the import on a fast machine
 # and under the sanitizers alike.
