@@ -384,35 +384,52 @@ stmt(struct store *st, enum stmt_id id)
 	return st->stmt[id];
 }
 
+/* Read the schema version and refuse what this lede cannot use: another
+ * application's database, or a newer schema. */
 static int
-migrate(struct store *st, char **err)
+schema_version(struct store *st, int target, int *version, char **err)
 {
-	int version, appid, ntables, target = (int)(sizeof migrations /
-	    sizeof migrations[0]);
-	char *sql;
+	int appid, ntables;
 
-	if (pragma_int(st, "PRAGMA user_version", &version, err) != 0 ||
+	if (pragma_int(st, "PRAGMA user_version", version, err) != 0 ||
 	    pragma_int(st, "PRAGMA application_id", &appid, err) != 0 ||
 	    pragma_int(st, "SELECT count(*) FROM sqlite_schema", &ntables,
 	    err) != 0)
 		return -1;
-	st->opened_version = version;
 	if ((appid != 0 && appid != APPLICATION_ID) || (appid == 0 &&
-	    ntables > 0 && version == 0)) {
+	    ntables > 0 && *version == 0)) {
 		*err = xasprintf(_("%s: not a lede cache (it is another "
 		    "SQLite database)"), st->path);
 		return -1;
 	}
-	if (version > target) {
+	if (*version > target) {
 		*err = xasprintf(_("%s: the cache has schema version %d, newer "
 		    "than this lede understands (%d); upgrade lede"),
-		    st->path, version, target);
+		    st->path, *version, target);
 		return -1;
 	}
+	return 0;
+}
+
+static int
+migrate(struct store *st, char **err)
+{
+	int version, target = (int)(sizeof migrations /
+	    sizeof migrations[0]);
+	char *sql;
+
+	if (schema_version(st, target, &version, err) != 0)
+		return -1;
+	st->opened_version = version;
 	if (version == target)
 		return 0;
 	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
+	/* Another lede may have upgraded (or created) the cache while we
+	 * waited for the lock: read the version again under it, or two
+	 * imports into a new cache would both create the tables. */
+	if (schema_version(st, target, &version, err) != 0)
+		goto fail;
 	for (; version < target; version++)
 		if (exec(st, migrations[version], err) != 0)
 			goto fail;
