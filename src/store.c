@@ -290,10 +290,20 @@ static const char *const migrations[] = {
 	"CREATE INDEX articles_by_read ON articles(is_read);",
 };
 
+/* SQLite's message for the last error, but for a full disk one that
+ * says so: "database or disk is full" leaves the user to guess which. */
+static const char *
+db_error(struct store *st)
+{
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL)
+		return _("the disk is full");
+	return sqlite3_errmsg(st->db);
+}
+
 static int
 fail(struct store *st, char **err, const char *what)
 {
-	*err = xasprintf("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	*err = xasprintf("%s: %s: %s", st->path, what, db_error(st));
 	return -1;
 }
 
@@ -303,8 +313,12 @@ exec(struct store *st, const char *sql, char **err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		*err = xasprintf("%s: %s", st->path, msg ? msg :
-		    sqlite3_errmsg(st->db));
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL)
+			*err = xasprintf("%s: %s: %s", st->path,
+			    _("cannot write the cache"), db_error(st));
+		else
+			*err = xasprintf("%s: %s", st->path, msg ? msg :
+			    sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
 		return -1;
 	}
