@@ -33,6 +33,8 @@ prompt_read(struct ui *ui, const char *label, const char *initial)
 		free(line);
 		refresh();
 		rc = get_wch(&wc);
+		if (rc == ERR && ui_stopping())
+			goto cancel;
 		if (rc == ERR)
 			continue;
 		if (rc == KEY_CODE_YES) {
@@ -43,6 +45,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial)
 			continue;
 		}
 		if (wc == 27) {
+cancel:
 			strbuf_fini(&b);
 			curs_set(0);
 			timeout(ui->refresh_ms);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "i18n.h"
@@ -37,6 +38,15 @@ static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+bool
+ui_stopping(void)
+{
+	/* The reader starts only on a terminal (main checks), so one that
+	 * is no longer a terminal was hung up, perhaps without a SIGHUP
+	 * reaching us: we may be outside its session. */
+	return got_signal != 0 || !isatty(STDIN_FILENO);
 }
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -796,6 +806,10 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		if (ui.npending > 0)
 			flush_marks(&ui);
 		if (rc == ERR) {
+			if (ui_stopping()) {
+				ui.quit = true;
+				continue;
+			}
 			/* Idle: recount what marks changed (an index-only
 			 * scan, not worth doing on every key). */
 			if (ui.counts_stale && ui.npending == 0) {

@@ -129,6 +129,11 @@ int ui_run(struct store *st, const struct ui_opts *o, char **err);
 extern const struct pane_type pane_list_type, pane_body_type,
     pane_captions_type, pane_related_type;
 
+/* True once the reader must stop waiting for keys: a signal asked it to
+ * quit, or its terminal has gone (then every read fails at once, and a
+ * loop that retried would spin at full speed forever). */
+bool ui_stopping(void);
+
 /* Draw s (untrusted text) at row y, column x of w, in exactly width
  * cells: sanitised, made ASCII when the terminal needs it, cut or
  * padded.  The one choke point between article text and the terminal. */
