@@ -13,8 +13,11 @@ grep -q __asan_init "$LEDE" 2>/dev/null &&
 
 db="$tmp/d.db"
 "$LEDE" --db "$db" import "$top_srcdir/data/articles" >/dev/null 2>&1 || fail "import"
-# An article of a duplicate cluster: it has a related story to open.
-id=$("$LEDE" --db "$db" dupes --json | jq -r '.[0].articles[0].id')
+# The newest member of a duplicate cluster: it has a related story to
+# open, and an older article below it to move to.
+members=$("$LEDE" --db "$db" dupes --json | jq -c '[.[0].articles[].id]')
+id=$("$LEDE" --db "$db" list --json |
+	jq -r --argjson m "${members:-[]}" '[.[] | select(.id as $i | $m | index($i))][0].id')
 [ -n "$id" ] && [ "$id" != null ] || { fail "no duplicate cluster in data/articles"; finish; }
 
 # Everything is 20 to 50 times slower under valgrind: wait up to 2 min.
@@ -30,17 +33,33 @@ wait_slow() {
 	cat "$tmp/screen" >&2
 	return 1
 }
-# wait_change: until the screen differs from the last one seen.
-wait_change() {
-	cp "$tmp/screen" "$tmp/before"
+wait_slow_gone() {
 	i=0
 	while [ $i -lt 1200 ]; do
 		screen
-		cmp -s "$tmp/screen" "$tmp/before" || return 0
+		grep -q -- "$1" "$tmp/screen" || return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
-	fail "the screen did not change after $1"
+	fail "screen still shows '$1'"
+	return 1
+}
+# The title of the article shown: the second line of the article pane.
+title() {
+	screen
+	sed -n 2p "$tmp/screen" | sed 's/^[^│]*│//'
+}
+# wait_title OP TITLE WHAT: until the title shown is (OP =) or is no
+# longer (OP !=) TITLE.
+wait_title() {
+	i=0
+	while [ $i -lt 1200 ]; do
+		t=$(title)
+		[ "$t" "$1" "$2" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "after $3 the article shown is '$t'"
 	return 1
 }
 
@@ -52,24 +71,26 @@ T=$T0
 trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' 0 1 2 15
 $T new-session -d -x 160 -y 48 \
 	"$vg $LEDE --db $db --config /dev/null read $id; echo LEDE-EXITED-\$?; sleep 30"
-wait_slow 'articles,'
+# The first screen, its status line saying the list was unfolded to
+# show the article (the newest member, not the one a fold shows).
 wait_slow 'Related'
+wait_title != '' 'the start'
+first=$(title)
 keys j
-wait_change j
+wait_title != "$first" j
 keys k
-wait_change k
+wait_title = "$first" k
 # To the related pane, open its first story, and back.
 keys Tab Tab Tab
-sleep 1
-screen
+wait_slow ' Related | '
 keys Enter
-wait_change Enter
+wait_title != "$first" 'Enter on a related story'
 keys BSpace
-wait_change Backspace
+wait_title = "$first" Backspace
 keys '?'
 wait_slow 'lede: keys'
 keys x
-wait_change 'closing the help'
+wait_slow_gone 'lede: keys'
 keys /
 wait_slow 'Search:'
 keys -l 'dam'
