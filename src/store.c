@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -185,7 +186,16 @@ struct store {
 	size_t		 dfcap, dfn;
 	int64_t		 ndocs;		/* signatures stored, -1 unknown */
 	int64_t		 ndocs_pending;
+	/* Waiting for another writer's lock: see busy_wait. */
+	char		*wal_path;
+	int		 busy_ms;	/* give up after this long ... */
+	bool		 busy_progress;	/* ... without the other's commits */
+	struct timespec	 busy_since;	/* the wait, or the last progress */
+	struct stat	 busy_wal;	/* the -wal file as last seen */
 };
+
+/* How long a writer waits for another that makes no progress. */
+#define BUSY_MS_DEFAULT	10000
 
 /* The schema, as the steps that build it: step i (1-based) upgrades a
  * cache from version i-1 to i.  Never edit a released step; append one. */
@@ -460,6 +470,47 @@ fail:
 	return -1;
 }
 
+static long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (long)(b->tv_sec - a->tv_sec) * 1000 +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* SQLite's busy handler: called while another connection holds the lock
+ * we need.  SQLite's own gives up after a fixed time, and polls every
+ * 100 ms; an importer that takes the lock again a moment after each
+ * commit then starves a second importer, which failed with "database is
+ * locked" after 10 s.  Here a writer waits as long as the other one
+ * commits (its -wal file changes), polls every millisecond so as to
+ * catch the gap between the other's batches (store_commit leaves one),
+ * and gives up after busy_ms without progress: a lock held by a stuck
+ * process still fails. */
+static int
+busy_wait(void *arg, int count)
+{
+	struct store *st = arg;
+	struct timespec now, pause = { 0, 1000000 };
+	struct stat sb;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0) {
+		st->busy_since = now;
+		if (stat(st->wal_path, &st->busy_wal) != 0)
+			memset(&st->busy_wal, 0, sizeof st->busy_wal);
+	} else if (st->busy_progress && stat(st->wal_path, &sb) == 0 &&
+	    (sb.st_size != st->busy_wal.st_size || sb.st_mtim.tv_sec !=
+	    st->busy_wal.st_mtim.tv_sec || sb.st_mtim.tv_nsec !=
+	    st->busy_wal.st_mtim.tv_nsec)) {
+		st->busy_since = now;
+		st->busy_wal = sb;
+	}
+	if (ms_between(&st->busy_since, &now) >= st->busy_ms)
+		return 0;
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
 int
 store_open(const char *path, int flags, struct store **out, char **err)
 {
@@ -492,7 +543,10 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	sqlite3_extended_result_codes(st->db, 1);
 	/* The busy timeout comes first: the other pragmas may wait on a
 	 * concurrent importer. */
-	sqlite3_busy_timeout(st->db, 10000);
+	st->wal_path = xasprintf("%s-wal", path);
+	st->busy_ms = BUSY_MS_DEFAULT;
+	st->busy_progress = true;
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	if (exec(st, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;"
 	    "PRAGMA foreign_keys = ON;"
@@ -527,6 +581,7 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->df);
 	free(st->last_source);
+	free(st->wal_path);
 	free(st->path);
 	free(st);
 }
@@ -561,6 +616,15 @@ store_commit(struct store *st, char **err)
 		return -1;
 	}
 	st->in_tx = false;
+	/* A moment without the lock, in which another writer polling
+	 * for it (busy_wait) gets its turn: batches take turns instead of
+	 * one import holding the cache until it ends.  A few ms per batch
+	 * of hundreds of articles. */
+	{
+		struct timespec pause = { 0, 3000000 };
+
+		nanosleep(&pause, NULL);
+	}
 	return 0;
 }
 
@@ -1749,5 +1813,6 @@ store_article_key(struct store *st, int64_t id, struct store_key *key,
 void
 store_set_busy_timeout(struct store *st, int ms)
 {
-	sqlite3_busy_timeout(st->db, ms);
+	st->busy_ms = ms;
+	st->busy_progress = false;
 }
