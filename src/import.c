@@ -30,7 +30,7 @@
 struct filelist {
 	char	**v;	/* paths as the user wrote them, for messages */
 	size_t	 *arg;	/* the argument each came from */
-	size_t	  n;
+	size_t	  n, cap;
 	size_t	  cur;	/* the argument being walked */
 };
 
@@ -64,8 +64,13 @@ report(const struct import_opts *o, struct import_stats *stats,
 static void
 filelist_add(struct filelist *fl, char *path)
 {
-	fl->v = xreallocarray(fl->v, fl->n + 1, sizeof *fl->v);
-	fl->arg = xreallocarray(fl->arg, fl->n + 1, sizeof *fl->arg);
+	/* Doubling: growing by one entry copied the list at every file of
+	 * a large directory wherever realloc could not grow in place. */
+	if (fl->n == fl->cap) {
+		fl->cap = fl->cap ? fl->cap * 2 : 64;
+		fl->v = xreallocarray(fl->v, fl->cap, sizeof *fl->v);
+		fl->arg = xreallocarray(fl->arg, fl->cap, sizeof *fl->arg);
+	}
 	fl->arg[fl->n] = fl->cur;
 	fl->v[fl->n++] = path;
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -187,7 +188,16 @@ struct store {
 	size_t		 dfcap, dfn;
 	int64_t		 ndocs;		/* signatures stored, -1 unknown */
 	int64_t		 ndocs_pending;
+	/* Waiting for another writer's lock: see busy_wait. */
+	char		*wal_path;
+	int		 busy_ms;	/* give up after this long ... */
+	bool		 busy_progress;	/* ... without the other's commits */
+	struct timespec	 busy_since;	/* the wait, or the last progress */
+	struct stat	 busy_wal;	/* the -wal file as last seen */
 };
+
+/* How long a writer waits for another that makes no progress. */
+#define BUSY_MS_DEFAULT	10000
 
 /* The schema, as the steps that build it: step i (1-based) upgrades a
  * cache from version i-1 to i.  Never edit a released step; append one. */
@@ -389,10 +399,20 @@ register_tokenizer(struct store *st, char **err)
 	return 0;
 }
 
+/* SQLite's message for the last error, but for a full disk one that
+ * says so: "database or disk is full" leaves the user to guess which. */
+static const char *
+db_error(struct store *st)
+{
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL)
+		return _("the disk is full");
+	return sqlite3_errmsg(st->db);
+}
+
 static int
 fail(struct store *st, char **err, const char *what)
 {
-	*err = xasprintf("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	*err = xasprintf("%s: %s: %s", st->path, what, db_error(st));
 	return -1;
 }
 
@@ -402,8 +422,12 @@ exec(struct store *st, const char *sql, char **err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		*err = xasprintf("%s: %s", st->path, msg ? msg :
-		    sqlite3_errmsg(st->db));
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL)
+			*err = xasprintf("%s: %s: %s", st->path,
+			    _("cannot write the cache"), db_error(st));
+		else
+			*err = xasprintf("%s: %s", st->path, msg ? msg :
+			    sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -483,35 +507,52 @@ stmt(struct store *st, enum stmt_id id)
 	return st->stmt[id];
 }
 
+/* Read the schema version and refuse what this lede cannot use: another
+ * application's database, or a newer schema. */
 static int
-migrate(struct store *st, char **err)
+schema_version(struct store *st, int target, int *version, char **err)
 {
-	int version, appid, ntables, target = (int)(sizeof migrations /
-	    sizeof migrations[0]);
-	char *sql;
+	int appid, ntables;
 
-	if (pragma_int(st, "PRAGMA user_version", &version, err) != 0 ||
+	if (pragma_int(st, "PRAGMA user_version", version, err) != 0 ||
 	    pragma_int(st, "PRAGMA application_id", &appid, err) != 0 ||
 	    pragma_int(st, "SELECT count(*) FROM sqlite_schema", &ntables,
 	    err) != 0)
 		return -1;
-	st->opened_version = version;
 	if ((appid != 0 && appid != APPLICATION_ID) || (appid == 0 &&
-	    ntables > 0 && version == 0)) {
+	    ntables > 0 && *version == 0)) {
 		*err = xasprintf(_("%s: not a lede cache (it is another "
 		    "SQLite database)"), st->path);
 		return -1;
 	}
-	if (version > target) {
+	if (*version > target) {
 		*err = xasprintf(_("%s: the cache has schema version %d, newer "
 		    "than this lede understands (%d); upgrade lede"),
-		    st->path, version, target);
+		    st->path, *version, target);
 		return -1;
 	}
+	return 0;
+}
+
+static int
+migrate(struct store *st, char **err)
+{
+	int version, target = (int)(sizeof migrations /
+	    sizeof migrations[0]);
+	char *sql;
+
+	if (schema_version(st, target, &version, err) != 0)
+		return -1;
+	st->opened_version = version;
 	if (version == target)
 		return 0;
 	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
+	/* Another lede may have upgraded (or created) the cache while we
+	 * waited for the lock: read the version again under it, or two
+	 * imports into a new cache would both create the tables. */
+	if (schema_version(st, target, &version, err) != 0)
+		goto fail;
 	for (; version < target; version++)
 		if (exec(st, migrations[version], err) != 0)
 			goto fail;
@@ -526,6 +567,47 @@ migrate(struct store *st, char **err)
 fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
+}
+
+static long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (long)(b->tv_sec - a->tv_sec) * 1000 +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/* SQLite's busy handler: called while another connection holds the lock
+ * we need.  SQLite's own gives up after a fixed time, and polls every
+ * 100 ms; an importer that takes the lock again a moment after each
+ * commit then starves a second importer, which failed with "database is
+ * locked" after 10 s.  Here a writer waits as long as the other one
+ * commits (its -wal file changes), polls every millisecond so as to
+ * catch the gap between the other's batches (store_commit leaves one),
+ * and gives up after busy_ms without progress: a lock held by a stuck
+ * process still fails. */
+static int
+busy_wait(void *arg, int count)
+{
+	struct store *st = arg;
+	struct timespec now, pause = { 0, 1000000 };
+	struct stat sb;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0) {
+		st->busy_since = now;
+		if (stat(st->wal_path, &st->busy_wal) != 0)
+			memset(&st->busy_wal, 0, sizeof st->busy_wal);
+	} else if (st->busy_progress && stat(st->wal_path, &sb) == 0 &&
+	    (sb.st_size != st->busy_wal.st_size || sb.st_mtim.tv_sec !=
+	    st->busy_wal.st_mtim.tv_sec || sb.st_mtim.tv_nsec !=
+	    st->busy_wal.st_mtim.tv_nsec)) {
+		st->busy_since = now;
+		st->busy_wal = sb;
+	}
+	if (ms_between(&st->busy_since, &now) >= st->busy_ms)
+		return 0;
+	nanosleep(&pause, NULL);
+	return 1;
 }
 
 int
@@ -560,7 +642,10 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	sqlite3_extended_result_codes(st->db, 1);
 	/* The busy timeout comes first: the other pragmas may wait on a
 	 * concurrent importer. */
-	sqlite3_busy_timeout(st->db, 10000);
+	st->wal_path = xasprintf("%s-wal", path);
+	st->busy_ms = BUSY_MS_DEFAULT;
+	st->busy_progress = true;
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	if (exec(st, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;"
 	    "PRAGMA foreign_keys = ON;"
@@ -595,6 +680,7 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->df);
 	free(st->last_source);
+	free(st->wal_path);
 	free(st->path);
 	free(st);
 }
@@ -629,6 +715,15 @@ store_commit(struct store *st, char **err)
 		return -1;
 	}
 	st->in_tx = false;
+	/* A moment without the lock, in which another writer polling
+	 * for it (busy_wait) gets its turn: batches take turns instead of
+	 * one import holding the cache until it ends.  A few ms per batch
+	 * of hundreds of articles. */
+	{
+		struct timespec pause = { 0, 3000000 };
+
+		nanosleep(&pause, NULL);
+	}
 	return 0;
 }
 
@@ -2013,5 +2108,6 @@ store_article_key(struct store *st, int64_t id, struct store_key *key,
 void
 store_set_busy_timeout(struct store *st, int ms)
 {
-	sqlite3_busy_timeout(st->db, ms);
+	st->busy_ms = ms;
+	st->busy_progress = false;
 }

@@ -43,9 +43,11 @@ void store_close(struct store *st);
 /* The cache's schema version as found when opened (before upgrading). */
 int store_opened_version(const struct store *st);
 
-/* Batch transactions: BEGIN IMMEDIATE (waits for other writers up to the
- * busy timeout) ... COMMIT.  store_rollback is safe without a
- * transaction. */
+/* Batch transactions: BEGIN IMMEDIATE ... COMMIT.  Waiting for another
+ * writer's lock lasts as long as that writer keeps committing, and 10 s
+ * at most without a commit (see store_set_busy_timeout).  store_commit
+ * leaves the lock free for a few ms, so that concurrent writers take
+ * turns.  store_rollback is safe without a transaction. */
 int store_begin(struct store *st, char **err);
 int store_commit(struct store *st, char **err);
 void store_rollback(struct store *st);
@@ -224,8 +226,9 @@ int store_set_read(struct store *st, int64_t id, bool read, bool cluster,
 int store_set_starred(struct store *st, int64_t id, bool starred,
     char **err);
 
-/* How long a write waits for another process's lock before
- * STORE_EBUSY (the reader keeps this short, so it never freezes). */
+/* Wait at most ms for another process's lock before STORE_EBUSY (or
+ * an error), however busy the other writer is: the reader keeps this
+ * short, so it never freezes. */
 void store_set_busy_timeout(struct store *st, int ms);
 
 /* A number that changes whenever another connection commits to the

@@ -43,13 +43,9 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 		refresh();
 		timeout(change != NULL && changed ? PROMPT_DEBOUNCE : -1);
 		rc = get_wch(&wc);
-		if (rc == ERR && ui_gone()) {
-			/* As Escape: nothing typed is applied. */
-			strbuf_fini(&b);
-			free(problem);
-			curs_set(0);
-			return NULL;
-		}
+		/* Gone: as Escape, nothing typed is applied. */
+		if (rc == ERR && ui_gone())
+			goto cancel;
 		if (rc == ERR) {
 			if (changed) {
 				changed = false;
@@ -68,6 +64,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 			continue;
 		}
 		if (wc == 27) {
+cancel:
 			strbuf_fini(&b);
 			free(problem);
 			curs_set(0);

@@ -51,8 +51,11 @@ ui_gone(void)
 	if (got_signal)
 		return true;
 	/* A closed terminal (the SSH connection or tmux server gone) reads
-	 * as end of file at once, forever: without this check the loop
-	 * would spin.  Not all systems send SIGHUP first. */
+	 * as end of file at once, forever.  No SIGHUP need reach us (we may
+	 * be outside its session): the reader starts only on a terminal, so
+	 * one that stopped being one, or reports a hangup, has gone. */
+	if (!isatty(STDIN_FILENO))
+		return true;
 	return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR |
 	    POLLNVAL)) != 0;
 }

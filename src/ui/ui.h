@@ -160,8 +160,9 @@ extern const struct pane_type pane_list_type, pane_body_type,
  * padded.  The one choke point between article text and the terminal. */
 void ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
     attr_t attr);
-/* True when the reader must stop waiting for keys: a signal asked it to
- * quit, or the terminal has gone. */
+/* True once the reader must stop waiting for keys: a signal asked it to
+ * quit, or its terminal has gone (then every read fails at once, and a
+ * loop that retried would spin at full speed forever). */
 bool ui_gone(void);
 /* True when a word with this key (text_tokens) is one the query looks
  * for, to be highlighted. */

@@ -1,55 +1,74 @@
 #!/bin/sh
 # A crash at any moment of an import leaves no half-imported article:
-# kill -9 a large import at varying moments, then check that the cache is
-# intact, that every article has its captions and index entry, and that a
+# kill -9 a large import 20 times at random moments (seeded: set
+# LEDE_CRASH_SEED to repeat a run), and after each kill check that the
+# cache is intact, that every article in it is whole (body, all its
+# captions, its full-text entry, its signature and postings) and that a
 # second import completes the job.
 . "${top_srcdir:?}/tests/integration/common.sh"
+. "$top_srcdir/tests/integration/corpus.sh"
 
 command -v sqlite3 >/dev/null || { echo "sqlite3 missing: skipped"; exit 77; }
+kills=20
 corpus="$tmp/corpus"
-# 1,500 distinct articles from our fixtures: the file name in the first
-# line makes each one different.
-for d in $(seq 1 300); do
-	mkdir -p "$corpus/$d"
-	for f in "$top_srcdir"/tests/fixtures/articles/*.txt; do
-		b=$(basename "$f")
-		{ echo "Copy $d of $b."; cat "$f"; } >"$corpus/$d/$b"
-	done
-done
-total=$(find "$corpus" -name '*.txt' | wc -l)
+gen_corpus "$corpus" 1000 || exit 99
+total=1000
 
+# The reference: the same import, uninterrupted.  Its duration scales the
+# kill delays, so that kills land all over the import on a fast machine
+# and under the sanitizers alike.
+ref="$tmp/ref.db"
+t0=$(now_ms)
+"$LEDE" --db "$ref" import "$corpus" >/dev/null 2>"$tmp/err" ||
+	{ cat "$tmp/err"; echo "the reference import failed"; exit 1; }
+dur=$(($(now_ms) - t0))
+echo "reference import: $total articles in $dur ms"
+
+seed=${LEDE_CRASH_SEED:-$(($(date +%s) % 100000))}
+# Delays in ms, uniform over [0, 1.2 x the import]: some land after the
+# end, which checks a finished import too.
+delays=$(awk -v seed="$seed" -v n="$kills" -v d="$dur" 'BEGIN {
+	srand(seed)
+	for (i = 0; i < n; i++) printf "%d ", int(rand() * d * 1.2)
+}')
+echo "seed $seed (LEDE_CRASH_SEED=$seed repeats it); delays in ms: $delays"
+
+# check_cache DB: SQLite's check and lede's, then every article against
+# the reference, compared by origin.
 check_cache() {
 	db=$1
-	[ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] ||
-		fail "integrity_check: $(sqlite3 "$db" 'PRAGMA integrity_check' | head -3)"
-	# Killed before the schema was committed: an empty database, which
-	# the next open sets up.
-	[ "$(sqlite3 "$db" "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'")" -eq 1 ] ||
-		return 0
-	"$LEDE" --db "$db" check >/dev/null ||
-		fail "the full-text index disagrees with the articles"
-	# Every fixture article with captions has all of them.
-	n=$(sqlite3 "$db" "SELECT count(*) FROM articles a WHERE a.origin LIKE '%harbour-strike.txt'
-		AND (SELECT count(*) FROM captions c WHERE c.article_id = a.id) <> 2")
-	[ "$n" -eq 0 ] || fail "$n articles lost captions"
-	n=$(sqlite3 "$db" "SELECT count(*) FROM articles a WHERE NOT EXISTS
-		(SELECT 1 FROM article_fts_docsize d WHERE d.id = a.id)")
-	[ "$n" -eq 0 ] || fail "$n articles missing from the full-text index"
+	r=$(sqlite3 "$db" 'PRAGMA integrity_check' 2>&1)
+	[ "$r" = ok ] || fail "integrity_check: $(echo "$r" | head -3)"
+	"$LEDE" --db "$db" check >"$tmp/check" 2>&1 ||
+		fail "lede check: $(head -5 "$tmp/check")"
+	compare_with_ref "$db" "$ref"
 }
 
-for delay in 0.02 0.05 0.08 0.11 0.14; do
-	db="$tmp/crash-$delay.db"
-	"$LEDE" --db "$db" import "$corpus" >/dev/null 2>&1 &
+k=0
+for delay in $delays; do
+	k=$((k + 1))
+	db="$tmp/crash-$k.db"
+	"$LEDE" --db "$db" import "$corpus" >/dev/null 2>"$tmp/import.err" &
 	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2>/dev/null
+	sleep "$(awk -v ms="$delay" 'BEGIN { printf "%.3f", ms / 1000 }')"
+	if kill -9 "$pid" 2>/dev/null; then
+		what=killed
+	else
+		what="had finished"
+	fi
 	wait "$pid" 2>/dev/null
-	[ -f "$db" ] || continue
-	check_cache "$db"
+	if [ ! -f "$db" ]; then
+		echo "kill $k at $delay ms: $what before the cache existed"
+	else
+		n=$(sqlite3 "$db" "SELECT count(*) FROM articles" 2>/dev/null || echo 0)
+		echo "kill $k at $delay ms: $what with $n articles committed"
+		check_cache "$db"
+	fi
 	"$LEDE" --db "$db" import "$corpus" >"$tmp/out" 2>&1 ||
-		fail "re-import after a crash failed: $(cat "$tmp/out")"
+		fail "re-import after kill $k failed: $(tail -3 "$tmp/out")"
 	n=$(sqlite3 "$db" 'SELECT count(*) FROM articles')
-	[ "$n" -eq "$total" ] || fail "after re-import: $n articles, want $total"
+	[ "$n" -eq "$total" ] || fail "after re-import $k: $n articles, want $total"
 	check_cache "$db"
+	rm -f "$db" "$db-wal" "$db-shm"
 done
 finish
