@@ -1132,6 +1132,19 @@ filtered_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
 	return rows_done(st, s, rc, stop, err);
 }
 
+/* prepare_filtered for a listing: its filter and its ":limit" bound. */
+static int
+prepare_listing(struct store *st, struct strbuf *sql,
+    const struct store_list_query *q, sqlite3_stmt **s, char **err)
+{
+	if (prepare_filtered(st, sql, s, err) != 0)
+		return -1;
+	bind_filter(*s, q->filter);
+	sqlite3_bind_int64(*s, sqlite3_bind_parameter_index(*s, ":limit"),
+	    q->limit > 0 ? q->limit : -1);
+	return 0;
+}
+
 #define LIST_COLUMNS \
 	"SELECT a.id, a.origin, a.title, s.name, a.published, a.is_read," \
 	" a.is_starred, json_object('id', a.id, 'origin', a.origin," \
@@ -1155,11 +1168,8 @@ store_list(struct store *st, const struct store_list_query *q,
 	if (q->fold)
 		add_fold(&sql, q->filter);
 	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit");
-	if (prepare_filtered(st, &sql, &s, err) != 0)
+	if (prepare_listing(st, &sql, q, &s, err) != 0)
 		return -1;
-	bind_filter(s, q->filter);
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
-	    q->limit > 0 ? q->limit : -1);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		row.id = sqlite3_column_int64(s, 0);
 		row.origin = (const char *)sqlite3_column_text(s, 1);
@@ -1259,11 +1269,8 @@ store_search(struct store *st, const struct store_list_query *q,
 		strbuf_fini(&sql);
 		sql = outer;
 	}
-	if (prepare_filtered(st, &sql, &s, err) != 0)
+	if (prepare_listing(st, &sql, q, &s, err) != 0)
 		return -1;
-	bind_filter(s, q->filter);
-	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":limit"),
-	    q->limit > 0 ? q->limit : -1);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		h.id = sqlite3_column_int64(s, 0);
 		h.title = (const char *)sqlite3_column_text(s, 1);

@@ -29,10 +29,12 @@ screen() {
 	$T capture-pane -p >"$tmp/screen"
 }
 
-# wait_for PATTERN: until the screen shows it (10 s at most).
+# wait_for PATTERN: until the screen shows it (WAIT_TENTHS tenths of a
+# second at most, 10 s unless the test says otherwise).
+WAIT_TENTHS=${WAIT_TENTHS:-100}
 wait_for() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt "$WAIT_TENTHS" ]; do
 		screen
 		grep -q -- "$1" "$tmp/screen" && return 0
 		sleep 0.1
@@ -46,7 +48,7 @@ wait_for() {
 # wait_gone PATTERN: until the screen no longer shows it.
 wait_gone() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt "$WAIT_TENTHS" ]; do
 		screen
 		grep -q -- "$1" "$tmp/screen" || return 0
 		sleep 0.1

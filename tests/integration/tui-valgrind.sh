@@ -21,29 +21,7 @@ id=$("$LEDE" --db "$db" list --json |
 [ -n "$id" ] && [ "$id" != null ] || { fail "no duplicate cluster in data/articles"; finish; }
 
 # Everything is 20 to 50 times slower under valgrind: wait up to 2 min.
-wait_slow() {
-	i=0
-	while [ $i -lt 1200 ]; do
-		screen
-		grep -q -- "$1" "$tmp/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen never showed '$1':"
-	cat "$tmp/screen" >&2
-	return 1
-}
-wait_slow_gone() {
-	i=0
-	while [ $i -lt 1200 ]; do
-		screen
-		grep -q -- "$1" "$tmp/screen" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen still shows '$1'"
-	return 1
-}
+WAIT_TENTHS=1200
 # The title of the article shown: the second line of the article pane.
 title() {
 	screen
@@ -73,7 +51,7 @@ $T new-session -d -x 160 -y 48 \
 	"$vg $LEDE --db $db --config /dev/null read $id; echo LEDE-EXITED-\$?; sleep 30"
 # The first screen, its status line saying the list was unfolded to
 # show the article (the newest member, not the one a fold shows).
-wait_slow 'Related'
+wait_for 'Related'
 wait_title != '' 'the start'
 first=$(title)
 keys j
@@ -82,24 +60,24 @@ keys k
 wait_title = "$first" k
 # To the related pane, open its first story, and back.
 keys Tab Tab Tab
-wait_slow ' Related | '
+wait_for ' Related | '
 keys Enter
 wait_title != "$first" 'Enter on a related story'
 keys BSpace
 wait_title = "$first" Backspace
 keys '?'
-wait_slow 'lede: keys'
+wait_for 'lede: keys'
 keys x
-wait_slow_gone 'lede: keys'
+wait_gone 'lede: keys'
 keys /
-wait_slow 'Search:'
+wait_for 'Search:'
 keys -l 'dam'
 keys Enter
-wait_slow '| dam\* |'
+wait_for '| dam\* |'
 keys Escape
-wait_slow 'all articles'
+wait_for 'all articles'
 keys q
-wait_slow 'LEDE-EXITED-'
+wait_for 'LEDE-EXITED-'
 screen
 code=$(sed -n 's/.*LEDE-EXITED-\([0-9]*\).*/\1/p' "$tmp/screen")
 grep 'ERROR SUMMARY\|definitely lost\|indirectly lost\|still reachable' "$tmp/valgrind.log" | sed 's/^==[0-9]*== *//'
