@@ -155,17 +155,23 @@ bad_option(const char *cmd, int c, char **argv)
 	return usage_error(_("%s: unknown option '%s'"), cmd, opt);
 }
 
-/* The options the output commands share: --json; --limit N where limit
- * is not NULL; --fold where fold is not NULL.  Returns 0, or the exit
- * code of a usage error. */
+/* The options most commands share: --json where json is not NULL,
+ * --limit N where limit is not NULL, --fold where fold is not NULL.
+ * Without operands, arguments after the options are a usage error.
+ * Returns 0, or the exit code of a usage error. */
 static int
-output_opts(const char *cmd, int argc, char **argv, bool *json,
-    int64_t *limit, bool *fold)
+command_opts(const char *cmd, int argc, char **argv, bool *json,
+    int64_t *limit, bool *fold, bool operands)
 {
-	struct option longopts[4] = { { "json", no_argument, NULL, 'j' } };
-	char shortopts[8] = ":j", *end;
-	int c, n = 1;
+	struct option longopts[4] = { { NULL, 0, NULL, 0 } };
+	char shortopts[8] = ":", *end;
+	int c, n = 0;
 
+	if (json != NULL) {
+		longopts[n++] = (struct option){ "json", no_argument, NULL,
+		    'j' };
+		strcat(shortopts, "j");
+	}
 	if (limit != NULL) {
 		longopts[n++] = (struct option){ "limit", required_argument,
 		    NULL, 'n' };
@@ -189,6 +195,9 @@ output_opts(const char *cmd, int argc, char **argv, bool *json,
 		} else
 			return bad_option(cmd, c, argv);
 	}
+	if (!operands && optind != argc)
+		return usage_error(_("%s: unexpected argument '%s'"), cmd,
+		    argv[optind]);
 	return 0;
 }
 
@@ -457,8 +466,8 @@ cmd_list(struct globals *g, int argc, char **argv)
 	char *err = NULL;
 	int rc;
 
-	if ((rc = output_opts("list", argc, argv, &lc.json, &q.limit,
-	    &q.fold)) != 0 || (rc = parse_query("list", argc, argv,
+	if ((rc = command_opts("list", argc, argv, &lc.json, &q.limit,
+	    &q.fold, true)) != 0 || (rc = parse_query("list", argc, argv,
 	    &filter)) != 0)
 		return rc;
 	q.filter = filter;
@@ -538,8 +547,8 @@ cmd_search(struct globals *g, int argc, char **argv)
 	char *err = NULL;
 	int rc;
 
-	if ((rc = output_opts("search", argc, argv, &sc.json, &q.limit,
-	    &q.fold)) != 0)
+	if ((rc = command_opts("search", argc, argv, &sc.json, &q.limit,
+	    &q.fold, true)) != 0)
 		return rc;
 	if (optind == argc)
 		return usage_error(_("search: what to search for is "
@@ -681,7 +690,8 @@ cmd_show(struct globals *g, int argc, char **argv)
 	int64_t id;
 	int rc;
 
-	if ((rc = output_opts("show", argc, argv, &as_json, NULL, NULL)) != 0)
+	if ((rc = command_opts("show", argc, argv, &as_json, NULL, NULL,
+	    true)) != 0)
 		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("show: expected one article ID"));
@@ -719,11 +729,9 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	bool as_json = false;
 	int rc;
 
-	if ((rc = output_opts("stats", argc, argv, &as_json, NULL, NULL)) != 0)
+	if ((rc = command_opts("stats", argc, argv, &as_json, NULL, NULL,
+	    false)) != 0)
 		return rc;
-	if (optind != argc)
-		return usage_error(_("stats: unexpected argument '%s'"),
-		    argv[optind]);
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
 	rc = as_json ? store_stats_json(st, &json, &err) :
@@ -779,8 +787,8 @@ cmd_related(struct globals *g, int argc, char **argv)
 	int64_t id, limit = 0;
 	int rc;
 
-	if ((rc = output_opts("related", argc, argv, &lc.json, &limit,
-	    NULL)) != 0)
+	if ((rc = command_opts("related", argc, argv, &lc.json, &limit, NULL,
+	    true)) != 0)
 		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("related: expected one article ID"));
@@ -892,8 +900,8 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 	size_t i;
 	int rc = EXIT_ERROR, r;
 
-	if ((r = output_opts("similarity", argc, argv, &as_json, NULL,
-	    NULL)) != 0)
+	if ((r = command_opts("similarity", argc, argv, &as_json, NULL, NULL,
+	    true)) != 0)
 		return r;
 	if (optind + 2 != argc)
 		return usage_error(_("similarity: expected two article IDs"));
@@ -1024,11 +1032,9 @@ cmd_dupes(struct globals *g, int argc, char **argv)
 	char *err = NULL;
 	int rc;
 
-	if ((rc = output_opts("dupes", argc, argv, &dc.json, NULL, NULL)) != 0)
+	if ((rc = command_opts("dupes", argc, argv, &dc.json, NULL, NULL,
+	    false)) != 0)
 		return rc;
-	if (optind != argc)
-		return usage_error(_("dupes: unexpected argument '%s'"),
-		    argv[optind]);
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
 	if (dc.json)
@@ -1072,19 +1078,14 @@ reindex_progress(size_t done, size_t total, void *ctx)
 static int
 cmd_reindex(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ NULL, 0, NULL, 0 },
-	};
 	struct import_rules *rules = NULL;
 	struct store *st = NULL;
 	char *err = NULL;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
-		return bad_option("reindex", c, argv);
-	if (optind != argc)
-		return usage_error(_("reindex: unexpected argument '%s'"),
-		    argv[optind]);
+	if ((rc = command_opts("reindex", argc, argv, NULL, NULL, NULL,
+	    false)) != 0)
+		return rc;
 	if (load_rules(&rules, &err) != 0)
 		return fail_msg(err);
 	if (open_store(g, false, &st, &err) != 0) {
@@ -1114,18 +1115,13 @@ print_problem(const char *problem, void *ctx)
 static int
 cmd_check(struct globals *g, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ NULL, 0, NULL, 0 },
-	};
 	struct store *st = NULL;
 	char *err = NULL;
-	int c, n;
+	int n;
 
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1)
-		return bad_option("check", c, argv);
-	if (optind != argc)
-		return usage_error(_("check: unexpected argument '%s'"),
-		    argv[optind]);
+	if ((n = command_opts("check", argc, argv, NULL, NULL, NULL,
+	    false)) != 0)
+		return n;
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
 	n = store_check(st, print_problem, NULL, &err);
