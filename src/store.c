@@ -194,6 +194,8 @@ struct store {
 	bool		 busy_progress;	/* ... without the other's commits */
 	struct timespec	 busy_since;	/* the wait, or the last progress */
 	struct stat	 busy_wal;	/* the -wal file as last seen */
+	char		*floor_match;	/* see matches_floor */
+	int64_t		 floor;
 };
 
 /* How long a writer waits for another that makes no progress. */
@@ -681,6 +683,7 @@ store_close(struct store *st)
 	free(st->df);
 	free(st->last_source);
 	free(st->wal_path);
+	free(st->floor_match);
 	free(st->path);
 	free(st);
 }
@@ -1083,27 +1086,35 @@ bind_filter(sqlite3_stmt *s, const struct query *f)
 	}
 }
 
-/* Whether filter's words match at least COMMON_MATCHES articles (a
- * bounded count: a few milliseconds at most). */
-static bool
-match_is_common(struct store *st, const struct query *f)
+/* The id of the COMMON_MATCHES-th most recently imported article that
+ * filter's words match, or 0 when fewer match: whether the words are
+ * common (add_filter), and where search's ranking starts.  Kept for the
+ * last words asked: the reader asks again on every page of a list.  An
+ * import since then changes which plan is quicker, never the rows. */
+static int64_t
+matches_floor(struct store *st, const struct query *f)
 {
 	sqlite3_stmt *s = NULL;
-	bool common = false;
 
 	if (f == NULL || query_match(f) == NULL)
-		return false;
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM (SELECT rowid"
-	    " FROM article_fts WHERE article_fts MATCH :qm LIMIT :n)", -1, &s,
-	    NULL) == SQLITE_OK) {
+		return 0;
+	if (st->floor_match != NULL && strcmp(st->floor_match,
+	    query_match(f)) == 0)
+		return st->floor;
+	st->floor = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM article_fts WHERE"
+	    " article_fts MATCH :qm ORDER BY rowid DESC LIMIT 1 OFFSET :n",
+	    -1, &s, NULL) == SQLITE_OK) {
 		bind_filter(s, f);
 		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":n"),
-		    COMMON_MATCHES);
-		common = sqlite3_step(s) == SQLITE_ROW &&
-		    sqlite3_column_int(s, 0) >= COMMON_MATCHES;
+		    COMMON_MATCHES - 1);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			st->floor = sqlite3_column_int64(s, 0);
 	}
 	sqlite3_finalize(s);
-	return common;
+	free(st->floor_match);
+	st->floor_match = xstrdup(query_match(f));
+	return st->floor;
 }
 
 /* Prepare sql (and free it); a query's mistakes that SQLite finds only
@@ -1167,7 +1178,7 @@ store_list(struct store *st, const struct store_list_query *q,
 	int rc, stop = 0;
 
 	strbuf_adds(&sql, LIST_COLUMNS " WHERE 1");
-	add_filter(&sql, q->filter, match_is_common(st, q->filter));
+	add_filter(&sql, q->filter, matches_floor(st, q->filter) > 0);
 	if (q->fold)
 		add_fold(&sql, q->filter);
 	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit");
@@ -1185,27 +1196,6 @@ store_list(struct store *st, const struct store_list_query *q,
 		stop = fn(&row, ctx);
 	}
 	return filtered_done(st, s, rc, stop, err);
-}
-
-/* The id of the COMMON_MATCHES-th most recently imported article that
- * filter's words match, or 0 when fewer match. */
-static int64_t
-newest_matches_floor(struct store *st, const struct query *f)
-{
-	sqlite3_stmt *s = NULL;
-	int64_t id = 0;
-
-	if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM article_fts WHERE"
-	    " article_fts MATCH :qm ORDER BY rowid DESC LIMIT 1 OFFSET :n",
-	    -1, &s, NULL) == SQLITE_OK) {
-		bind_filter(s, f);
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":n"),
-		    COMMON_MATCHES - 1);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			id = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_finalize(s);
-	return id;
 }
 
 /* The ranking: bm25 (negative, lower is better, with the weights set in
@@ -1242,7 +1232,7 @@ store_search(struct store *st, const struct store_list_query *q,
 		 * cache would take seconds to rank.  Past COMMON_MATCHES the
 		 * ranking keeps to the most recently imported matches (the
 		 * scores themselves still use the whole index). */
-		if ((floor = newest_matches_floor(st, q->filter)) > 0)
+		if ((floor = matches_floor(st, q->filter)) > 0)
 			strbuf_addf(&sql, " AND f.rowid >= %lld",
 			    (long long)floor);
 		if (strcmp(query_where(q->filter), "1") != 0)
@@ -1986,7 +1976,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	}
 	if (q->fold)
 		add_fold(&sql, q->filter);
-	add_filter(&sql, q->filter, match_is_common(st, q->filter));
+	add_filter(&sql, q->filter, matches_floor(st, q->filter) > 0);
 	if (q->unread_only)
 		strbuf_adds(&sql, " AND a.is_read = 0");
 	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4",
