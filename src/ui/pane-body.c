@@ -12,19 +12,6 @@
 #include "ui/ui.h"
 #include "util.h"
 
-static void
-body_init(struct pane *p)
-{
-	p->data = xcalloc(1, sizeof(struct textpane));
-}
-
-static void
-body_fini(struct pane *p)
-{
-	textpane_clear(p->data);
-	free(p->data);
-}
-
 /* Searching: where the words are, however far down the text they are.
  * The hits themselves are drawn highlighted like any other. */
 static void
@@ -131,12 +118,6 @@ step_hit(struct pane *p, struct textpane *t, int dir)
 	}
 }
 
-static void
-body_draw(struct pane *p)
-{
-	textpane_draw(p, p->data);
-}
-
 static int
 body_action(struct pane *p, enum action a)
 {
@@ -160,9 +141,9 @@ body_action(struct pane *p, enum action a)
 
 const struct pane_type pane_body_type = {
 	.name = N_("Article"),
-	.init = body_init,
+	.init = textpane_init,
 	.recalc = body_recalc,
-	.draw = body_draw,
+	.draw = textpane_draw,
 	.on_action = body_action,
-	.fini = body_fini,
+	.fini = textpane_fini,
 };

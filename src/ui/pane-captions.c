@@ -11,19 +11,6 @@
 #include "util.h"
 
 static void
-captions_init(struct pane *p)
-{
-	p->data = xcalloc(1, sizeof(struct textpane));
-}
-
-static void
-captions_fini(struct pane *p)
-{
-	textpane_clear(p->data);
-	free(p->data);
-}
-
-static void
 captions_recalc(struct pane *p)
 {
 	struct textpane *t = p->data;
@@ -50,12 +37,6 @@ captions_recalc(struct pane *p)
 	}
 }
 
-static void
-captions_draw(struct pane *p)
-{
-	textpane_draw(p, p->data);
-}
-
 static int
 captions_action(struct pane *p, enum action a)
 {
@@ -64,9 +45,9 @@ captions_action(struct pane *p, enum action a)
 
 const struct pane_type pane_captions_type = {
 	.name = N_("Captions"),
-	.init = captions_init,
+	.init = textpane_init,
 	.recalc = captions_recalc,
-	.draw = captions_draw,
+	.draw = textpane_draw,
 	.on_action = captions_action,
-	.fini = captions_fini,
+	.fini = textpane_fini,
 };

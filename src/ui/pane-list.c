@@ -218,7 +218,7 @@ list_draw(struct pane *p)
 	struct list *l = p->data;
 	int h = ui_rows(p), w = p->r.w, y, tw, x;
 	bool focus = &ui->pane[ui->focus] == p;
-	char date[11], mark[4], *title;
+	char mark[4], *title;
 
 	for (y = 0; y < h; y++) {
 		const struct row *r;
@@ -242,17 +242,8 @@ list_draw(struct pane *p)
 		mark[2] = ' ';
 		mark[3] = '\0';
 		ui_put(ui, p->win, y + 1, 0, 3 < w ? 3 : w, mark, a);
-		x = 3;
-		if (w >= 40) {
-			ui_date(r->published, date);
-			ui_put(ui, p->win, y + 1, x, 11, date, a);
-			x += 11;
-		}
-		if (w >= 64) {
-			ui_put(ui, p->win, y + 1, x, 17, r->source ? r->source :
-			    "", a);
-			x += 17;
-		}
+		x = ui_put_date_source(ui, p->win, y + 1, 3, w, r->published,
+		    r->source, 40, 64, 17, a);
 		tw = w - x;
 		if (r->copies > 0)
 			title = xasprintf("(+%" PRId64 ") %s", r->copies,

@@ -38,7 +38,6 @@ related_draw(struct pane *p)
 	struct listview *lv = p->data;
 	bool focus = &ui->pane[ui->focus] == p;
 	int h = ui_rows(p), w = p->r.w, y, x;
-	char date[11];
 
 	listview_set(lv, ui->nrelated, (size_t)h);
 	for (y = 0; y < h; y++) {
@@ -60,17 +59,8 @@ related_draw(struct pane *p)
 		ui_put(ui, p->win, y + 1, 0, 1, "", a);
 		ui_put(ui, p->win, y + 1, 1, 11 < w - 1 ? 11 : w - 1, r->label,
 		    la);
-		x = 12;
-		if (w >= 44) {
-			ui_date(r->published, date);
-			ui_put(ui, p->win, y + 1, x, 11, date, a);
-			x += 11;
-		}
-		if (w >= 72) {
-			ui_put(ui, p->win, y + 1, x, 15, r->source ? r->source :
-			    "", a);
-			x += 15;
-		}
+		x = ui_put_date_source(ui, p->win, y + 1, 12, w, r->published,
+		    r->source, 44, 72, 15, a);
 		if (x < w)
 			ui_put(ui, p->win, y + 1, x, w - x, r->title, a);
 	}

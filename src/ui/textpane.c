@@ -93,8 +93,22 @@ line_hits(struct pane *p, const char *line, int y, attr_t attr, bool draw)
 }
 
 void
-textpane_draw(struct pane *p, struct textpane *t)
+textpane_init(struct pane *p)
 {
+	p->data = xcalloc(1, sizeof(struct textpane));
+}
+
+void
+textpane_fini(struct pane *p)
+{
+	textpane_clear(p->data);
+	free(p->data);
+}
+
+void
+textpane_draw(struct pane *p)
+{
+	struct textpane *t = p->data;
 	int h = ui_rows(p), y;
 	/* Cells of ASCII look-alikes need not match the text's: no hits
 	 * drawn there. */

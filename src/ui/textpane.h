@@ -18,7 +18,10 @@ struct textpane {
 void textpane_add(struct textpane *t, const char *s, size_t width,
     attr_t attr);
 void textpane_clear(struct textpane *t);
-void textpane_draw(struct pane *p, struct textpane *t);
+/* The pane_type functions of a pane whose data is a textpane. */
+void textpane_init(struct pane *p);
+void textpane_fini(struct pane *p);
+void textpane_draw(struct pane *p);
 /* The first line at or after from (dir 1), or at or before it (dir -1),
  * that holds a search hit; -1 when none. */
 long textpane_find_hit(struct pane *p, struct textpane *t, long from,

@@ -246,6 +246,25 @@ ui_date(int64_t t, char out[11])
 }
 
 int
+ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
+    int64_t published, const char *source, int date_min, int source_min,
+    int source_w, attr_t attr)
+{
+	char date[11];
+
+	if (width >= date_min) {
+		ui_date(published, date);
+		ui_put(ui, w, y, x, 11, date, attr);
+		x += 11;
+	}
+	if (width >= source_min) {
+		ui_put(ui, w, y, x, source_w, source ? source : "", attr);
+		x += source_w;
+	}
+	return x;
+}
+
+int
 ui_rows(const struct pane *p)
 {
 	return p->r.h > 1 ? p->r.h - 1 : 0;

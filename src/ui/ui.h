@@ -179,6 +179,13 @@ void ui_open_related(struct ui *ui, int64_t id);
 void ui_message(struct ui *ui, const char *fmt, ...);
 /* Format a date as YYYY-MM-DD into out[11] ("" when undated). */
 void ui_date(int64_t t, char out[11]);
+/* The date and outlet columns of a list row, from column x of a row of
+ * width cells: the date when width reaches date_min, the outlet (in
+ * source_w cells) when it reaches source_min.  Returns the column after
+ * them. */
+int ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
+    int64_t published, const char *source, int date_min, int source_min,
+    int source_w, attr_t attr);
 /* Content rows of a pane (its height less the title bar). */
 int ui_rows(const struct pane *p);
 /* The next unread article after the selected one: the list pane moves
