@@ -1117,8 +1117,9 @@ matches_floor(struct store *st, const struct query *f)
 	return st->floor;
 }
 
-/* Prepare sql (and free it); a query's mistakes that SQLite finds only
- * now (an FTS5 expression it rejects) are reported as the search's. */
+/* Prepare sql and free it.  query.c writes only FTS5 expressions that
+ * SQLite accepts (its fuzz target runs every parsed query), so a failure
+ * here or while stepping is the cache's. */
 static int
 prepare_filtered(struct store *st, struct strbuf *sql, sqlite3_stmt **s,
     char **err)
@@ -1129,21 +1130,6 @@ prepare_filtered(struct store *st, struct strbuf *sql, sqlite3_stmt **s,
 	if (rc != SQLITE_OK)
 		return fail(st, err, _("cannot read the cache"));
 	return 0;
-}
-
-/* After the last row: an error in an FTS5 expression shows only when it
- * runs; say it is the search that failed, not the cache. */
-static int
-filtered_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
-{
-	if (stop == 0 && rc != SQLITE_DONE && (rc & 0xff) == SQLITE_ERROR &&
-	    strstr(sqlite3_errmsg(st->db), "fts5") != NULL) {
-		*err = xasprintf(_("the search cannot be run: %s"),
-		    sqlite3_errmsg(st->db));
-		sqlite3_finalize(s);
-		return -1;
-	}
-	return rows_done(st, s, rc, stop, err);
 }
 
 /* prepare_filtered for a listing: its filter and its ":limit" bound. */
@@ -1195,7 +1181,7 @@ store_list(struct store *st, const struct store_list_query *q,
 		row.json = (const char *)sqlite3_column_text(s, 7);
 		stop = fn(&row, ctx);
 	}
-	return filtered_done(st, s, rc, stop, err);
+	return rows_done(st, s, rc, stop, err);
 }
 
 /* The ranking: bm25 (negative, lower is better, with the weights set in
@@ -1272,7 +1258,7 @@ store_search(struct store *st, const struct store_list_query *q,
 		h.json = (const char *)sqlite3_column_text(s, 6);
 		stop = fn(&h, ctx);
 	}
-	return filtered_done(st, s, rc, stop, err);
+	return rows_done(st, s, rc, stop, err);
 }
 
 int
@@ -1294,7 +1280,7 @@ store_snippet(struct store *st, const struct query *filter, int64_t id,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*out = column_dup(s, 0);
-	return filtered_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, 0,
+	return rows_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, 0,
 	    err);
 }
 
@@ -2001,7 +1987,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		row.copies = sqlite3_column_int64(s, 8);
 		stop = fn(&row, ctx);
 	}
-	stop = filtered_done(st, s, rc, stop, err);
+	stop = rows_done(st, s, rc, stop, err);
 	return stop < 0 ? -1 : 0;
 }
 
