@@ -45,6 +45,7 @@ enum stmt_id {
 	S_GET_CAPTIONS,
 	S_JSON,
 	S_SIG_GET,
+	S_RELATED,
 	S_SIG_PUT,
 	S_SIG_DEL,
 	S_POST_ADD,
@@ -118,6 +119,15 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " WHERE a.id = ?1",
 	[S_SIG_GET] = "SELECT sig, keys, day FROM sim_sig"
 	    " WHERE article_id = ?1",
+	[S_RELATED] = "SELECT r.other_id, r.score, r.label,"
+	    " a.title, s.name, a.published, json_object('id', r.other_id,"
+	    " 'score', round(r.score, 3), 'label', r.label, 'title', a.title,"
+	    " 'source', s.name, 'published', strftime('%Y-%m-%d',"
+	    " a.published, 'unixepoch'))"
+	    " FROM related r JOIN articles a ON a.id = r.other_id"
+	    " LEFT JOIN sources s ON s.id = a.source_id"
+	    " WHERE r.article_id = ?1 ORDER BY r.score DESC, r.other_id"
+	    " LIMIT ?2",
 	/* Writes here touch one row each (no REPLACE, no IN (...)): a
 	 * statement that may change several rows opens a savepoint, and
 	 * FTS5 flushes its pending index at every savepoint. */
@@ -1859,15 +1869,8 @@ store_related(struct store *st, int64_t id, int64_t limit,
 	struct store_related_row row;
 	int rc, stop = 0;
 
-	if (sqlite3_prepare_v2(st->db, "SELECT r.other_id, r.score, r.label,"
-	    " a.title, s.name, a.published, json_object('id', r.other_id,"
-	    " 'score', round(r.score, 3), 'label', r.label, 'title', a.title,"
-	    " 'source', s.name, 'published', strftime('%Y-%m-%d',"
-	    " a.published, 'unixepoch'))"
-	    " FROM related r JOIN articles a ON a.id = r.other_id"
-	    " LEFT JOIN sources s ON s.id = a.source_id"
-	    " WHERE r.article_id = ?1 ORDER BY r.score DESC, r.other_id"
-	    " LIMIT ?2", -1, &s, NULL) != SQLITE_OK)
+	/* Kept prepared: the reader asks on every move. */
+	if ((s = stmt(st, S_RELATED)) == NULL)
 		return fail(st, err, _("cannot read the cache"));
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);
@@ -1881,7 +1884,9 @@ store_related(struct store *st, int64_t id, int64_t limit,
 		row.json = (const char *)sqlite3_column_text(s, 6);
 		stop = fn(&row, ctx);
 	}
-	stop = rows_done(st, s, rc, stop, err);
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = fail(st, err, _("cannot read the cache"));
+	sqlite3_reset(s);
 	return stop;
 }
 
