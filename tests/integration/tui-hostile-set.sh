@@ -41,6 +41,12 @@ scene() {
 check_frame() {
 	cols=$1
 	shift
+	# The panes are drawn one after another: under the sanitizers a
+	# capture can come between two of them.  Wait for every title
+	# first (wait_for captures the screen anew).
+	for title in "$@"; do
+		wait_for "─ $title ─" || return
+	done
 	for title in "$@"; do
 		n=$(grep -c -- "─ $title ─" "$tmp/screen")
 		if [ "$n" -ne 1 ]; then
