@@ -49,6 +49,16 @@ while kill -0 "$importer" 2>/dev/null && [ $n -lt 150 ]; do
 		fi
 		sleep 0.02
 	done
+	# The first changed cell ends the wait, but tmux may show the
+	# redraw half done: record the title once it holds still.
+	i=0
+	while [ $i -lt 20 ]; do
+		sleep 0.05
+		now=$(title)
+		[ "$now" = "$after" ] && break
+		after=$now
+		i=$((i + 1))
+	done
 	echo "$after" >>"$tmp/visited"
 	n=$((n + 1)) sum=$((sum + dt))
 	[ $dt -gt $worst ] && worst=$dt
@@ -73,6 +83,8 @@ sed 's/^ *//; s/ *$//; s/'"'"'/'"''"'/g; s/.*/('"'"'&'"'"'),/' "$tmp/visited" |
 unread=$(sqlite3 "$db" "WITH v(t) AS (VALUES $(cat "$tmp/values"))
 	SELECT count(*) FROM v WHERE NOT EXISTS
 	(SELECT 1 FROM articles WHERE title = v.t AND is_read)")
-[ "$unread" = 0 ] || fail "$unread of the $n articles moved to are not marked read"
+[ "$unread" = 0 ] || fail "$unread of the $n articles moved to are not marked read: $(sqlite3 "$db" "WITH v(t) AS (VALUES $(cat "$tmp/values"))
+	SELECT group_concat(t, ' | ') FROM v WHERE NOT EXISTS
+	(SELECT 1 FROM articles WHERE title = v.t AND is_read)")"
 "$LEDE" --db "$db" check >"$tmp/check" 2>&1 || fail "lede check: $(cat "$tmp/check")"
 finish
