@@ -372,27 +372,90 @@ text_fold(const char *s)
 	return out;
 }
 
+/* ASCII white space.  UAX #29 puts a word boundary on both sides of each
+ * of these (WB3a, WB3b, WB999); only WB4 joins what follows a space to it,
+ * so a chunk that begins with a non-ASCII character is looked at with the
+ * white space before it. */
+static bool
+is_ascii_space(uint8_t c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static bool
+is_ascii_alnum(uint8_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* The words of p[from, to), with UAX #29 from libunistring; segments
+ * that start before "at" (the white space given for context) are not
+ * words. */
+static int
+chunk_words(const uint8_t *p, size_t from, size_t at, size_t to,
+    text_word_fn fn, void *ctx)
+{
+	char small[256], *breaks = small;
+	size_t n = to - from, i, start;
+	ucs4_t uc;
+	int rc = 0;
+
+	if (n > sizeof small)
+		breaks = xmalloc(n);
+	u8_wordbreaks(p + from, n, breaks);
+	for (start = 0; start < n && rc == 0; start = i) {
+		for (i = start + 1; i < n && !breaks[i]; i++)
+			;
+		if (from + start >= at && u8_mbtouc(&uc, p + from + start,
+		    i - start) > 0 && (uc_is_alpha(uc) || uc_is_digit(uc)))
+			rc = fn((const char *)p + from + start, i - start, ctx);
+	}
+	if (breaks != small)
+		free(breaks);
+	return rc;
+}
+
+/* Most of a text is words of ASCII letters and digits between spaces,
+ * perhaps with punctuation at either end ("said," "(AP)").  UAX #29 never
+ * breaks such a run (WB5, WB8-WB10) and always breaks between it and
+ * that punctuation (what could join them, WB6-WB7 and WB11-WB12, needs a
+ * letter or digit on the far side, and "_" is not taken): those words
+ * are emitted as they are.  Every other chunk between white space goes
+ * to libunistring (test-text checks the two ways agree). */
 int
 text_words(const char *s, size_t n, text_word_fn fn, void *ctx)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	char *breaks;
-	size_t i, start;
-	ucs4_t uc;
+	size_t i = 0, start, end, a, b, k;
 	int rc = 0;
 
-	if (n == 0)
-		return 0;
-	breaks = xmalloc(n);
-	u8_wordbreaks(p, n, breaks);
-	for (start = 0; start < n && rc == 0; start = i) {
-		for (i = start + 1; i < n && !breaks[i]; i++)
+	while (i < n && rc == 0) {
+		while (i < n && is_ascii_space(p[i]))
+			i++;
+		if (i == n)
+			break;
+		start = i;
+		while (i < n && !is_ascii_space(p[i]))
+			i++;
+		end = i;
+		/* The core, without ASCII punctuation at its ends. */
+		for (a = start; a < end && p[a] < 0x80 && p[a] != '_' &&
+		    !is_ascii_alnum(p[a]); a++)
 			;
-		if (u8_mbtouc(&uc, p + start, i - start) > 0 &&
-		    (uc_is_alpha(uc) || uc_is_digit(uc)))
-			rc = fn(s + start, i - start, ctx);
+		for (b = end; b > a && p[b - 1] < 0x80 && p[b - 1] != '_' &&
+		    !is_ascii_alnum(p[b - 1]); b--)
+			;
+		for (k = a; k < b && is_ascii_alnum(p[k]); k++)
+			;
+		if (k == b) {
+			if (a < b)
+				rc = fn(s + a, b - a, ctx);
+			continue;
+		}
+		rc = chunk_words(p, start > 0 ? start - 1 : 0, start, end, fn,
+		    ctx);
 	}
-	free(breaks);
 	return rc;
 }
 
@@ -500,29 +563,53 @@ int
 text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	size_t i, start = 0;
-	bool in = false, wide = false, tok;
+	struct text_token t;
+	char small[64], *key;
+	size_t i = 0, start, k;
+	bool wide;
 	ucs4_t uc;
-	int len, rc = 0;
+	int len = 1, rc = 0;
 
-	for (i = 0; i <= n && rc == 0; i += (size_t)len) {
-		len = 1;
-		tok = false;
-		if (i < n) {
+	while (i < n && rc == 0) {
+		if (p[i] < 0x80 && !is_ascii_alnum(p[i])) {
+			i++;
+			continue;
+		}
+		/* A run of ASCII letters and digits, the common case: its
+		 * key is its lower case, and no word boundary falls inside
+		 * it (emit_run would find none). */
+		start = i;
+		while (i < n && is_ascii_alnum(p[i]))
+			i++;
+		if (i == n || p[i] < 0x80) {
+			key = i - start <= sizeof small ? small :
+			    xmalloc(i - start);
+			for (k = start; k < i; k++)
+				key[k - start] = (char)(p[k] >= 'A' &&
+				    p[k] <= 'Z' ? p[k] + 32 : p[k]);
+			t.key = key;
+			t.keylen = i - start;
+			t.start = start;
+			t.end = i;
+			rc = fn(&t, ctx);
+			if (key != small)
+				free(key);
+			continue;
+		}
+		/* Any other run of letters, marks and digits. */
+		wide = false;
+		for (i = start; i < n; i += (size_t)len) {
 			len = u8_mbtouc(&uc, p + i, n - i);
-			tok = is_token_char(uc);
+			if (!is_token_char(uc))
+				break;
+			if (uc >= 0x2e80)
+				wide = true;
 		}
-		if (in && !tok) {
-			rc = emit_run(p, start, i, wide, fn, ctx);
-			in = false;
+		if (i == start) {
+			i += (size_t)len;	/* not a token character */
+			continue;
 		}
-		if (!in && tok) {
-			in = true;
-			wide = false;
-			start = i;
-		}
-		if (tok && uc >= 0x2e80)
-			wide = true;
+		rc = emit_run(p, start, i, wide, fn, ctx);
 	}
 	return rc;
 }

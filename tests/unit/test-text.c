@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+
 #include "text.h"
 
 static size_t bad_lines[8];
@@ -453,6 +457,8 @@ test_text_tokens_fold_every_script(void **state)
 		{ "東京の天気", "東|京|の|天|気" },
 		{ "Москва МОСКВА", "москва|москва" },
 		{ "— «»  ", "" },
+		{ "abcé Abc東京 x", "abce|abc|東|京|x" },	/* ASCII runs on */
+		{ "Zürich's", "zurich|s" },
 	};
 	struct tokbuf b;
 	size_t i;
@@ -465,6 +471,88 @@ test_text_tokens_fold_every_script(void **state)
 	assert_string_equal(b.spans, "Ein|ZÜRICHER|Bericht");
 	/* A vowel sign is part of a Devanagari letter, not an accent. */
 	assert_string_not_equal(tokens("कि", &b), "क");
+}
+
+/* text_words against libunistring over the whole text: the fast path for
+ * ASCII words must find exactly the same words. */
+struct wordlist {
+	char	s[4096];
+	size_t	len;
+};
+
+static int
+collect_word(const char *w, size_t n, void *ctx)
+{
+	struct wordlist *l = ctx;
+
+	assert_true(l->len + n + 2 < sizeof l->s);
+	memcpy(l->s + l->len, w, n);
+	l->len += n;
+	l->s[l->len++] = '|';
+	l->s[l->len] = '\0';
+	return 0;
+}
+
+static void
+reference_words(const char *s, struct wordlist *l)
+{
+	size_t n = strlen(s), i, start;
+	char *breaks = malloc(n + 1);
+	ucs4_t uc;
+
+	u8_wordbreaks((const uint8_t *)s, n, breaks);
+	for (start = 0; start < n; start = i) {
+		for (i = start + 1; i < n && !breaks[i]; i++)
+			;
+		if (u8_mbtouc(&uc, (const uint8_t *)s + start, i - start) >
+		    0 && (uc_is_alpha(uc) || uc_is_digit(uc)))
+			collect_word(s + start, i - start, l);
+	}
+	free(breaks);
+}
+
+static void
+test_text_words_match_uax29(void **state)
+{
+	/* Pieces that exercise the rules near the fast path: mid-word
+	 * punctuation, numbers, underscores, quotes, accents after a space,
+	 * Indic vowel signs, CJK, emoji, and every kind of ASCII space. */
+	static const char *const pieces[] = {
+		"said", "Kuleba's", "U.S.", "8,500", "3.5", "e.g.", "(AP)",
+		"\"quote\"", "don't", "a_b", "_x", "x_", "—", "«", "»", "Zürich",
+		"Zu\xcc\x88rich", "\xcc\x81", "\xe0\xa4\xbf", "क\xe0\xa4\xbf",
+		"東京", "の", "😀", "\xe2\x80\x8d", "\xe2\x80\x99", "'", ".", ",",
+		":", ";", "-", "a", "9", " ", " ", "  ", "\t", "\n", "\r\n", "\v",
+		"\f", "\xe3\x80\x80", "\xc2\xa0", "ב\"ה", "x.y", "1:2", "!",
+	};
+	struct wordlist got, want;
+	char text[1024];
+	unsigned seed = 12345;
+	size_t i, k, len;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		text[0] = '\0';
+		len = 0;
+		for (k = 0; k < 12; k++) {
+			const char *piece;
+
+			seed = seed * 1103515245u + 12345u;
+			piece = pieces[(seed >> 16) %
+			    (sizeof pieces / sizeof pieces[0])];
+			if (len + strlen(piece) + 1 >= sizeof text)
+				break;
+			strcat(text, piece);
+			len += strlen(piece);
+		}
+		got.len = want.len = 0;
+		got.s[0] = want.s[0] = '\0';
+		assert_int_equal(text_words(text, len, collect_word, &got), 0);
+		reference_words(text, &want);
+		if (strcmp(got.s, want.s) != 0)
+			fail_msg("text \"%s\": words \"%s\", UAX #29 \"%s\"",
+			    text, got.s, want.s);
+	}
 }
 
 int
@@ -488,6 +576,7 @@ main(void)
 		cmocka_unit_test(test_text_wrap_cjk_and_long_words),
 		cmocka_unit_test(test_text_ascii_lookalikes),
 		cmocka_unit_test(test_text_tokens_fold_every_script),
+		cmocka_unit_test(test_text_words_match_uax29),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
