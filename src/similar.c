@@ -370,25 +370,9 @@ on_word(const char *w, size_t n, void *ctx)
 }
 
 static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
 cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
-cmp_i64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 
 	return x < y ? -1 : x > y;
 }
@@ -428,12 +412,6 @@ term_add(struct sim_doc *d, uint64_t h, float boost)
 		d->t[i].boost = boost;
 }
 
-static bool
-seen_lower(const struct tokenizer *tz, uint64_t h)
-{
-	return tz->nlower > 0 && bsearch(&h, tz->lower, tz->nlower,
-	    sizeof *tz->lower, cmp_u64) != NULL;
-}
 
 static void
 add_string(char ***v, uint64_t **hv, size_t *n, const char *s, size_t len)
@@ -472,6 +450,12 @@ count_of(const uint64_t *v, size_t n, uint64_t h)
 	return k;
 }
 
+static bool
+seen_lower(const struct tokenizer *tz, uint64_t h)
+{
+	return count_of(tz->lower, tz->nlower, h) > 0;
+}
+
 /* Words that are names: capitalised every time the article uses them,
  * and inside a sentence, or beside another capital, or opening two
  * sentences ("Meanwhile" and "Amid" open one sentence each but are no
@@ -503,9 +487,9 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 			tz->tok[i].flags |= T_RUN;
 			tz->tok[i + 1].flags |= T_RUN;
 		}
-	xqsort(tz->lower, tz->nlower, sizeof *tz->lower, cmp_u64);
-	xqsort(tz->capmid, tz->ncapmid, sizeof *tz->capmid, cmp_u64);
-	xqsort(tz->capstart, tz->ncapstart, sizeof *tz->capstart, cmp_u64);
+	sort_u64(tz->lower, tz->nlower);
+	sort_u64(tz->capmid, tz->ncapmid);
+	sort_u64(tz->capstart, tz->ncapstart);
 	for (i = 0; i < tz->n; i++) {
 		/* 3-word shingles over every word, stopwords included, but
 		 * not over quotations: independent reports of one event quote
@@ -598,7 +582,7 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 
 		for (i = 0; i < d->nsh; i++)
 			pair[i] = (uint64_t)d->sh[i] << 16 | d->shpos[i];
-		xqsort(pair, d->nsh, sizeof *pair, cmp_u64);
+		sort_u64(pair, d->nsh);
 		for (i = j = 0; i < d->nsh; i++) {
 			uint32_t h = (uint32_t)(pair[i] >> 16);
 
@@ -610,7 +594,16 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 		d->nsh = j;
 		free(pair);
 	}
-	xqsort(d->shkeys, d->nshkeys, sizeof *d->shkeys, cmp_i64);
+	/* Signed order, as unsigned keys with the sign bit flipped. */
+	{
+		uint64_t *k = (uint64_t *)d->shkeys;
+
+		for (i = 0; i < d->nshkeys; i++)
+			k[i] ^= UINT64_C(1) << 63;
+		sort_u64(k, d->nshkeys);
+		for (i = 0; i < d->nshkeys; i++)
+			k[i] ^= UINT64_C(1) << 63;
+	}
 	for (i = j = 0; i < d->nshkeys; i++)
 		if (j == 0 || d->shkeys[j - 1] != d->shkeys[i])
 			d->shkeys[j++] = d->shkeys[i];
@@ -676,7 +669,7 @@ sim_doc_new(const struct sim_lexicon *lex, const struct article *a,
 	for (i = j = 0; i < d->tcap; i++)
 		if (d->t[i].h != 0)
 			d->ids[j++] = d->t[i].h;
-	xqsort(d->ids, d->tn, sizeof *d->ids, cmp_u64);
+	sort_u64(d->ids, d->tn);
 	free(tz.tok);
 	free(tz.lower);
 	free(tz.capmid);
@@ -723,22 +716,22 @@ struct weighted {
 	float		w;
 };
 
-static int
-cmp_weight_desc(const void *a, const void *b)
+static uint32_t
+float_bits(float f)
 {
-	const struct weighted *x = a, *y = b;
+	uint32_t u;
 
-	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	return x->h < y->h ? -1 : x->h > y->h;	/* deterministic ties */
+	memcpy(&u, &f, sizeof u);
+	return u;
 }
 
-static int
-cmp_term_id(const void *a, const void *b)
+static float
+bits_float(uint32_t u)
 {
-	const struct sim_term *x = a, *y = b;
+	float f;
 
-	return x->id < y->id ? -1 : x->id > y->id;
+	memcpy(&f, &u, sizeof f);
+	return f;
 }
 
 struct sim_sig *
@@ -746,18 +739,23 @@ sim_sig_new(const struct sim_doc *d, sim_df_fn df, void *ctx,
     uint64_t ndocs)
 {
 	struct sim_sig *s = xcalloc(1, sizeof *s);
-	struct weighted *w = xcalloc(d->tn ? d->tn : 1, sizeof *w);
-	size_t i, n = 0, keep, k;
+	struct weighted *w = xcalloc(d->tn ? d->tn : 1, sizeof *w), *sorted;
+	uint64_t *order;
+	size_t i, j, n = 0, keep, k;
 	double norm = 0;
 
 	s->day = d->day;
 	s->weekday = d->weekday;
-	for (i = 0; i < d->tcap; i++) {
-		const struct dterm *t = &d->t[i];
+	/* Terms in the order of their hashes (d->ids), so that sorting by
+	 * weight keeps that order among equal weights. */
+	for (j = 0; j < d->tn; j++) {
+		const struct dterm *t;
 		double idf;
 
-		if (t->h == 0)
-			continue;
+		for (i = d->ids[j] & (d->tcap - 1); d->t[i].h != d->ids[j];
+		    i = (i + 1) & (d->tcap - 1))
+			;
+		t = &d->t[i];
 		/* Smoothed IDF, at least 1: in a small cache a term that
 		 * another article shares must not weigh less than one no other
 		 * article has, or two articles could never look alike. */
@@ -769,18 +767,34 @@ sim_sig_new(const struct sim_doc *d, sim_df_fn df, void *ctx,
 		w[n].w = (float)((1.0 + log(t->tf)) * t->boost * idf);
 		n++;
 	}
-	xqsort(w, n, sizeof *w, cmp_weight_desc);
+	/* Heaviest first.  Weights are positive, so their bits order as the
+	 * floats do; the low half keeps the hash order of equal weights. */
+	order = xcalloc(n ? n : 1, sizeof *order);
+	for (i = 0; i < n; i++)
+		order[i] = (uint64_t)(UINT32_MAX - float_bits(w[i].w)) << 32 | i;
+	sort_u64(order, n);
+	sorted = xcalloc(n ? n : 1, sizeof *sorted);
+	for (i = 0; i < n; i++)
+		sorted[i] = w[order[i] & UINT32_MAX];
+	free(w);
+	w = sorted;
 	keep = n < SIM_TERMS ? n : SIM_TERMS;
 	s->nterms = (uint16_t)keep;
 	s->terms = xcalloc(keep ? keep : 1, sizeof *s->terms);
 	for (i = 0; i < keep; i++)
 		norm += (double)w[i].w * w[i].w;
 	norm = norm > 0 ? sqrt(norm) : 1;
+	/* By id; equal ids (of different hashes) heaviest first. */
+	for (i = 0; i < keep; i++)
+		order[i] = (uint64_t)(uint32_t)w[i].h << 32 | (UINT32_MAX -
+		    float_bits((float)(w[i].w / norm)));
+	sort_u64(order, keep);
 	for (i = 0; i < keep; i++) {
-		s->terms[i].id = (uint32_t)w[i].h;
-		s->terms[i].w = (float)(w[i].w / norm);
+		s->terms[i].id = (uint32_t)(order[i] >> 32);
+		s->terms[i].w = bits_float(UINT32_MAX -
+		    (uint32_t)(order[i] & UINT32_MAX));
 	}
-	xqsort(s->terms, keep, sizeof *s->terms, cmp_term_id);
+	free(order);
 	s->nshingles = (uint16_t)(d->nsh < UINT16_MAX ? d->nsh : UINT16_MAX);
 	s->shingles = xcalloc(s->nshingles ? s->nshingles : 1,
 	    sizeof *s->shingles);

@@ -32,6 +32,47 @@ xqsort(void *base, size_t n, size_t size,
 		qsort(base, n, size, cmp);
 }
 
+void
+sort_u64(uint64_t *v, size_t n)
+{
+	uint64_t *tmp, *from = v, *to, *swap, x;
+	size_t count[256], i, j, sum, c;
+	unsigned shift;
+
+	if (n < 48) {
+		/* Insertion sort: fewer steps than the passes below. */
+		for (i = 1; i < n; i++) {
+			x = v[i];
+			for (j = i; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	to = tmp;
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 0xFF]++;
+		if (count[(from[0] >> shift) & 0xFF] == n)
+			continue;	/* every key has this byte */
+		for (i = sum = 0; i < 256; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
+	free(tmp);
+}
+
 char *
 trim_line(char *line)
 {
