@@ -244,6 +244,14 @@ struct sim_doc {
 	size_t		 nquotes;
 };
 
+/* How an article writes one word: is_name's evidence. */
+struct wordcase {
+	uint64_t	h;		/* 0: free slot */
+	bool		lower;		/* seen in lower case */
+	bool		capmid;		/* capitalised inside a sentence */
+	uint8_t		capstart;	/* capitalised opening a sentence, to 2 */
+};
+
 struct tokenizer {
 	const struct sim_lexicon *lex;
 	uint32_t	 langmask;	/* stopwords of these languages */
@@ -253,22 +261,57 @@ struct tokenizer {
 	struct token	*tok;
 	size_t		 n, cap;
 	int		 weekday[7];
-	uint64_t	*lower;		/* hashes seen in lower case */
-	size_t		 nlower, lowercap;
-	uint64_t	*capmid;	/* capitalised inside a sentence */
-	size_t		 ncapmid, capmidcap;
-	uint64_t	*capstart;	/* capitalised opening a sentence */
-	size_t		 ncapstart, capstartcap;
+	struct wordcase	*cases;		/* open-addressing map by hash */
+	size_t		 ncases, casecap;
 };
 
-static void
-u64_add(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
+static struct wordcase *
+case_slot(struct tokenizer *tz, uint64_t h)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*v = xreallocarray(*v, *cap, sizeof **v);
+	size_t i, j;
+
+	if (h == 0)
+		h = 1;
+	if ((tz->ncases + 1) * 2 > tz->casecap) {
+		struct wordcase *old = tz->cases;
+		size_t oldcap = tz->casecap;
+
+		tz->casecap = oldcap ? oldcap * 2 : 512;
+		tz->cases = xcalloc(tz->casecap, sizeof *tz->cases);
+		for (j = 0; j < oldcap; j++) {
+			if (old[j].h == 0)
+				continue;
+			for (i = old[j].h & (tz->casecap - 1);
+			    tz->cases[i].h != 0; i = (i + 1) & (tz->casecap - 1))
+				;
+			tz->cases[i] = old[j];
+		}
+		free(old);
 	}
-	(*v)[(*n)++] = x;
+	for (i = h & (tz->casecap - 1); tz->cases[i].h != 0 &&
+	    tz->cases[i].h != h; i = (i + 1) & (tz->casecap - 1))
+		;
+	if (tz->cases[i].h == 0) {
+		tz->cases[i].h = h;
+		tz->ncases++;
+	}
+	return &tz->cases[i];
+}
+
+static const struct wordcase *
+case_find(const struct tokenizer *tz, uint64_t h)
+{
+	size_t i;
+
+	if (h == 0)
+		h = 1;
+	if (tz->casecap == 0)
+		return NULL;
+	for (i = h & (tz->casecap - 1); tz->cases[i].h != 0;
+	    i = (i + 1) & (tz->casecap - 1))
+		if (tz->cases[i].h == h)
+			return &tz->cases[i];
+	return NULL;
 }
 
 /* Quotation marks in the gap between two words open or close a quote. */
@@ -332,15 +375,15 @@ on_word(const char *w, size_t n, void *ctx)
 		t.flags |= T_START;
 	if ((unsigned char)*w < 0x80 ? (*w >= 'A' && *w <= 'Z') :
 	    text_starts_upper(w)) {
+		struct wordcase *c = case_slot(tz, t.h);
+
 		t.flags |= T_CAP;
 		if (!start)
-			u64_add(&tz->capmid, &tz->ncapmid, &tz->capmidcap,
-			    t.h);
-		else
-			u64_add(&tz->capstart, &tz->ncapstart,
-			    &tz->capstartcap, t.h);
+			c->capmid = true;
+		else if (c->capstart < 2)
+			c->capstart++;
 	} else
-		u64_add(&tz->lower, &tz->nlower, &tz->lowercap, t.h);
+		case_slot(tz, t.h)->lower = true;
 	for (i = 0; i < n; i++)
 		if (lw[i] >= '0' && lw[i] <= '9') {
 			t.flags |= T_NUM;
@@ -431,31 +474,6 @@ add_string(char ***v, uint64_t **hv, size_t *n, const char *s, size_t len)
 	(*n)++;
 }
 
-/* Occurrences of h in the sorted array v. */
-static size_t
-count_of(const uint64_t *v, size_t n, uint64_t h)
-{
-	size_t lo = 0, hi = n, k = 0;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (v[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo + k < n && v[lo + k] == h)
-		k++;
-	return k;
-}
-
-static bool
-seen_lower(const struct tokenizer *tz, uint64_t h)
-{
-	return count_of(tz->lower, tz->nlower, h) > 0;
-}
-
 /* Words that are names: capitalised every time the article uses them,
  * and inside a sentence, or beside another capital, or opening two
  * sentences ("Meanwhile" and "Amid" open one sentence each but are no
@@ -463,10 +481,12 @@ seen_lower(const struct tokenizer *tz, uint64_t h)
 static bool
 is_name(const struct tokenizer *tz, const struct token *t)
 {
-	return (t->flags & (T_CAP | T_STOP | T_SHORT | T_WEEKDAY)) == T_CAP &&
-	    !seen_lower(tz, t->h) && ((t->flags & T_RUN) ||
-	    count_of(tz->capmid, tz->ncapmid, t->h) > 0 ||
-	    count_of(tz->capstart, tz->ncapstart, t->h) >= 2);
+	const struct wordcase *c;
+
+	if ((t->flags & (T_CAP | T_STOP | T_SHORT | T_WEEKDAY)) != T_CAP ||
+	    (c = case_find(tz, t->h)) == NULL || c->lower)
+		return false;
+	return (t->flags & T_RUN) || c->capmid || c->capstart >= 2;
 }
 
 static void
@@ -487,9 +507,6 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 			tz->tok[i].flags |= T_RUN;
 			tz->tok[i + 1].flags |= T_RUN;
 		}
-	sort_u64(tz->lower, tz->nlower);
-	sort_u64(tz->capmid, tz->ncapmid);
-	sort_u64(tz->capstart, tz->ncapstart);
 	for (i = 0; i < tz->n; i++) {
 		/* 3-word shingles over every word, stopwords included, but
 		 * not over quotations: independent reports of one event quote
@@ -671,9 +688,7 @@ sim_doc_new(const struct sim_lexicon *lex, const struct article *a,
 			d->ids[j++] = d->t[i].h;
 	sort_u64(d->ids, d->tn);
 	free(tz.tok);
-	free(tz.lower);
-	free(tz.capmid);
-	free(tz.capstart);
+	free(tz.cases);
 	free(nfc);
 	strbuf_fini(&text);
 	return d;
