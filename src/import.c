@@ -323,6 +323,7 @@ import_paths(struct store *st, const struct import_rules *r,
 	int rc = 0;
 
 	memset(stats, 0, sizeof *stats);
+	store_bulk(st);
 	abs = xcalloc(npaths ? npaths : 1, sizeof *abs);
 	for (i = 0; i < npaths; i++) {
 		/* Origins are absolute and canonical at the argument, so that

@@ -216,6 +216,7 @@ related_reindex(struct store *st, const struct sim_lexicon *lex,
 	size_t n = 0, i;
 	int rc = -1;
 
+	store_bulk(st);
 	if (store_article_ids(st, &ids, &n, err) != 0)
 		return -1;
 	if (store_begin(st, err) != 0)

@@ -2093,6 +2093,14 @@ store_article_key(struct store *st, int64_t id, struct store_key *key,
 }
 
 void
+store_bulk(struct store *st)
+{
+	/* Tuning only: SQLite keeps its defaults if either fails. */
+	sqlite3_exec(st->db, "PRAGMA cache_size = -65536;"
+	    "PRAGMA wal_autocheckpoint = 8192", NULL, NULL, NULL);
+}
+
+void
 store_set_busy_timeout(struct store *st, int ms)
 {
 	st->busy_ms = ms;
