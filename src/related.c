@@ -177,9 +177,10 @@ related_index(struct store *st, const struct sim_lexicon *lex,
 		const char *label = sim_label_name(best[i].m.label);
 
 		/* Both directions: the new article also enters the list of
-		 * each older one it beats (the store keeps the best 12). */
-		if (store_related_put(st, a->id, best[i].id, best[i].m.score,
-		    label, SIM_RELATED_MAX, err) != 0 ||
+		 * each older one it beats (the store keeps the best 12).  Its
+		 * own list was emptied above and takes at most 12. */
+		if (store_related_add(st, a->id, best[i].id, best[i].m.score,
+		    label, err) != 0 ||
 		    store_related_put(st, best[i].id, a->id, best[i].m.score,
 		    label, SIM_RELATED_MAX, err) != 0)
 			goto out;

@@ -1714,6 +1714,19 @@ store_sim_candidates(struct store *st, const int64_t *keys, size_t nkeys,
 }
 
 int
+store_related_add(struct store *st, int64_t id, int64_t other, double score,
+    const char *label, char **err)
+{
+	sqlite3_stmt *s = stmt(st, S_REL_PUT);
+
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, other);
+	sqlite3_bind_double(s, 3, score);
+	sqlite3_bind_text(s, 4, label, -1, SQLITE_STATIC);
+	return step_done(st, s, err);
+}
+
+int
 store_related_put(struct store *st, int64_t id, int64_t other, double score,
     const char *label, int keep, char **err)
 {
@@ -1735,12 +1748,7 @@ store_related_put(struct store *st, int64_t id, int64_t other, double score,
 		return fail(st, err, _("cannot read the cache"));
 	if (n >= keep && score <= low && weakest != other)
 		return 0;
-	s = stmt(st, S_REL_PUT);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, other);
-	sqlite3_bind_double(s, 3, score);
-	sqlite3_bind_text(s, 4, label, -1, SQLITE_STATIC);
-	if (step_done(st, s, err) != 0)
+	if (store_related_add(st, id, other, score, label, err) != 0)
 		return -1;
 	if (n < keep || weakest == other)
 		return 0;

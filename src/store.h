@@ -279,6 +279,10 @@ int store_sim_candidates(struct store *st, const int64_t *keys, size_t nkeys,
     int32_t day, int32_t window, int per_key, store_cand_fn fn, void *ctx,
     char **err);
 
+/* Put other in id's related list, which the caller knows has room (the
+ * list of an article being indexed, written best first). */
+int store_related_add(struct store *st, int64_t id, int64_t other,
+    double score, const char *label, char **err);
 /* Put other in id's related list and keep only its best keep entries. */
 int store_related_put(struct store *st, int64_t id, int64_t other, double score,
     const char *label, int keep, char **err);
