@@ -1173,11 +1173,16 @@ store_list(struct store *st, const struct store_list_query *q,
 	struct store_row row;
 	int rc, stop = 0;
 
-	strbuf_adds(&sql, LIST_COLUMNS " WHERE 1");
+	/* The page's ids first, its columns after: a filter that makes
+	 * SQLite sort (source:, -word) then sorts ids, not rows with their
+	 * JSON (60 M instructions for one outlet's 7,600 articles). */
+	strbuf_adds(&sql, LIST_COLUMNS " JOIN (SELECT a.id AS kid"
+	    " FROM articles a WHERE 1");
 	add_filter(&sql, q->filter, matches_floor(st, q->filter) > 0);
 	if (q->fold)
 		add_fold(&sql, q->filter);
-	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit");
+	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit)"
+	    " k ON a.id = k.kid ORDER BY a.sort_time DESC, a.id DESC");
 	if (prepare_listing(st, &sql, q, &s, err) != 0)
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1966,8 +1971,11 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	strbuf_adds(&sql, q->fold ? "CASE WHEN a.cluster_id IS NULL THEN 0"
 	    " ELSE (SELECT count(*) - 1 FROM articles c"
 	    " WHERE c.cluster_id = a.cluster_id) END" : "0");
+	/* Keys first, columns (and the copies of each cluster) after, for
+	 * the rows of the page only: see store_list. */
 	strbuf_adds(&sql, " FROM articles a LEFT JOIN sources s"
-	    " ON s.id = a.source_id WHERE 1");
+	    " ON s.id = a.source_id JOIN (SELECT a.id AS kid FROM articles a"
+	    " WHERE 1");
 	if (q->from != NULL) {
 		cmp = q->older ? (q->inclusive ? "<=" : "<") : (q->inclusive ?
 		    ">=" : ">");
@@ -1978,7 +1986,9 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	add_filter(&sql, q->filter, matches_floor(st, q->filter) > 0);
 	if (q->unread_only)
 		strbuf_adds(&sql, " AND a.is_read = 0");
-	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4",
+	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4) k"
+	    " ON a.id = k.kid ORDER BY a.sort_time %s, a.id %s",
+	    q->older ? "DESC" : "ASC", q->older ? "DESC" : "ASC",
 	    q->older ? "DESC" : "ASC", q->older ? "DESC" : "ASC");
 	if (prepare_filtered(st, &sql, &s, err) != 0)
 		return -1;
