@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,7 +389,157 @@ tok_tokenize(Fts5Tokenizer *t, void *fts, int flags, const char *text,
 	return text_tokens(text, (size_t)n, tok_one, &tc);
 }
 
-/* Register the tokenizer with this connection's FTS5. */
+/* ---- the "lede_rank" ranking function ------------------------------------
+ * Okapi BM25 as FTS5's bm25() computes it (k1 = 1.2, b = 0.75, column
+ * weights as arguments), but for the document frequency of each phrase.
+ * bm25() counts every article that has the phrase, a walk of its whole
+ * posting list on the first row: for a word in 95% of a 200,000-article
+ * cache that walk alone took 20 ms, and for a phrase of two such words
+ * it checked positions 190,000 times.  lede_rank reads the first
+ * RANK_SAMPLE matches only and, when there are more, takes their
+ * density in the range of article ids they span for the whole cache
+ * (ids are given in import order, so that is a slice of the cache).
+ * Exact below RANK_SAMPLE matches, where it matters: a rare word's high
+ * IDF; above it, an estimate of a number that barely moves the score.
+ * Arguments: the FTS5 table, the highest article id, the kind of each
+ * phrase in order ('t' a word, 'p' a prefix, 'm' several words: see
+ * phrase_kinds), then one weight per column.  Returns -score, as bm25()
+ * does. */
+
+#define RANK_SAMPLE	1000
+#define RANK_K1		1.2
+#define RANK_B		0.75
+
+struct rank_count {
+	sqlite3_int64	n;
+	sqlite3_int64	first, last;	/* rowids of the first and last seen */
+};
+
+struct rank_data {
+	int	 nphrase;
+	double	 avgdl;
+	double	*idf;
+};
+
+static int
+rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
+{
+	struct rank_count *c = ctx;
+
+	c->last = api->xRowid(fts);
+	if (c->n++ == 0)
+		c->first = c->last;
+	return c->n >= RANK_SAMPLE ? SQLITE_DONE : SQLITE_OK;
+}
+
+static void
+rank_data_free(void *p)
+{
+	struct rank_data *d = p;
+
+	if (d != NULL)
+		free(d->idf);
+	free(d);
+}
+
+static struct rank_data *
+rank_data_new(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_int64 maxid, const char *kinds, int *rc)
+{
+	struct rank_data *d = xcalloc(1, sizeof *d);
+	sqlite3_int64 nrow = 0, ntok = 0;
+	struct rank_count c;
+	double df, span;
+	int i;
+
+	*rc = api->xRowCount(fts, &nrow);
+	if (*rc == SQLITE_OK)
+		*rc = api->xColumnTotalSize(fts, -1, &ntok);
+	d->nphrase = api->xPhraseCount(fts);
+	d->avgdl = nrow > 0 ? (double)ntok / (double)nrow : 1.0;
+	if (d->avgdl <= 0)
+		d->avgdl = 1.0;
+	d->idf = xcalloc(d->nphrase > 0 ? (size_t)d->nphrase : 1,
+	    sizeof *d->idf);
+	for (i = 0; *rc == SQLITE_OK && i < d->nphrase; i++) {
+		/* A prefix would merge the posting lists of all its words
+		 * again, and a phrase of common words check the positions in
+		 * most of the cache: those get the weight of a phrase with
+		 * RANK_SAMPLE matches. */
+		if (kinds == NULL || (int)strlen(kinds) <= i ||
+		    kinds[i] != 't') {
+			df = RANK_SAMPLE < nrow ? RANK_SAMPLE : (double)nrow;
+			goto weigh;
+		}
+		memset(&c, 0, sizeof c);
+		*rc = api->xQueryPhrase(fts, i, &c, rank_count_row);
+		df = (double)c.n;
+		if (c.n >= RANK_SAMPLE && maxid > 0) {
+			/* The ids the sample covered, in whichever order
+			 * FTS5 walked them. */
+			span = c.last >= c.first ? (double)c.last :
+			    (double)(maxid - c.last + 1);
+			if (span >= 1)
+				df = df * (double)maxid / span;
+			if (df > (double)nrow)
+				df = (double)nrow;
+		}
+weigh:
+		d->idf[i] = log(((double)nrow - df + 0.5) / (df + 0.5));
+		if (d->idf[i] <= 0.0)
+			d->idf[i] = 1e-6;
+	}
+	return d;
+}
+
+static void
+lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
+    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	struct rank_data *d = api->xGetAuxdata(fts, 0);
+	double score = 0, freq[64], weight, dl;
+	int rc = SQLITE_OK, ninst = 0, i, p, col, off, ntok = 0;
+
+	if (nval < 2) {
+		sqlite3_result_error(ctx, "lede_rank: arguments", -1);
+		return;
+	}
+	if (d == NULL) {
+		d = rank_data_new(api, fts, sqlite3_value_int64(val[0]),
+		    (const char *)sqlite3_value_text(val[1]), &rc);
+		if (rc == SQLITE_OK)
+			rc = api->xSetAuxdata(fts, d, rank_data_free);
+		else
+			rank_data_free(d);
+		if (rc != SQLITE_OK) {
+			sqlite3_result_error_code(ctx, rc);
+			return;
+		}
+	}
+	memset(freq, 0, sizeof freq);
+	rc = api->xInstCount(fts, &ninst);
+	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		rc = api->xInst(fts, i, &p, &col, &off);
+		if (rc != SQLITE_OK || p >= 64)
+			continue;
+		weight = col + 2 < nval ? sqlite3_value_double(val[col + 2]) :
+		    1.0;
+		freq[p] += weight;
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xColumnSize(fts, -1, &ntok);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error_code(ctx, rc);
+		return;
+	}
+	dl = (double)ntok;
+	for (p = 0; p < d->nphrase && p < 64; p++)
+		score += d->idf[p] * (freq[p] * (RANK_K1 + 1.0)) / (freq[p] +
+		    RANK_K1 * (1.0 - RANK_B + RANK_B * dl / d->avgdl));
+	sqlite3_result_double(ctx, -score);
+}
+
+/* Register the tokenizer and lede_rank with this connection's FTS5. */
 static int
 register_tokenizer(struct store *st, char **err)
 {
@@ -404,7 +555,9 @@ register_tokenizer(struct store *st, char **err)
 	}
 	sqlite3_finalize(s);
 	if (api == NULL || api->iVersion < 2 || api->xCreateTokenizer(api,
-	    "lede", &handle, &tok, NULL) != SQLITE_OK) {
+	    "lede", &handle, &tok, NULL) != SQLITE_OK ||
+	    api->xCreateFunction(api, "lede_rank", NULL, lede_rank, NULL) !=
+	    SQLITE_OK) {
 		*err = xasprintf(_("%s: SQLite lacks FTS5"), st->path);
 		return -1;
 	}
@@ -1027,12 +1180,10 @@ rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
  * values are bound by name, so the SQL text holds no user input. */
 
 /* Past this many matches a word is common (see add_filter), and a
- * search ranks only the most recently imported this many (bm25, the
- * snippet and the sort cost about 25 us an article).  The snippets are
- * made in the ranking query for every ranked match: made afterwards for
- * the rows shown, each would evaluate the query again, ten times slower
- * for a prefix. */
+ * search ranks only the most recently imported this many; it looks for
+ * them among the newest SEARCH_SCAN matches of its words. */
 #define COMMON_MATCHES	1000
+#define SEARCH_SCAN	5000
 
 /* The condition of filter f over articles "a", starting with " AND".
  * Rare words are looked up once, as a list of ids; common ones article
@@ -1096,32 +1247,40 @@ bind_filter(sqlite3_stmt *s, const struct query *f)
 	}
 }
 
-/* The id of the COMMON_MATCHES-th most recently imported article that
- * filter's words match, or 0 when fewer match: whether the words are
- * common (add_filter), and where search's ranking starts.  Kept for the
- * last words asked: the reader asks again on every page of a list.  An
- * import since then changes which plan is quicker, never the rows. */
+/* The id of the n-th most recently imported article that f's words
+ * match, or 0 when fewer match. */
 static int64_t
-matches_floor(struct store *st, const struct query *f)
+match_floor(struct store *st, const struct query *f, int n)
 {
 	sqlite3_stmt *s = NULL;
+	int64_t floor = 0;
 
-	if (f == NULL || query_match(f) == NULL)
-		return 0;
-	if (st->floor_match != NULL && strcmp(st->floor_match,
-	    query_match(f)) == 0)
-		return st->floor;
-	st->floor = 0;
 	if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM article_fts WHERE"
 	    " article_fts MATCH :qm ORDER BY rowid DESC LIMIT 1 OFFSET :n",
 	    -1, &s, NULL) == SQLITE_OK) {
 		bind_filter(s, f);
 		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":n"),
-		    COMMON_MATCHES - 1);
+		    n - 1);
 		if (sqlite3_step(s) == SQLITE_ROW)
-			st->floor = sqlite3_column_int64(s, 0);
+			floor = sqlite3_column_int64(s, 0);
 	}
 	sqlite3_finalize(s);
+	return floor;
+}
+
+/* match_floor at COMMON_MATCHES, or 0 without words: whether the words
+ * are common (add_filter).  Kept for the last words asked: the reader
+ * asks again on every page of a list.  An import since then changes
+ * which plan is quicker, never the rows. */
+static int64_t
+matches_floor(struct store *st, const struct query *f)
+{
+	if (f == NULL || query_match(f) == NULL)
+		return 0;
+	if (st->floor_match != NULL && strcmp(st->floor_match,
+	    query_match(f)) == 0)
+		return st->floor;
+	st->floor = match_floor(st, f, COMMON_MATCHES);
 	free(st->floor_match);
 	st->floor_match = xstrdup(query_match(f));
 	return st->floor;
@@ -1199,54 +1358,144 @@ store_list(struct store *st, const struct store_list_query *q,
 	return rows_done(st, s, rc, stop, err);
 }
 
-/* The ranking: bm25 (negative, lower is better, with the weights set in
- * schema 5) raised by up to half for the newest articles, a quarter at two
- * weeks older than the newest dated article in the cache; relative to
- * the cache, not the clock, so an archive ranks the same next year.  An
- * undated article gets no lift: its import time says nothing of when
- * the story ran. */
+/* The ranking: BM25 (lede_rank, negative, lower is better; titles weigh
+ * 8, deks 3, bylines 2, bodies 1, captions 2) raised by up to half for
+ * the newest articles, a quarter at two weeks older than the newest dated
+ * article in the cache; relative to the cache, not the clock, so an
+ * archive ranks the same next year.  An undated article gets no lift: its
+ * import time says nothing of when the story ran. */
 #define SEARCH_SCORE \
-	"(-f.rank * (1.0 + coalesce(0.5 / (1.0 + ((SELECT max(sort_time)" \
-	" FROM articles WHERE published IS NOT NULL) - a.published) /" \
-	" 1209600.0), 0.0)))"
+	"(-lede_rank(article_fts, (SELECT max(id) FROM articles), :kinds," \
+	" 8.0, 3.0, 2.0, 1.0, 2.0) * (1.0 + coalesce(0.5 / (1.0 +" \
+	" ((SELECT max(sort_time) FROM articles WHERE published IS NOT NULL)" \
+	" - a.published) / 1209600.0), 0.0)))"
 
+/* The kind of each phrase of an FTS5 expression from query.c, in the
+ * order FTS5 numbers them: 't' one word, 'p' a prefix, 'm' several
+ * words.  Its phrases are quoted keys of letters and digits only. */
+static char *
+phrase_kinds(const char *match)
+{
+	struct strbuf b = { 0 };
+	const char *p, *end;
+
+	for (p = match; (p = strchr(p, '"')) != NULL; p = end + 1) {
+		if ((end = strchr(p + 1, '"')) == NULL)
+			break;
+		strbuf_addc(&b, end[1] == '*' ? 'p' :
+		    memchr(p + 1, ' ', (size_t)(end - p - 1)) ? 'm' : 't');
+	}
+	return strbuf_steal(&b);
+}
+
+/* A search by date, for a query without words: no scores, no snippets. */
+static int
+search_by_date(struct store *st, const struct store_list_query *q,
+    store_hit_fn fn, void *ctx, char **err)
+{
+	struct store_list_query lq = *q;
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *s = NULL;
+	struct store_hit h = { .snippet = "" };
+	int rc, stop = 0;
+
+	strbuf_adds(&sql, "SELECT a.id, a.title, s.name, a.published,"
+	    " json_object('id', a.id, 'title', a.title, 'source', s.name,"
+	    " 'published', strftime('%Y-%m-%d', a.published, 'unixepoch'),"
+	    " 'score', 0.0, 'snippet', '') FROM articles a LEFT JOIN sources s"
+	    " ON s.id = a.source_id JOIN (SELECT a.id AS kid FROM articles a"
+	    " WHERE 1");
+	add_filter(&sql, q->filter, false);
+	if (q->fold)
+		add_fold(&sql, q->filter);
+	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit)"
+	    " k ON a.id = k.kid ORDER BY a.sort_time DESC, a.id DESC");
+	if (prepare_listing(st, &sql, &lq, &s, err) != 0)
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		h.id = sqlite3_column_int64(s, 0);
+		h.title = (const char *)sqlite3_column_text(s, 1);
+		h.source = (const char *)sqlite3_column_text(s, 2);
+		h.published = column_time(s, 3);
+		h.json = (const char *)sqlite3_column_text(s, 4);
+		stop = fn(&h, ctx);
+	}
+	return rows_done(st, s, rc, stop, err);
+}
+
+/* Search in two statements.  The first ranks the matches (past
+ * COMMON_MATCHES, the most recently imported ones) and keeps the best
+ * page; the second makes the snippets of that page alone, with one walk
+ * of the matches between its lowest and highest id: asked article by
+ * article, FTS5 would evaluate the query again for each, and a prefix
+ * would merge its posting lists each time. */
 int
 store_search(struct store *st, const struct store_list_query *q,
     store_hit_fn fn, void *ctx, char **err)
 {
-	struct strbuf sql = { 0 };
+	struct strbuf sql = { 0 }, top = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_hit h;
-	bool ranked = q->filter != NULL && query_match(q->filter) != NULL;
-	int64_t floor;
+	char *kinds;
+	int64_t floor, id, lo = INT64_MAX, hi = INT64_MIN;
+	size_t n = 0;
 	int rc, stop = 0;
 
-	strbuf_addf(&sql, "SELECT a.id, a.title, s.name, a.published,"
-	    " %s AS score, %s AS snip FROM %s", ranked ? SEARCH_SCORE : "0.0",
-	    ranked ? "snippet(article_fts, -1, char(1), char(2), '…', 16)" :
-	    "''", ranked ? "article_fts f JOIN articles a ON a.id = f.rowid" :
-	    "articles a");
-	strbuf_adds(&sql, " LEFT JOIN sources s ON s.id = a.source_id");
-	if (ranked) {
-		strbuf_adds(&sql, " WHERE article_fts MATCH :qm");
-		/* bm25 costs about 10 us an article: a word in most of the
-		 * cache would take seconds to rank.  Past COMMON_MATCHES the
-		 * ranking keeps to the most recently imported matches (the
-		 * scores themselves still use the whole index). */
-		if ((floor = matches_floor(st, q->filter)) > 0)
-			strbuf_addf(&sql, " AND f.rowid >= %lld",
-			    (long long)floor);
-		if (strcmp(query_where(q->filter), "1") != 0)
-			strbuf_addf(&sql, " AND (%s)", query_where(q->filter));
-	} else {
-		strbuf_adds(&sql, " WHERE 1");
-		add_filter(&sql, q->filter, false);
-	}
+	if (q->filter == NULL || query_match(q->filter) == NULL)
+		return search_by_date(st, q, fn, ctx, err);
+	/* Ranking costs about 10 us an article: a word in most of the
+	 * cache would take seconds.  Only the newest COMMON_MATCHES
+	 * matches are ranked, found in one walk of the index from the
+	 * most recently imported article down; with a filter that few of
+	 * them pass (since:, source:) the walk stops at the newest
+	 * SEARCH_SCAN matches of the words.  A prefix or a phrase has no
+	 * such bound: finding where it would be costs as much as the walk. */
+	kinds = phrase_kinds(query_match(q->filter));
+	floor = strspn(kinds, "t") == strlen(kinds) ? match_floor(st,
+	    q->filter, SEARCH_SCAN) : 0;
+	strbuf_adds(&sql, "SELECT id, score FROM (SELECT a.id AS id, "
+	    SEARCH_SCORE " AS score FROM article_fts f CROSS JOIN articles a"
+	    " ON a.id = f.rowid WHERE article_fts MATCH :qm");
+	if (floor > 0)
+		strbuf_addf(&sql, " AND f.rowid >= %lld", (long long)floor);
+	if (strcmp(query_where(q->filter), "1") != 0)
+		strbuf_addf(&sql, " AND (%s)", query_where(q->filter));
 	if (q->fold)
 		add_fold(&sql, q->filter);
-	strbuf_addf(&sql, " ORDER BY %s LIMIT :limit", ranked ?
-	    "score DESC, a.id DESC" : "a.sort_time DESC, a.id DESC");
-	/* The JSON of each row, built around the query. */
+	strbuf_addf(&sql, " ORDER BY f.rowid DESC LIMIT %d)"
+	    " ORDER BY score DESC, id DESC LIMIT :limit", COMMON_MATCHES);
+	if (prepare_listing(st, &sql, q, &s, err) != 0) {
+		free(kinds);
+		return -1;
+	}
+	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":kinds"), kinds,
+	    -1, free);
+	/* The page as a JSON array of [id, score], for the second
+	 * statement. */
+	strbuf_adds(&top, "[");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		strbuf_addf(&top, "%s[%lld,%.17g]", n++ ? "," : "",
+		    (long long)id, sqlite3_column_double(s, 1));
+		if (id < lo)
+			lo = id;
+		if (id > hi)
+			hi = id;
+	}
+	strbuf_adds(&top, "]");
+	if ((stop = rows_done(st, s, rc, 0, err)) != 0 || n == 0)
+		goto out;
+	/* CROSS JOIN keeps the FTS5 walk outermost; "+" keeps the page's
+	 * ids a test on each row, not one FTS5 lookup each. */
+	strbuf_adds(&sql, "SELECT a.id, a.title, s.name, a.published,"
+	    " (SELECT json_extract(value, '$[1]') FROM json_each(:top)"
+	    " WHERE json_extract(value, '$[0]') = a.id) AS score,"
+	    " snippet(article_fts, -1, char(1), char(2), '…', 16) AS snip"
+	    " FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid"
+	    " LEFT JOIN sources s ON s.id = a.source_id"
+	    " WHERE article_fts MATCH :qm AND f.rowid BETWEEN :lo AND :hi"
+	    " AND +f.rowid IN (SELECT json_extract(value, '$[0]')"
+	    " FROM json_each(:top))");
 	{
 		struct strbuf outer = { 0 };
 
@@ -1255,12 +1504,17 @@ store_search(struct store *st, const struct store_list_query *q,
 		    " name, 'published', strftime('%%Y-%%m-%%d', published,"
 		    " 'unixepoch'), 'score', round(score, 4), 'snippet',"
 		    " replace(replace(snip, char(1), '['), char(2), ']'))"
-		    " FROM (%s)", sql.s);
+		    " FROM (%s) ORDER BY score DESC, id DESC", sql.s);
 		strbuf_fini(&sql);
 		sql = outer;
 	}
-	if (prepare_listing(st, &sql, q, &s, err) != 0)
-		return -1;
+	if (prepare_filtered(st, &sql, &s, err) != 0)
+		goto fail;
+	bind_filter(s, q->filter);
+	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":top"), top.s,
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":lo"), lo);
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":hi"), hi);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		h.id = sqlite3_column_int64(s, 0);
 		h.title = (const char *)sqlite3_column_text(s, 1);
@@ -1273,7 +1527,15 @@ store_search(struct store *st, const struct store_list_query *q,
 		h.json = (const char *)sqlite3_column_text(s, 6);
 		stop = fn(&h, ctx);
 	}
-	return rows_done(st, s, rc, stop, err);
+	stop = rows_done(st, s, rc, stop, err);
+	strbuf_fini(&top);
+	return stop;
+out:
+	strbuf_fini(&top);
+	return stop;
+fail:
+	strbuf_fini(&top);
+	return -1;
 }
 
 int

@@ -382,11 +382,11 @@ is_ascii_space(uint8_t c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-static bool
+static inline bool
 is_ascii_alnum(uint8_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
+	/* Setting bit 5 lower-cases a letter and leaves a digit alone. */
+	return (uint8_t)((c | 0x20) - 'a') < 26 || (uint8_t)(c - '0') < 10;
 }
 
 /* The words of p[from, to), with UAX #29 from libunistring; segments
@@ -585,8 +585,7 @@ text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
 			key = i - start <= sizeof small ? small :
 			    xmalloc(i - start);
 			for (k = start; k < i; k++)
-				key[k - start] = (char)(p[k] >= 'A' &&
-				    p[k] <= 'Z' ? p[k] + 32 : p[k]);
+				key[k - start] = (char)(p[k] | 0x20);
 			t.key = key;
 			t.keylen = i - start;
 			t.start = start;
