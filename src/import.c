@@ -310,6 +310,29 @@ out:
 	return rc;
 }
 
+/* After an import that made a tenth of the cache (and at least
+ * OPTIMIZE_MIN articles), merge the search index: such an import leaves
+ * dozens of segments, which every article-by-article search reads.
+ * Small imports only add a few small segments on top. */
+#define OPTIMIZE_MIN	1000
+
+static int
+optimize_after(struct run *run, char **err)
+{
+	int64_t articles = 0, unread;
+	size_t n = run->stats->imported + run->stats->updated;
+
+	if (n < OPTIMIZE_MIN)
+		return 0;
+	if (store_counts(run->st, &articles, &unread, err) != 0)
+		return -1;
+	if ((int64_t)n * 10 < articles)
+		return 0;
+	if (run->o->progress)
+		fprintf(stderr, "%s\n", _("Merging the search index…"));
+	return store_optimize(run->st, err);
+}
+
 int
 import_paths(struct store *st, const struct import_rules *r,
     char *const *paths, size_t npaths, const struct import_opts *opts,
@@ -363,6 +386,8 @@ import_paths(struct store *st, const struct import_rules *r,
 		draw_progress(&run, true);
 		fputc('\n', stderr);
 	}
+	if (rc == 0)
+		rc = optimize_after(&run, err);
 	for (i = 0; i < fl.n; i++)
 		free(fl.v[i]);
 	free(fl.v);

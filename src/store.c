@@ -2372,6 +2372,13 @@ store_article_key(struct store *st, int64_t id, struct store_key *key,
 	return 0;
 }
 
+int
+store_optimize(struct store *st, char **err)
+{
+	return exec(st, "INSERT INTO article_fts(article_fts)"
+	    " VALUES('optimize')", err);
+}
+
 void
 store_bulk(struct store *st)
 {
