@@ -1185,6 +1185,24 @@ rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
 #define COMMON_MATCHES	1000
 #define SEARCH_SCAN	5000
 
+/* The kind of each phrase of an FTS5 expression from query.c, in the
+ * order FTS5 numbers them: 't' one word, 'p' a prefix, 'm' several
+ * words.  Its phrases are quoted keys of letters and digits only. */
+static char *
+phrase_kinds(const char *match)
+{
+	struct strbuf b = { 0 };
+	const char *p, *end;
+
+	for (p = match; (p = strchr(p, '"')) != NULL; p = end + 1) {
+		if ((end = strchr(p + 1, '"')) == NULL)
+			break;
+		strbuf_addc(&b, end[1] == '*' ? 'p' :
+		    memchr(p + 1, ' ', (size_t)(end - p - 1)) ? 'm' : 't');
+	}
+	return strbuf_steal(&b);
+}
+
 /* The condition of filter f over articles "a", starting with " AND".
  * Rare words are looked up once, as a list of ids; common ones article
  * by article while walking the list in date order, which stops after a
@@ -1206,7 +1224,7 @@ add_filter(struct strbuf *sql, const struct query *f, bool common)
 /* Folded, a cluster shows as its oldest member among those that match:
  * most often the original that the others copied. */
 static void
-add_fold(struct strbuf *sql, const struct query *f)
+add_fold(struct strbuf *sql, const struct query *f, bool common)
 {
 	strbuf_adds(sql, " AND (a.cluster_id IS NULL OR NOT EXISTS"
 	    " (SELECT 1 FROM articles b WHERE b.cluster_id = a.cluster_id"
@@ -1216,7 +1234,7 @@ add_fold(struct strbuf *sql, const struct query *f)
 		 * every match would be built first). */
 		strbuf_adds(sql, " AND EXISTS (SELECT 1 FROM articles a"
 		    " WHERE a.id = b.id");
-		add_filter(sql, f, true);
+		add_filter(sql, f, common);
 		strbuf_adds(sql, ")");
 	}
 	strbuf_adds(sql, "))");
@@ -1286,6 +1304,25 @@ matches_floor(struct store *st, const struct query *f)
 	return st->floor;
 }
 
+/* Whether f's words are best tested article by article (add_filter):
+ * single words past COMMON_MATCHES.  A prefix or a phrase of several
+ * words never is: each test would merge the posting lists of every word
+ * of the prefix, or check positions, again (gov* on 200,000 articles:
+ * 3.6 G instructions for a page). */
+static bool
+words_common(struct store *st, const struct query *f)
+{
+	char *kinds;
+	bool words;
+
+	if (f == NULL || query_match(f) == NULL)
+		return false;
+	kinds = phrase_kinds(query_match(f));
+	words = strspn(kinds, "t") == strlen(kinds);
+	free(kinds);
+	return words && matches_floor(st, f) > 0;
+}
+
 /* Prepare sql and free it.  query.c writes only FTS5 expressions that
  * SQLite accepts (its fuzz target runs every parsed query), so a failure
  * here or while stepping is the cache's. */
@@ -1330,6 +1367,7 @@ store_list(struct store *st, const struct store_list_query *q,
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_row row;
+	bool common;
 	int rc, stop = 0;
 
 	/* The page's ids first, its columns after: a filter that makes
@@ -1337,9 +1375,10 @@ store_list(struct store *st, const struct store_list_query *q,
 	 * JSON (60 M instructions for one outlet's 7,600 articles). */
 	strbuf_adds(&sql, LIST_COLUMNS " JOIN (SELECT a.id AS kid"
 	    " FROM articles a WHERE 1");
-	add_filter(&sql, q->filter, matches_floor(st, q->filter) > 0);
+	common = words_common(st, q->filter);
+	add_filter(&sql, q->filter, common);
 	if (q->fold)
-		add_fold(&sql, q->filter);
+		add_fold(&sql, q->filter, common);
 	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit)"
 	    " k ON a.id = k.kid ORDER BY a.sort_time DESC, a.id DESC");
 	if (prepare_listing(st, &sql, q, &s, err) != 0)
@@ -1370,24 +1409,6 @@ store_list(struct store *st, const struct store_list_query *q,
 	" ((SELECT max(sort_time) FROM articles WHERE published IS NOT NULL)" \
 	" - a.published) / 1209600.0), 0.0)))"
 
-/* The kind of each phrase of an FTS5 expression from query.c, in the
- * order FTS5 numbers them: 't' one word, 'p' a prefix, 'm' several
- * words.  Its phrases are quoted keys of letters and digits only. */
-static char *
-phrase_kinds(const char *match)
-{
-	struct strbuf b = { 0 };
-	const char *p, *end;
-
-	for (p = match; (p = strchr(p, '"')) != NULL; p = end + 1) {
-		if ((end = strchr(p + 1, '"')) == NULL)
-			break;
-		strbuf_addc(&b, end[1] == '*' ? 'p' :
-		    memchr(p + 1, ' ', (size_t)(end - p - 1)) ? 'm' : 't');
-	}
-	return strbuf_steal(&b);
-}
-
 /* A search by date, for a query without words: no scores, no snippets. */
 static int
 search_by_date(struct store *st, const struct store_list_query *q,
@@ -1407,7 +1428,7 @@ search_by_date(struct store *st, const struct store_list_query *q,
 	    " WHERE 1");
 	add_filter(&sql, q->filter, false);
 	if (q->fold)
-		add_fold(&sql, q->filter);
+		add_fold(&sql, q->filter, false);
 	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit)"
 	    " k ON a.id = k.kid ORDER BY a.sort_time DESC, a.id DESC");
 	if (prepare_listing(st, &sql, &lq, &s, err) != 0)
@@ -1461,7 +1482,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	if (strcmp(query_where(q->filter), "1") != 0)
 		strbuf_addf(&sql, " AND (%s)", query_where(q->filter));
 	if (q->fold)
-		add_fold(&sql, q->filter);
+		add_fold(&sql, q->filter, words_common(st, q->filter));
 	strbuf_addf(&sql, " ORDER BY f.rowid DESC LIMIT %d)"
 	    " ORDER BY score DESC, id DESC LIMIT :limit", COMMON_MATCHES);
 	if (prepare_listing(st, &sql, q, &s, err) != 0) {
@@ -2226,6 +2247,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	struct store_page_row row;
 	sqlite3_stmt *s = NULL;
 	const char *cmp;
+	bool common;
 	int rc, stop = 0;
 
 	strbuf_adds(&sql, "SELECT a.sort_time, a.id, a.published, a.title,"
@@ -2243,9 +2265,10 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		    ">=" : ">");
 		strbuf_addf(&sql, " AND (a.sort_time, a.id) %s (?1, ?2)", cmp);
 	}
+	common = words_common(st, q->filter);
 	if (q->fold)
-		add_fold(&sql, q->filter);
-	add_filter(&sql, q->filter, matches_floor(st, q->filter) > 0);
+		add_fold(&sql, q->filter, common);
+	add_filter(&sql, q->filter, common);
 	if (q->unread_only)
 		strbuf_adds(&sql, " AND a.is_read = 0");
 	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4) k"
