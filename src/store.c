@@ -207,6 +207,11 @@ struct store {
 	struct stat	 busy_wal;	/* the -wal file as last seen */
 	char		*floor_match;	/* see matches_floor */
 	int64_t		 floor;
+	/* The ids a prefix or phrase matches: see match_set. */
+	char		*set_match;
+	int64_t		 set_version, set_changes, set_count;
+	uint64_t	*set;
+	size_t		 set_words;
 };
 
 /* How long a writer waits for another that makes no progress. */
@@ -775,6 +780,8 @@ busy_wait(void *arg, int count)
 	return 1;
 }
 
+static void sql_matched(sqlite3_context *, int, sqlite3_value **);
+
 int
 store_open(const char *path, int flags, struct store **out, char **err)
 {
@@ -823,6 +830,12 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	}
 	if (register_tokenizer(st, err) != 0 || migrate(st, err) != 0)
 		goto fail;
+	if (sqlite3_create_function_v2(st->db, "lede_matched", 1, SQLITE_UTF8 |
+	    SQLITE_DIRECTONLY, st, sql_matched, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		fail(st, err, _("cannot open the cache"));
+		goto fail;
+	}
 	st->ndocs = -1;
 	*out = st;
 	return 0;
@@ -847,6 +860,8 @@ store_close(struct store *st)
 	free(st->last_source);
 	free(st->wal_path);
 	free(st->floor_match);
+	free(st->set_match);
+	free(st->set);
 	free(st->path);
 	free(st);
 }
@@ -1203,20 +1218,28 @@ phrase_kinds(const char *match)
 	return strbuf_steal(&b);
 }
 
+/* How a listing tests its words (see words_plan). */
+enum words_plan {
+	WORDS_IDS,	/* the list of matching ids, from one lookup */
+	WORDS_PROBE,	/* FTS5, article by article along the date order */
+	WORDS_SET,	/* match_set's bitmap, article by article */
+};
+
 /* The condition of filter f over articles "a", starting with " AND".
  * Rare words are looked up once, as a list of ids; common ones article
  * by article while walking the list in date order, which stops after a
  * page instead of collecting most of the cache first (2 s at 200,000). */
 static void
-add_filter(struct strbuf *sql, const struct query *f, bool common)
+add_filter(struct strbuf *sql, const struct query *f, enum words_plan plan)
 {
 	if (f == NULL)
 		return;
 	if (query_match(f) != NULL)
-		strbuf_adds(sql, common ? " AND EXISTS (SELECT 1 FROM"
-		    " article_fts WHERE article_fts MATCH :qm AND rowid = a.id)"
-		    : " AND a.id IN (SELECT rowid FROM article_fts"
-		    " WHERE article_fts MATCH :qm)");
+		strbuf_adds(sql, plan == WORDS_PROBE ? " AND EXISTS (SELECT 1"
+		    " FROM article_fts WHERE article_fts MATCH :qm AND"
+		    " rowid = a.id)" : plan == WORDS_SET ?
+		    " AND lede_matched(a.id)" : " AND a.id IN (SELECT rowid"
+		    " FROM article_fts WHERE article_fts MATCH :qm)");
 	if (strcmp(query_where(f), "1") != 0)
 		strbuf_addf(sql, " AND (%s)", query_where(f));
 }
@@ -1224,7 +1247,7 @@ add_filter(struct strbuf *sql, const struct query *f, bool common)
 /* Folded, a cluster shows as its oldest member among those that match:
  * most often the original that the others copied. */
 static void
-add_fold(struct strbuf *sql, const struct query *f, bool common)
+add_fold(struct strbuf *sql, const struct query *f, enum words_plan plan)
 {
 	strbuf_adds(sql, " AND (a.cluster_id IS NULL OR NOT EXISTS"
 	    " (SELECT 1 FROM articles b WHERE b.cluster_id = a.cluster_id"
@@ -1234,7 +1257,7 @@ add_fold(struct strbuf *sql, const struct query *f, bool common)
 		 * every match would be built first). */
 		strbuf_adds(sql, " AND EXISTS (SELECT 1 FROM articles a"
 		    " WHERE a.id = b.id");
-		add_filter(sql, f, common);
+		add_filter(sql, f, plan);
 		strbuf_adds(sql, ")");
 	}
 	strbuf_adds(sql, "))");
@@ -1304,23 +1327,89 @@ matches_floor(struct store *st, const struct query *f)
 	return st->floor;
 }
 
-/* Whether f's words are best tested article by article (add_filter):
- * single words past COMMON_MATCHES.  A prefix or a phrase of several
- * words never is: each test would merge the posting lists of every word
- * of the prefix, or check positions, again (gov* on 200,000 articles:
- * 3.6 G instructions for a page). */
-static bool
-words_common(struct store *st, const struct query *f)
+/* The ids f's words match, as a bitmap kept until the cache changes:
+ * for a prefix or a phrase, which FTS5 cannot test article by article
+ * without merging the posting lists of every word of the prefix, or
+ * checking positions, again for each (gov* on 200,000 articles: 3.6 G
+ * instructions for a page), and whose list of ids as an SQLite index
+ * cost 800 M more to build than this.  The reader asks on every page. */
+static int
+match_set(struct store *st, const struct query *f)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t version = store_data_version(st), id;
+	int64_t changes = sqlite3_total_changes64(st->db);
+	size_t w;
+	int rc;
+
+	if (st->set_match != NULL && strcmp(st->set_match,
+	    query_match(f)) == 0 && st->set_version == version &&
+	    st->set_changes == changes)
+		return 0;
+	free(st->set_match);
+	st->set_match = NULL;
+	st->set_count = 0;
+	if (st->set_words > 0)
+		memset(st->set, 0, st->set_words * sizeof *st->set);
+	if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM article_fts WHERE"
+	    " article_fts MATCH :qm", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	bind_filter(s, f);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((id = sqlite3_column_int64(s, 0)) < 0)
+			continue;
+		if ((w = (size_t)(id / 64)) >= st->set_words) {
+			size_t n = w + 1 > st->set_words * 2 ? w + 1 :
+			    st->set_words * 2;
+
+			st->set = xreallocarray(st->set, n, sizeof *st->set);
+			memset(st->set + st->set_words, 0, (n -
+			    st->set_words) * sizeof *st->set);
+			st->set_words = n;
+		}
+		st->set[w] |= UINT64_C(1) << (id % 64);
+		st->set_count++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	st->set_match = xstrdup(query_match(f));
+	st->set_version = version;
+	st->set_changes = changes;
+	return 0;
+}
+
+/* lede_matched(id): whether id is in match_set's bitmap. */
+static void
+sql_matched(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	int64_t id = sqlite3_value_int64(argv[0]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, id >= 0 && (size_t)(id / 64) <
+	    st->set_words && (st->set[id / 64] >> (id % 64) & 1));
+}
+
+/* How a listing finds f's words.  Past COMMON_MATCHES, a single word is
+ * tested article by article by FTS5 along the date order, and a prefix
+ * or a phrase by match_set's bitmap; fewer are looked up as a list. */
+static enum words_plan
+words_plan(struct store *st, const struct query *f)
 {
 	char *kinds;
 	bool words;
 
 	if (f == NULL || query_match(f) == NULL)
-		return false;
+		return WORDS_IDS;
 	kinds = phrase_kinds(query_match(f));
 	words = strspn(kinds, "t") == strlen(kinds);
 	free(kinds);
-	return words && matches_floor(st, f) > 0;
+	if (words)
+		return matches_floor(st, f) > 0 ? WORDS_PROBE : WORDS_IDS;
+	if (match_set(st, f) != 0)
+		return WORDS_IDS;
+	return st->set_count > COMMON_MATCHES ? WORDS_SET : WORDS_IDS;
 }
 
 /* Prepare sql and free it.  query.c writes only FTS5 expressions that
@@ -1367,7 +1456,7 @@ store_list(struct store *st, const struct store_list_query *q,
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_row row;
-	bool common;
+	enum words_plan plan;
 	int rc, stop = 0;
 
 	/* The page's ids first, its columns after: a filter that makes
@@ -1375,10 +1464,10 @@ store_list(struct store *st, const struct store_list_query *q,
 	 * JSON (60 M instructions for one outlet's 7,600 articles). */
 	strbuf_adds(&sql, LIST_COLUMNS " JOIN (SELECT a.id AS kid"
 	    " FROM articles a WHERE 1");
-	common = words_common(st, q->filter);
-	add_filter(&sql, q->filter, common);
+	plan = words_plan(st, q->filter);
+	add_filter(&sql, q->filter, plan);
 	if (q->fold)
-		add_fold(&sql, q->filter, common);
+		add_fold(&sql, q->filter, plan);
 	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit)"
 	    " k ON a.id = k.kid ORDER BY a.sort_time DESC, a.id DESC");
 	if (prepare_listing(st, &sql, q, &s, err) != 0)
@@ -1426,9 +1515,9 @@ search_by_date(struct store *st, const struct store_list_query *q,
 	    " 'score', 0.0, 'snippet', '') FROM articles a LEFT JOIN sources s"
 	    " ON s.id = a.source_id JOIN (SELECT a.id AS kid FROM articles a"
 	    " WHERE 1");
-	add_filter(&sql, q->filter, false);
+	add_filter(&sql, q->filter, WORDS_IDS);
 	if (q->fold)
-		add_fold(&sql, q->filter, false);
+		add_fold(&sql, q->filter, WORDS_IDS);
 	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit)"
 	    " k ON a.id = k.kid ORDER BY a.sort_time DESC, a.id DESC");
 	if (prepare_listing(st, &sql, &lq, &s, err) != 0)
@@ -1482,7 +1571,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	if (strcmp(query_where(q->filter), "1") != 0)
 		strbuf_addf(&sql, " AND (%s)", query_where(q->filter));
 	if (q->fold)
-		add_fold(&sql, q->filter, words_common(st, q->filter));
+		add_fold(&sql, q->filter, words_plan(st, q->filter));
 	strbuf_addf(&sql, " ORDER BY f.rowid DESC LIMIT %d)"
 	    " ORDER BY score DESC, id DESC LIMIT :limit", COMMON_MATCHES);
 	if (prepare_listing(st, &sql, q, &s, err) != 0) {
@@ -2247,7 +2336,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	struct store_page_row row;
 	sqlite3_stmt *s = NULL;
 	const char *cmp;
-	bool common;
+	enum words_plan plan;
 	int rc, stop = 0;
 
 	strbuf_adds(&sql, "SELECT a.sort_time, a.id, a.published, a.title,"
@@ -2265,10 +2354,10 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		    ">=" : ">");
 		strbuf_addf(&sql, " AND (a.sort_time, a.id) %s (?1, ?2)", cmp);
 	}
-	common = words_common(st, q->filter);
+	plan = words_plan(st, q->filter);
 	if (q->fold)
-		add_fold(&sql, q->filter, common);
-	add_filter(&sql, q->filter, common);
+		add_fold(&sql, q->filter, plan);
+	add_filter(&sql, q->filter, plan);
 	if (q->unread_only)
 		strbuf_adds(&sql, " AND a.is_read = 0");
 	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4) k"

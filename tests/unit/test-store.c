@@ -507,6 +507,78 @@ test_store_list_newest_first_with_limit(void **state)
 	store_close(st);
 }
 
+/* A prefix or a phrase in more than 1,000 articles is listed from a
+ * bitmap of its matches, kept between pages: the pages stay in date
+ * order, and an article added since, by this connection or another,
+ * shows up at once. */
+static void
+test_store_common_prefix_and_phrase_lists(void **state)
+{
+	struct fixture *f = *state;
+	struct store_list_query q = { 0 };
+	struct store *st = NULL, *other = NULL;
+	struct query *filter = NULL;
+	struct order o = { 0 };
+	struct article *a;
+	enum store_put res;
+	char digest[17], origin[32], *err = NULL;
+	int64_t newest = 0;
+	size_t column;
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	for (i = 0; i < 1200; i++) {
+		snprintf(origin, sizeof origin, "/x/%d.txt", i);
+		/* The newest hundred have both words, not the phrase. */
+		a = make(origin, "Council", i < 1100 ?
+		    "Government officials met the governor today." :
+		    "Officials met the government today.");
+		a->published = 1600000000 + (int64_t)(i < 1100 ? i : i - 2000) *
+		    3600;
+		article_digest(a, digest);
+		assert_int_equal(store_article_put(st, a, digest, &res, &err),
+		    0);
+		if (i == 1099)
+			newest = a->id;
+		article_free(a);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(count_matches(st, "gover*"), 1200);
+	assert_int_equal(count_matches(st, "\"government officials\""), 1100);
+	assert_int_equal(query_parse("\"government officials\"", 0, &filter,
+	    &column, &err), 0);
+	q.filter = filter;
+	q.limit = 3;
+	assert_int_equal(store_list(st, &q, collect_ids, &o, &err), 0);
+	assert_int_equal(o.n, 3);
+	assert_int_equal(o.ids[0], newest);
+	assert_int_equal(o.ids[1], newest - 1);
+	assert_int_equal(o.ids[2], newest - 2);
+	/* Another connection adds a newer match. */
+	assert_int_equal(store_open(f->db, 0, &other, &err), 0);
+	a = make("/x/late.txt", "Late", "Government officials again.");
+	a->published = 1700000000;
+	put(other, a);
+	o.n = 0;
+	assert_int_equal(store_list(st, &q, collect_ids, &o, &err), 0);
+	assert_int_equal(o.ids[0], a->id);
+	assert_int_equal(o.ids[1], newest);
+	article_free(a);
+	store_close(other);
+	/* And this one, one more. */
+	a = make("/x/later.txt", "Later", "Government officials, later.");
+	a->published = 1700003600;
+	put(st, a);
+	o.n = 0;
+	assert_int_equal(store_list(st, &q, collect_ids, &o, &err), 0);
+	assert_int_equal(o.ids[0], a->id);
+	article_free(a);
+	assert_int_equal(count_matches(st, "\"government officials\""), 1102);
+	query_free(filter);
+	store_close(st);
+}
+
 static void
 test_store_stats_counts(void **state)
 {
@@ -565,6 +637,8 @@ main(void)
 		    test_store_refuses_garbage_and_foreign, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_list_newest_first_with_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_common_prefix_and_phrase_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
 		    teardown),
 	};
