@@ -751,8 +751,15 @@ in_match(struct query *q, const char *fts, bool negated)
 {
 	char *p = param(q, fts, 0), *sql;
 
-	sql = xasprintf("a.id %sIN (SELECT rowid FROM article_fts WHERE"
-	    " article_fts MATCH %s)", negated ? "NOT " : "", p);
+	/* Excluded words are tested article by article, from the store's
+	 * bitmap of their matches (lede_matched): the list walks the date
+	 * order and stops after a page, where a list of every match of a
+	 * common word would be built first. */
+	if (negated)
+		sql = xasprintf("NOT lede_matched(%s, a.id)", p);
+	else
+		sql = xasprintf("a.id IN (SELECT rowid FROM article_fts WHERE"
+		    " article_fts MATCH %s)", p);
 	free(p);
 	return sql;
 }

@@ -186,6 +186,18 @@ struct dfent {
 	int32_t		pending;/* not yet written */
 };
 
+/* The ids an FTS5 expression matches, as a bitmap (see match_set). */
+#define MATCH_SETS	4
+
+struct match_set {
+	char		*match;		/* NULL: unused */
+	int64_t		 version, changes, count;
+	uint64_t	*bits;
+	size_t		 words;
+	unsigned	 used;		/* st->set_clock when last asked */
+	unsigned	 gen;		/* bumped when rebuilt */
+};
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -207,11 +219,8 @@ struct store {
 	struct stat	 busy_wal;	/* the -wal file as last seen */
 	char		*floor_match;	/* see matches_floor */
 	int64_t		 floor;
-	/* The ids a prefix or phrase matches: see match_set. */
-	char		*set_match;
-	int64_t		 set_version, set_changes, set_count;
-	uint64_t	*set;
-	size_t		 set_words;
+	struct match_set sets[MATCH_SETS];	/* see match_set */
+	unsigned	 set_clock;
 };
 
 /* How long a writer waits for another that makes no progress. */
@@ -830,7 +839,7 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	}
 	if (register_tokenizer(st, err) != 0 || migrate(st, err) != 0)
 		goto fail;
-	if (sqlite3_create_function_v2(st->db, "lede_matched", 1, SQLITE_UTF8 |
+	if (sqlite3_create_function_v2(st->db, "lede_matched", 2, SQLITE_UTF8 |
 	    SQLITE_DIRECTONLY, st, sql_matched, NULL, NULL, NULL) !=
 	    SQLITE_OK) {
 		fail(st, err, _("cannot open the cache"));
@@ -860,8 +869,10 @@ store_close(struct store *st)
 	free(st->last_source);
 	free(st->wal_path);
 	free(st->floor_match);
-	free(st->set_match);
-	free(st->set);
+	for (i = 0; i < MATCH_SETS; i++) {
+		free(st->sets[i].match);
+		free(st->sets[i].bits);
+	}
 	free(st->path);
 	free(st);
 }
@@ -1238,7 +1249,7 @@ add_filter(struct strbuf *sql, const struct query *f, enum words_plan plan)
 		strbuf_adds(sql, plan == WORDS_PROBE ? " AND EXISTS (SELECT 1"
 		    " FROM article_fts WHERE article_fts MATCH :qm AND"
 		    " rowid = a.id)" : plan == WORDS_SET ?
-		    " AND lede_matched(a.id)" : " AND a.id IN (SELECT rowid"
+		    " AND lede_matched(:qm, a.id)" : " AND a.id IN (SELECT rowid"
 		    " FROM article_fts WHERE article_fts MATCH :qm)");
 	if (strcmp(query_where(f), "1") != 0)
 		strbuf_addf(sql, " AND (%s)", query_where(f));
@@ -1327,68 +1338,108 @@ matches_floor(struct store *st, const struct query *f)
 	return st->floor;
 }
 
-/* The ids f's words match, as a bitmap kept until the cache changes:
- * for a prefix or a phrase, which FTS5 cannot test article by article
- * without merging the posting lists of every word of the prefix, or
- * checking positions, again for each (gov* on 200,000 articles: 3.6 G
- * instructions for a page), and whose list of ids as an SQLite index
- * cost 800 M more to build than this.  The reader asks on every page. */
-static int
-match_set(struct store *st, const struct query *f)
+/* The ids an FTS5 expression matches, as a bitmap kept until this or
+ * another connection writes: for a prefix or a phrase, which FTS5
+ * cannot test article by article without merging the posting lists of
+ * every word of the prefix, or checking positions, again for each (gov*
+ * on 200,000 articles: 3.6 G instructions for a page), and for a
+ * negated word; SQLite's own list of ids, an index, cost 800 M more to
+ * build than this.  The reader asks again on every page.  NULL if the
+ * cache cannot be read. */
+static struct match_set *
+match_set(struct store *st, const char *match)
 {
+	struct match_set *m = NULL;
 	sqlite3_stmt *s = NULL;
 	int64_t version = store_data_version(st), id;
 	int64_t changes = sqlite3_total_changes64(st->db);
-	size_t w;
+	size_t i, w, n;
 	int rc;
 
-	if (st->set_match != NULL && strcmp(st->set_match,
-	    query_match(f)) == 0 && st->set_version == version &&
-	    st->set_changes == changes)
-		return 0;
-	free(st->set_match);
-	st->set_match = NULL;
-	st->set_count = 0;
-	if (st->set_words > 0)
-		memset(st->set, 0, st->set_words * sizeof *st->set);
+	st->set_clock++;
+	for (i = 0; i < MATCH_SETS; i++) {
+		if (st->sets[i].match != NULL && strcmp(st->sets[i].match,
+		    match) == 0) {
+			m = &st->sets[i];
+			if (m->version == version && m->changes == changes) {
+				m->used = st->set_clock;
+				return m;
+			}
+			break;
+		}
+		if (m == NULL || st->sets[i].used < m->used)
+			m = &st->sets[i];	/* the least recently asked */
+	}
+	free(m->match);
+	m->match = NULL;
+	m->count = 0;
+	m->gen++;
+	if (m->words > 0)
+		memset(m->bits, 0, m->words * sizeof *m->bits);
 	if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM article_fts WHERE"
-	    " article_fts MATCH :qm", -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	bind_filter(s, f);
+	    " article_fts MATCH ?1", -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((id = sqlite3_column_int64(s, 0)) < 0)
 			continue;
-		if ((w = (size_t)(id / 64)) >= st->set_words) {
-			size_t n = w + 1 > st->set_words * 2 ? w + 1 :
-			    st->set_words * 2;
-
-			st->set = xreallocarray(st->set, n, sizeof *st->set);
-			memset(st->set + st->set_words, 0, (n -
-			    st->set_words) * sizeof *st->set);
-			st->set_words = n;
+		if ((w = (size_t)(id / 64)) >= m->words) {
+			n = w + 1 > m->words * 2 ? w + 1 : m->words * 2;
+			m->bits = xreallocarray(m->bits, n, sizeof *m->bits);
+			memset(m->bits + m->words, 0, (n - m->words) *
+			    sizeof *m->bits);
+			m->words = n;
 		}
-		st->set[w] |= UINT64_C(1) << (id % 64);
-		st->set_count++;
+		m->bits[w] |= UINT64_C(1) << (id % 64);
+		m->count++;
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return -1;
-	st->set_match = xstrdup(query_match(f));
-	st->set_version = version;
-	st->set_changes = changes;
-	return 0;
+		return NULL;
+	m->match = xstrdup(match);
+	m->version = version;
+	m->changes = changes;
+	m->used = st->set_clock;
+	return m;
 }
 
-/* lede_matched(id): whether id is in match_set's bitmap. */
+/* What a statement keeps of lede_matched's set between rows. */
+struct set_ref {
+	struct match_set	*m;
+	unsigned		 gen;
+};
+
+/* lede_matched(match, id): whether the FTS5 expression match matches
+ * article id, from match_set, looked up once per statement. */
 static void
 sql_matched(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct store *st = sqlite3_user_data(ctx);
-	int64_t id = sqlite3_value_int64(argv[0]);
+	struct set_ref *ref = sqlite3_get_auxdata(ctx, 0);
+	const char *match = (const char *)sqlite3_value_text(argv[0]);
+	int64_t id = sqlite3_value_int64(argv[1]);
+	struct match_set *m;
 
 	(void)argc;
-	sqlite3_result_int(ctx, id >= 0 && (size_t)(id / 64) <
-	    st->set_words && (st->set[id / 64] >> (id % 64) & 1));
+	if (ref == NULL || ref->m->gen != ref->gen || ref->m->match == NULL) {
+		if (match == NULL || (m = match_set(st, match)) == NULL) {
+			sqlite3_result_error(ctx, "lede_matched", -1);
+			return;
+		}
+		ref = xcalloc(1, sizeof *ref);
+		ref->m = m;
+		ref->gen = m->gen;
+		sqlite3_set_auxdata(ctx, 0, ref, free);
+		if ((ref = sqlite3_get_auxdata(ctx, 0)) == NULL) {
+			/* SQLite could not keep it: answer this row. */
+			sqlite3_result_int(ctx, id >= 0 && (size_t)(id / 64) <
+			    m->words && (m->bits[id / 64] >> (id % 64) & 1));
+			return;
+		}
+	}
+	m = ref->m;
+	sqlite3_result_int(ctx, id >= 0 && (size_t)(id / 64) < m->words &&
+	    (m->bits[id / 64] >> (id % 64) & 1));
 }
 
 /* How a listing finds f's words.  Past COMMON_MATCHES, a single word is
@@ -1397,6 +1448,7 @@ sql_matched(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static enum words_plan
 words_plan(struct store *st, const struct query *f)
 {
+	struct match_set *m;
 	char *kinds;
 	bool words;
 
@@ -1407,9 +1459,9 @@ words_plan(struct store *st, const struct query *f)
 	free(kinds);
 	if (words)
 		return matches_floor(st, f) > 0 ? WORDS_PROBE : WORDS_IDS;
-	if (match_set(st, f) != 0)
+	if ((m = match_set(st, query_match(f))) == NULL)
 		return WORDS_IDS;
-	return st->set_count > COMMON_MATCHES ? WORDS_SET : WORDS_IDS;
+	return m->count > COMMON_MATCHES ? WORDS_SET : WORDS_IDS;
 }
 
 /* Prepare sql and free it.  query.c writes only FTS5 expressions that
