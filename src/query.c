@@ -825,12 +825,25 @@ compile_and(struct query *q, struct node *n, char **match)
 		free(s);
 	}
 	for (i = 0; i < len; i++) {
-		if (pc[i].kind == P_TEXT ||
-		    (pc[i].kind == P_NEGTEXT && npos > 0))
+		if (pc[i].kind == P_TEXT || pc[i].kind == P_NEGTEXT)
 			continue;
 		s = as_sql(q, &pc[i]);
 		strbuf_addf(&sql, "%s%s", nsql++ ? " AND " : "", s);
 		free(s);
+	}
+	if (npos == 0 && nneg > 0) {
+		/* Without a word to match, "-a -b" is one test: not "a OR
+		 * b". */
+		struct strbuf any = { 0 };
+
+		for (i = 0; i < len; i++)
+			if (pc[i].kind == P_NEGTEXT)
+				strbuf_addf(&any, nneg > 1 ? "%s(%s)" : "%s%s",
+				    any.len ? " OR " : "", pc[i].s);
+		s = in_match(q, any.s, true);
+		strbuf_addf(&sql, "%s%s", nsql++ ? " AND " : "", s);
+		free(s);
+		strbuf_fini(&any);
 	}
 	if (npos > 0 && nsql == 0) {
 		out.kind = P_TEXT;

@@ -187,7 +187,7 @@ struct dfent {
 };
 
 /* The ids an FTS5 expression matches, as a bitmap (see match_set). */
-#define MATCH_SETS	4
+#define MATCH_SETS	16
 
 struct match_set {
 	char		*match;		/* NULL: unused */
