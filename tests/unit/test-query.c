@@ -149,6 +149,14 @@ test_query_mixed_or_and_negation(void **state)
 	assert_non_null(strstr(query_where(q), "NOT lede_matched(:q1, a.id)"));
 	query_free(q);
 
+	/* Several exclusions are one test of either. */
+	q = parse_ok("-scholz -kuleba");
+	assert_string_equal(query_where(q), "(NOT lede_matched(:q1, a.id))");
+	p = query_params(q, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(p[0].text, "(\"scholz\") OR (\"kuleba\")");
+	query_free(q);
+
 	q = parse_ok("-(unread or starred) kuleba");
 	assert_string_equal(query_match(q), "\"kuleba\"");
 	assert_non_null(strstr(query_where(q), "NOT (a.is_read = 0 OR"));
