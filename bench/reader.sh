@@ -49,6 +49,13 @@ for i in $(seq 1 100); do
 done
 sleep 0.5
 bytes=$(wc -c <"$work/raw")
+# One j at a time: the other panes show each article (set preview-delay).
+: >"$work/raw"
+for i in $(seq 1 20); do
+	$T send-keys j
+	sleep 0.3
+done
+single=$(wc -c <"$work/raw")
 for i in $(seq 1 100); do
 	$T send-keys j
 done
@@ -68,7 +75,8 @@ scroll=$(wc -c <"$work/raw")
 $T send-keys q
 sleep 0.3
 $T kill-server 2>/dev/null || true
-echo "Written to the terminal per j in the list (a new article each time): $((bytes / 100)) bytes (100 presses, tmux pipe-pane)"
+echo "Written to the terminal per j in the list, held (one every 20 ms): $((bytes / 100)) bytes (100 presses, tmux pipe-pane)"
+echo "Written to the terminal per j in the list, one at a time (0.3 s apart, a new article each): $((single / 20)) bytes (20 presses)"
 echo "Written to the terminal per j in the article pane (scrolling a line): $((scroll / 20)) bytes (20 presses)"
 echo "Peak RSS after 200 presses of j: $hwm"
 

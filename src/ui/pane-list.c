@@ -29,6 +29,7 @@ struct list {
 	struct row	*rows;
 	size_t		 n, cap;
 	size_t		 sel;
+	int64_t		 want;		/* select this on the next recalc */
 	bool		 has_top;
 	struct store_key top;
 };
@@ -136,9 +137,11 @@ list_recalc_anchored(struct pane *p, bool anchored)
 	struct list *l = p->data;
 	int h = ui_rows(p);
 	struct fetch f, more;
-	int64_t keep = l->n ? l->rows[l->sel].id : 0;
+	int64_t keep = l->want ? l->want : l->n ? l->rows[l->sel].id : 0;
 	bool jumped = false;
 	size_t i;
+
+	l->want = 0;
 
 	if (ui->list_reset) {
 		/* A new search or fold: the list starts again at the top. */
@@ -266,26 +269,42 @@ drop_rows(struct list *l)
 	l->sel = 0;
 }
 
-/* Move the window by one row; true if there was a row to move to. */
+/* Move the window by up to half a page at its edge; false if there is
+ * no row to move to, else *next is the row next to the old edge.  Half
+ * a page, not a row: moving by a row redraws every line of the list, a
+ * pane narrower than the terminal that curses cannot scroll, so holding
+ * j at the bottom wrote the whole list for each row over the link. */
 static bool
-shift(struct pane *p, bool older)
+shift(struct pane *p, bool older, int64_t *next)
 {
 	struct list *l = p->data;
 	struct fetch f;
-	bool moved = false;
+	int h = ui_rows(p);
+	size_t m;
 
 	if (l->n == 0)
 		return false;
 	f = fetch(p, older ? &l->rows[l->n - 1].key : &l->rows[0].key, false,
-	    older, 1, false);
-	if (f.n == 1) {
-		l->top = older ? (l->n > 1 ? l->rows[1].key : f.v[0].key) :
-		    f.v[0].key;
+	    older, h > 3 ? h / 2 : 1, false);
+	if ((m = f.n) > 0) {
+		/* fetch gives the nearest row first. */
+		*next = f.v[0].id;
+		l->top = older ? (m < l->n ? l->rows[m].key :
+		    f.v[m - l->n].key) : f.v[m - 1].key;
 		l->has_top = true;
-		moved = true;
 	}
 	free_rows(f.v, f.n);
-	return moved;
+	return m > 0;
+}
+
+/* After shift: the page from the new top, with next selected. */
+static void
+select_after_shift(struct pane *p, int64_t next)
+{
+	struct list *l = p->data;
+
+	l->want = next;
+	list_recalc(p);
 }
 
 static int
@@ -295,27 +314,22 @@ list_action(struct pane *p, enum action a)
 	struct list *l = p->data;
 	int h = ui_rows(p);
 	struct fetch f;
+	int64_t next;
 
 	switch (a) {
 	case ACT_DOWN:
 		if (l->sel + 1 < l->n) {
 			l->sel++;
 			select_current(p);
-		} else if (shift(p, true)) {
-			list_recalc(p);
-			l->sel = l->n ? l->n - 1 : 0;
-			select_current(p);
-		}
+		} else if (shift(p, true, &next))
+			select_after_shift(p, next);
 		return HANDLED;
 	case ACT_UP:
 		if (l->sel > 0) {
 			l->sel--;
 			select_current(p);
-		} else if (shift(p, false)) {
-			list_recalc(p);
-			l->sel = 0;
-			select_current(p);
-		}
+		} else if (shift(p, false, &next))
+			select_after_shift(p, next);
 		return HANDLED;
 	case ACT_PAGE_DOWN:
 		if (l->n == 0)

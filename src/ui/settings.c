@@ -42,6 +42,9 @@ static const struct option_def {
 	    N_("reading an article marks its duplicates read (yes)") },
 	{ "refresh", OPT_INT, 1, 3600,
 	    N_("seconds between looks for new articles (1)") },
+	{ "preview-delay", OPT_INT, 0, 2000,
+	    N_("milliseconds without a key before the panes follow the "
+	    "list (60)") },
 	{ "split", OPT_INT, LAYOUT_SPLIT_MIN, LAYOUT_SPLIT_MAX,
 	    N_("the list's share of the screen, in percent (40)") },
 	{ "layout", OPT_LAYOUT, 0, 0, N_("auto, wide or narrow (auto)") },
@@ -60,6 +63,7 @@ settings_init(struct settings *c)
 	c->fold = true;
 	c->read_cluster = true;
 	c->refresh = 1;
+	c->preview_delay = 60;
 	c->split = LAYOUT_SPLIT_DEFAULT;
 	c->layout = LAYOUT_AUTO;
 }
@@ -288,6 +292,8 @@ parse_line(struct settings *c, const char *path, size_t no, char *line)
 			c->read_cluster = v;
 		else if (strcmp(a1, "refresh") == 0)
 			c->refresh = (int)v;
+		else if (strcmp(a1, "preview-delay") == 0)
+			c->preview_delay = (int)v;
 		else if (strcmp(a1, "split") == 0)
 			c->split = (int)v;
 		else

@@ -25,6 +25,7 @@ struct settings {
 	bool		 fold;
 	bool		 read_cluster;
 	int		 refresh;	/* seconds */
+	int		 preview_delay;	/* milliseconds */
 	int		 split;
 	enum layout_mode layout;
 	/* Named filters: "view NAME = FILTER". */

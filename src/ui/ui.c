@@ -392,8 +392,16 @@ ui_select(struct ui *ui, int64_t id)
 	char *err = NULL;
 	int i;
 
-	if (id == ui->id && ui->article != NULL)
+	if (id == ui->id && ui->article != NULL) {
+		ui->preview_pending = false;
 		return;
+	}
+	if (ui->defer_preview && ui->preview_ms > 0) {
+		ui->preview_id = id;
+		ui->preview_pending = true;
+		return;
+	}
+	ui->preview_pending = false;
 	article_free(ui->article);
 	ui->article = NULL;
 	clear_related(ui);
@@ -673,6 +681,23 @@ mark_all(struct ui *ui, int flags)
 
 	for (i = 0; i < PANE_COUNT; i++)
 		ui->pane[i].flags |= flags;
+}
+
+/* Show the selection the list moved to (ui_select). */
+static void
+show_preview(struct ui *ui)
+{
+	if (ui->preview_pending)
+		ui_select(ui, ui->preview_id);
+}
+
+/* The list's own movements, which leave the other panes waiting. */
+static bool
+is_list_move(const struct ui *ui, enum action a)
+{
+	return ui->focus == PANE_LIST && (a == ACT_DOWN || a == ACT_UP ||
+	    a == ACT_PAGE_DOWN || a == ACT_PAGE_UP || a == ACT_FIRST ||
+	    a == ACT_LAST);
 }
 
 /* Recompute and draw what changed: the loop's work between two keys. */
@@ -1062,6 +1087,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	ui.nviews = set.nviews;
 	poll_ms = set.refresh * 1000;
 	ui.refresh_ms = poll_ms;
+	ui.preview_ms = set.preview_delay;
 	exit_after_draw = getenv("LEDE_EXIT_AFTER_DRAW") != NULL;
 	cs = nl_langinfo(CODESET);
 	ui.ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
@@ -1118,6 +1144,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 
 	while (!ui.quit && !got_signal) {
 		update_screen(&ui);
+		ui.defer_preview = false;
 		draw_status(&ui);
 		doupdate();
 		/* For benchmarks: the time to a first full screen. */
@@ -1129,12 +1156,17 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			doupdate();
 		}
 
+		timeout(ui.preview_pending ? ui.preview_ms : poll_ms);
 		rc = get_wch(&wc);
 		if (ui.npending > 0)
 			flush_marks(&ui);
 		if (rc == ERR) {
 			if (ui_gone())
 				break;
+			if (ui.preview_pending) {
+				show_preview(&ui);
+				continue;
+			}
 			/* Idle: recount what marks changed (an index-only
 			 * scan, not worth doing on every key). */
 			if (ui.counts_stale && ui.npending == 0) {
@@ -1156,10 +1188,12 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			ui.message = NULL;
 		}
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			show_preview(&ui);
 			apply_layout(&ui);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+			show_preview(&ui);
 			on_mouse(&ui);
 			continue;
 		}
@@ -1169,6 +1203,11 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 
 			if (a == ACT_NONE)
 				continue;
+			/* Any other key acts on the article selected. */
+			if (is_list_move(&ui, a))
+				ui.defer_preview = true;
+			else
+				show_preview(&ui);
 			r = p->type->on_action(p, a);
 			if (r & IGNORED)
 				global_action(&ui, a);

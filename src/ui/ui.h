@@ -113,6 +113,14 @@ struct ui {
 	/* After n/N moved to another article: scroll its body to its
 	 * first (1) or last (-1) hit. */
 	int		 hit_pending;
+	/* While keys move the list, the other panes wait: they show the
+	 * selection once no key came for preview_ms (0: at once), so that
+	 * holding j over a slow link sends list lines, not every article
+	 * passed (see ui_select). */
+	int		 preview_ms;
+	bool		 defer_preview;	/* a list movement is being drawn */
+	bool		 preview_pending;
+	int64_t		 preview_id;
 	/* The selected article, loaded once per selection. */
 	int64_t		 id;
 	struct article	*article;
