@@ -2404,7 +2404,8 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	if (q->from != NULL) {
 		cmp = q->older ? (q->inclusive ? "<=" : "<") : (q->inclusive ?
 		    ">=" : ">");
-		strbuf_addf(&sql, " AND (a.sort_time, a.id) %s (?1, ?2)", cmp);
+		strbuf_addf(&sql, " AND (a.sort_time, a.id) %s"
+		    " (:from_time, :from_id)", cmp);
 	}
 	plan = words_plan(st, q->filter);
 	if (q->fold)
@@ -2412,18 +2413,23 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	add_filter(&sql, q->filter, plan);
 	if (q->unread_only)
 		strbuf_adds(&sql, " AND a.is_read = 0");
-	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT ?4) k"
+	strbuf_addf(&sql, " ORDER BY a.sort_time %s, a.id %s LIMIT :limit) k"
 	    " ON a.id = k.kid ORDER BY a.sort_time %s, a.id %s",
 	    q->older ? "DESC" : "ASC", q->older ? "DESC" : "ASC",
 	    q->older ? "DESC" : "ASC", q->older ? "DESC" : "ASC");
 	if (prepare_filtered(st, &sql, &s, err) != 0)
 		return -1;
+	/* Named, as the filter's own parameters are: a numbered one could
+	 * share a slot with them. */
 	if (q->from != NULL) {
-		sqlite3_bind_int64(s, 1, q->from->time);
-		sqlite3_bind_int64(s, 2, q->from->id);
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":from_time"), q->from->time);
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":from_id"), q->from->id);
 	}
 	bind_filter(s, q->filter);
-	sqlite3_bind_int(s, 4, q->limit);
+	sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":limit"),
+	    q->limit);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		row.key.time = sqlite3_column_int64(s, 0);
 		row.key.id = row.id = sqlite3_column_int64(s, 1);

@@ -577,6 +577,56 @@ test_store_common_prefix_and_phrase_lists(void **state)
 	store_close(st);
 }
 
+static int
+collect_page(const struct store_page_row *r, void *ctx)
+{
+	struct order *o = ctx;
+
+	o->ids[o->n++] = r->id;
+	return 0;
+}
+
+/* The reader's pages after the first start from a key: with a filter
+ * they still hold exactly the filter's articles (a numbered parameter
+ * of the key once shared a slot with the filter's, and pages after
+ * the first lost a date filter or came back empty). */
+static void
+test_store_page_from_key_keeps_filter(void **state)
+{
+	struct fixture *f = *state;
+	struct store_page_query pq = { .older = true, .limit = 8 };
+	struct store *st = NULL;
+	struct query *filter = NULL;
+	struct store_key key;
+	struct order o = { 0 };
+	struct article *a;
+	char origin[32], *err = NULL;
+	int64_t ids[6];
+	size_t column;
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	for (i = 0; i < 6; i++) {
+		snprintf(origin, sizeof origin, "/x/%d.txt", i);
+		a = make(origin, "Harbour", i % 2 ? "strike" : "calm");
+		a->published = 1643241600 + (int64_t)i * 86400; /* 2022-01-27 */
+		put(st, a);
+		ids[i] = a->id;
+		article_free(a);
+	}
+	assert_int_equal(query_parse("since:2022-01-29 strike", 0, &filter,
+	    &column, &err), 0);
+	pq.filter = filter;
+	assert_int_equal(store_article_key(st, ids[5], &key, &err), 0);
+	pq.from = &key;
+	assert_int_equal(store_list_page(st, &pq, collect_page, &o, &err), 0);
+	/* Older than 2022-02-01, from 01-29, with the word: 01-30 alone. */
+	assert_int_equal(o.n, 1);
+	assert_int_equal(o.ids[0], ids[3]);
+	query_free(filter);
+	store_close(st);
+}
+
 static void
 test_store_stats_counts(void **state)
 {
@@ -637,6 +687,8 @@ main(void)
 		    test_store_list_newest_first_with_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_common_prefix_and_phrase_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
 		    teardown),
 	};
