@@ -47,6 +47,7 @@ enum stmt_id {
 	S_JSON,
 	S_SIG_GET,
 	S_RELATED,
+	S_DATA_VERSION,
 	S_SIG_PUT,
 	S_SIG_DEL,
 	S_POST_ADD,
@@ -120,6 +121,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " WHERE a.id = ?1",
 	[S_SIG_GET] = "SELECT sig, keys, day FROM sim_sig"
 	    " WHERE article_id = ?1",
+	[S_DATA_VERSION] = "PRAGMA data_version",
 	[S_RELATED] = "SELECT r.other_id, r.score, r.label,"
 	    " a.title, s.name, a.published, json_object('id', r.other_id,"
 	    " 'score', round(r.score, 3), 'label', r.label, 'title', a.title,"
@@ -191,7 +193,8 @@ struct dfent {
 
 struct match_set {
 	char		*match;		/* NULL: unused */
-	int64_t		 version, changes, count;
+	int64_t		 version, count;
+	uint64_t	 writes;	/* st->fts_writes when built */
 	uint64_t	*bits;
 	size_t		 words;
 	unsigned	 used;		/* st->set_clock when last asked */
@@ -221,6 +224,7 @@ struct store {
 	int64_t		 floor;
 	struct match_set sets[MATCH_SETS];	/* see match_set */
 	unsigned	 set_clock;
+	uint64_t	 fts_writes;	/* this connection's, for match_set */
 };
 
 /* How long a writer waits for another that makes no progress. */
@@ -1001,6 +1005,7 @@ fts_sync(struct store *st, enum stmt_id which, int64_t id, char **err)
 	sqlite3_bind_int64(s, 1, id);
 	for (i = 0; i < 5; i++)
 		sqlite3_bind_value(s, i + 2, sqlite3_column_value(src, i));
+	st->fts_writes++;
 	rc = step_done(st, s, err);
 	sqlite3_reset(src);
 	sqlite3_clear_bindings(s);
@@ -1338,8 +1343,9 @@ matches_floor(struct store *st, const struct query *f)
 	return st->floor;
 }
 
-/* The ids an FTS5 expression matches, as a bitmap kept until this or
- * another connection writes: for a prefix or a phrase, which FTS5
+/* The ids an FTS5 expression matches, as a bitmap kept until another
+ * connection commits or this one changes the index (a read mark does
+ * not): for a prefix or a phrase, which FTS5
  * cannot test article by article without merging the posting lists of
  * every word of the prefix, or checking positions, again for each (gov*
  * on 200,000 articles: 3.6 G instructions for a page), and for a
@@ -1352,7 +1358,6 @@ match_set(struct store *st, const char *match)
 	struct match_set *m = NULL;
 	sqlite3_stmt *s = NULL;
 	int64_t version = store_data_version(st), id;
-	int64_t changes = sqlite3_total_changes64(st->db);
 	size_t i, w, n;
 	int rc;
 
@@ -1361,7 +1366,8 @@ match_set(struct store *st, const char *match)
 		if (st->sets[i].match != NULL && strcmp(st->sets[i].match,
 		    match) == 0) {
 			m = &st->sets[i];
-			if (m->version == version && m->changes == changes) {
+			if (m->version == version && m->writes ==
+			    st->fts_writes) {
 				m->used = st->set_clock;
 				return m;
 			}
@@ -1398,7 +1404,7 @@ match_set(struct store *st, const char *match)
 		return NULL;
 	m->match = xstrdup(match);
 	m->version = version;
-	m->changes = changes;
+	m->writes = st->fts_writes;
 	m->used = st->set_clock;
 	return m;
 }
@@ -1423,7 +1429,8 @@ sql_matched(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	if (ref == NULL || ref->m->gen != ref->gen || ref->m->match == NULL) {
 		if (match == NULL || (m = match_set(st, match)) == NULL) {
-			sqlite3_result_error(ctx, "lede_matched", -1);
+			/* SQLite's own words: locked, full, corrupt... */
+			sqlite3_result_error(ctx, sqlite3_errmsg(st->db), -1);
 			return;
 		}
 		ref = xcalloc(1, sizeof *ref);
@@ -2487,11 +2494,15 @@ store_set_starred(struct store *st, int64_t id, bool starred, char **err)
 int64_t
 store_data_version(struct store *st)
 {
-	int v = 0;
-	char *err = NULL;
+	sqlite3_stmt *s = stmt(st, S_DATA_VERSION);
+	int64_t v = 0;
 
-	if (pragma_int(st, "PRAGMA data_version", &v, &err) != 0)
-		free(err);
+	/* Asked every second by the reader and per page by match_set: the
+	 * statement stays prepared. */
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	if (s != NULL)
+		sqlite3_reset(s);
 	return v;
 }
 
