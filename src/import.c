@@ -316,21 +316,29 @@ out:
  * Small imports only add a few small segments on top. */
 #define OPTIMIZE_MIN	1000
 
-static int
-optimize_after(struct run *run, char **err)
+/* The articles are committed by then: a merge that fails (another
+ * writer, a full disk) is a warning, and the next large import tries
+ * again. */
+static void
+optimize_after(struct run *run)
 {
 	int64_t articles = 0, unread;
 	size_t n = run->stats->imported + run->stats->updated;
+	char *err = NULL, *msg;
 
 	if (n < OPTIMIZE_MIN)
-		return 0;
-	if (store_counts(run->st, &articles, &unread, err) != 0)
-		return -1;
-	if ((int64_t)n * 10 < articles)
-		return 0;
-	if (run->o->progress)
+		return;
+	if (store_counts(run->st, &articles, &unread, &err) == 0 &&
+	    (int64_t)n * 10 < articles)
+		return;
+	if (err == NULL && run->o->progress)
 		fprintf(stderr, "%s\n", _("Merging the search index…"));
-	return store_optimize(run->st, err);
+	if (err == NULL && store_optimize(run->st, &err) == 0)
+		return;
+	msg = xasprintf(_("the search index was not merged: %s"), err);
+	report(run->o, run->stats, msg);
+	free(msg);
+	free(err);
 }
 
 int
@@ -387,7 +395,7 @@ import_paths(struct store *st, const struct import_rules *r,
 		fputc('\n', stderr);
 	}
 	if (rc == 0)
-		rc = optimize_after(&run, err);
+		optimize_after(&run);
 	for (i = 0; i < fl.n; i++)
 		free(fl.v[i]);
 	free(fl.v);
