@@ -683,30 +683,14 @@ mark_all(struct ui *ui, int flags)
 		ui->pane[i].flags |= flags;
 }
 
-/* Show the selection the list moved to (ui_select). */
+/* Fetch again what the panes marked PANE_RECALC show. */
 static void
-show_preview(struct ui *ui)
-{
-	if (ui->preview_pending)
-		ui_select(ui, ui->preview_id);
-}
-
-/* The list's own movements, which leave the other panes waiting. */
-static bool
-is_list_move(const struct ui *ui, enum action a)
-{
-	return ui->focus == PANE_LIST && (a == ACT_DOWN || a == ACT_UP ||
-	    a == ACT_PAGE_DOWN || a == ACT_PAGE_UP || a == ACT_FIRST ||
-	    a == ACT_LAST);
-}
-
-/* Recompute and draw what changed: the loop's work between two keys. */
-static void
-update_screen(struct ui *ui)
+recalc_panes(struct ui *ui)
 {
 	int i;
 
-	/* The list first: it may select another article. */
+	/* The list first: it may select another article, which marks the
+	 * panes after it. */
 	for (i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &ui->pane[i];
 
@@ -725,6 +709,35 @@ update_screen(struct ui *ui)
 		}
 		p->flags &= ~PANE_RECALC;
 	}
+}
+
+/* Show the selection the list moved to (ui_select), in every pane, so
+ * that the key about to be handled acts on it. */
+static void
+show_preview(struct ui *ui)
+{
+	if (!ui->preview_pending)
+		return;
+	ui_select(ui, ui->preview_id);
+	recalc_panes(ui);
+}
+
+/* The list's own movements, which leave the other panes waiting. */
+static bool
+is_list_move(const struct ui *ui, enum action a)
+{
+	return ui->focus == PANE_LIST && (a == ACT_DOWN || a == ACT_UP ||
+	    a == ACT_PAGE_DOWN || a == ACT_PAGE_UP || a == ACT_FIRST ||
+	    a == ACT_LAST);
+}
+
+/* Recompute and draw what changed: the loop's work between two keys. */
+static void
+update_screen(struct ui *ui)
+{
+	int i;
+
+	recalc_panes(ui);
 	for (i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &ui->pane[i];
 
@@ -781,11 +794,15 @@ live_change(const char *text, void *ctx)
 	char *err = NULL, *t = as_typed(text, lv->search);
 
 	scope_put(&sc, t, lv->search);
+	/* While typing, the list follows; the article under it is shown
+	 * (and marked read) only once the search is applied. */
+	lv->ui->defer_preview = true;
 	if ((err = check_part(t)) == NULL &&
 	    set_scope(lv->ui, &sc, &err) == 0) {
 		update_screen(lv->ui);
 		doupdate();
 	}
+	lv->ui->defer_preview = false;
 	free(t);
 	return err;
 }
@@ -1018,10 +1035,16 @@ on_mouse(struct ui *ui)
 			    ACT_DOWN;
 			int k;
 
+			/* The wheel over the list moves it as keys do. */
+			if (i == PANE_LIST)
+				ui->defer_preview = true;
+			else
+				show_preview(ui);
 			for (k = 0; k < 3; k++)
 				p->type->on_action(p, a);
 			return;
 		}
+		show_preview(ui);
 		if (ui->focus != i) {
 			ui->pane[ui->focus].flags |= PANE_DIRTY;
 			ui->focus = i;
@@ -1193,7 +1216,6 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			continue;
 		}
 		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
-			show_preview(&ui);
 			on_mouse(&ui);
 			continue;
 		}
@@ -1203,10 +1225,11 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 
 			if (a == ACT_NONE)
 				continue;
-			/* Any other key acts on the article selected. */
+			/* Any other key acts on the article selected; quitting
+			 * leaves one the list only passed unread. */
 			if (is_list_move(&ui, a))
 				ui.defer_preview = true;
-			else
+			else if (a != ACT_QUIT)
 				show_preview(&ui);
 			r = p->type->on_action(p, a);
 			if (r & IGNORED)

@@ -46,6 +46,33 @@ i=0
 while [ $i -lt 26 ]; do keys k; i=$((i + 1)); done
 wait_for "$back"
 
+# Only an article shown is read: not one the list passed on the way
+# to quitting, nor the top result of a search typed and then dropped.
+read_of() {
+	"$LEDE" --db "$db" list --fold --json | jq -r ".[$1].read"
+}
+kess=$("$LEDE" --db "$db" list --fold --json Kessing | jq -r '.[0].id')
+[ "$("$LEDE" --db "$db" list --json Kessing | jq -r '.[0].read')" = false ] ||
+	fail "the first dam story should start unread"
+start 160 48 --db "$db" --config /dev/null read "$first"
+wait_for 'Captions'
+[ "$(read_of 1)" = false ] || fail "the second row should start unread"
+keys j q
+wait_for 'LEDE-EXITED-0'
+[ "$(read_of 1)" = false ] || fail "j then q marked the row passed read"
+start 160 48 --db "$db" --config /dev/null read "$first"
+wait_for 'Captions'
+keys /
+wait_for 'Search:'
+keys -l 'Kessing'
+sleep 1
+keys Escape
+sleep 0.3
+keys q
+wait_for 'LEDE-EXITED-0'
+[ "$("$LEDE" --db "$db" show --json "$kess" | jq -r '.read')" = false ] ||
+	fail "a search typed and dropped marked its top result read"
+
 deferred=$(run_j 60)
 immediate=$(run_j 0)
 echo "bytes for 11 j: deferred $deferred, immediate $immediate"
