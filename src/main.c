@@ -456,6 +456,43 @@ parse_query(const char *cmd, int argc, char **argv, struct query **q)
 	return 0;
 }
 
+/* The arguments of list and search with the options first, then "--",
+ * then the query's words in order: "-harbour" is a word to exclude, not
+ * a bundle of short options (only -j, -n N and the long options are
+ * options there), and getopt would otherwise take it for one.  The
+ * strings stay argv's; the caller frees the array. */
+static char **
+query_args(int argc, char **argv, int *nargc)
+{
+	char **v = xcalloc((size_t)argc + 2, sizeof *v);
+	char **words = xcalloc((size_t)argc + 1, sizeof *words);
+	int i, n = 0, nw = 0;
+
+	v[n++] = argv[0];
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				words[nw++] = argv[i];
+		} else if (strcmp(a, "-n") == 0 || strcmp(a, "--limit") == 0) {
+			v[n++] = argv[i];
+			if (i + 1 < argc)
+				v[n++] = argv[++i];
+		} else if (strncmp(a, "--", 2) == 0 || strcmp(a, "-j") == 0 ||
+		    (strncmp(a, "-n", 2) == 0 && a[2] >= '0' && a[2] <= '9')) {
+			v[n++] = argv[i];
+		} else
+			words[nw++] = argv[i];
+	}
+	if (nw > 0)
+		v[n++] = "--";
+	memcpy(v + n, words, (size_t)nw * sizeof *words);
+	free(words);
+	*nargc = n + nw;
+	return v;
+}
+
 static int
 cmd_list(struct globals *g, int argc, char **argv)
 {
@@ -463,12 +500,16 @@ cmd_list(struct globals *g, int argc, char **argv)
 	struct list_ctx lc = { 0 };
 	struct query *filter = NULL;
 	struct store *st = NULL;
-	char *err = NULL;
+	char *err = NULL, **args;
 	int rc;
 
-	if ((rc = command_opts("list", argc, argv, &lc.json, &q.limit,
-	    &q.fold, true)) != 0 || (rc = parse_query("list", argc, argv,
-	    &filter)) != 0)
+	argv = args = query_args(argc, argv, &argc);
+	rc = command_opts("list", argc, argv, &lc.json, &q.limit, &q.fold,
+	    true);
+	if (rc == 0)
+		rc = parse_query("list", argc, argv, &filter);
+	free(args);
+	if (rc != 0)
 		return rc;
 	q.filter = filter;
 	if (open_store(g, false, &st, &err) != 0) {
@@ -544,16 +585,18 @@ cmd_search(struct globals *g, int argc, char **argv)
 	struct query *filter = NULL;
 	struct store *st = NULL;
 	const char *nc = getenv("NO_COLOR");
-	char *err = NULL;
+	char *err = NULL, **args;
 	int rc;
 
-	if ((rc = command_opts("search", argc, argv, &sc.json, &q.limit,
-	    &q.fold, true)) != 0)
-		return rc;
-	if (optind == argc)
-		return usage_error(_("search: what to search for is "
-		    "missing"));
-	if ((rc = parse_query("search", argc, argv, &filter)) != 0)
+	argv = args = query_args(argc, argv, &argc);
+	rc = command_opts("search", argc, argv, &sc.json, &q.limit, &q.fold,
+	    true);
+	if (rc == 0 && optind == argc)
+		rc = usage_error(_("search: what to search for is missing"));
+	if (rc == 0)
+		rc = parse_query("search", argc, argv, &filter);
+	free(args);
+	if (rc != 0)
 		return rc;
 	if (query_match(filter) == NULL && strcmp(query_where(filter), "1") ==
 	    0) {

@@ -28,6 +28,18 @@ jq -e '.[0].title | test("Kessing")' "$tmp/out" >/dev/null ||
 jq -e 'all(.snippet | test("\\[Kessing\\]"))' "$tmp/out" >/dev/null ||
 	fail "snippets do not mark the hit"
 expect_status 0 "$LEDE" --db "$db" search Kessing
+
+# An excluded word may be its own argument, before or after the options,
+# unquoted: "-strike" is a word of the query, not an option.
+want=$(ids "$LEDE" --db "$db" search "Kessing -strike")
+[ -n "$want" ] || fail "search 'Kessing -strike' found nothing"
+[ "$(ids "$LEDE" --db "$db" search Kessing -strike)" = "$want" ] ||
+	fail "search Kessing -strike (two arguments) differs from the quoted query"
+[ "$(ids "$LEDE" --db "$db" search -n 20 -strike Kessing)" = "$want" ] ||
+	fail "search -n 20 -strike Kessing differs from the quoted query"
+[ "$("$LEDE" --db "$db" list -strike --json | jq length)" -eq \
+    "$("$LEDE" --db "$db" list --json -- -strike | jq length)" ] ||
+	fail "list -strike differs from list -- -strike"
 expect_grep '\[Kessing\]' "$tmp/out" "plain output does not mark the hit"
 
 # Unicode: case, accents, NFD and ß meet (in a cache of their own).
