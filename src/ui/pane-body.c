@@ -87,22 +87,29 @@ body_recalc(struct pane *p)
 	}
 }
 
-/* n and N: the next hit below the top line (or above it); past the
+/* n and N: the next hit after the one shown (or above it); past the
  * last, the next article of the list and its first hit. */
 static void
 step_hit(struct pane *p, struct textpane *t, int dir)
 {
 	struct pane *list = &p->ui->pane[PANE_LIST];
 	int64_t before;
-	long i;
+	long i, from, rows;
 
 	if (p->ui->query == NULL) {
 		ui_message(p->ui, _("No search: / searches."));
 		return;
 	}
 	listview_set(&t->lv, t->n, (size_t)ui_rows(p));
-	/* The line under the top one is where the last hit was shown. */
-	i = textpane_find_hit(p, t, (long)t->lv.top + (dir > 0 ? 2 : 0), dir);
+	/* On from the hit shown last while it is on screen (near the end,
+	 * or at the title, the text cannot scroll it to where show_line
+	 * puts it); else from the screen's edge. */
+	rows = ui_rows(p);
+	if (t->hit >= (long)t->lv.top && t->hit < (long)t->lv.top + rows)
+		from = t->hit + dir;
+	else
+		from = dir > 0 ? (long)t->lv.top : (long)t->lv.top + rows - 1;
+	i = textpane_find_hit(p, t, from, dir);
 	if (i >= 0) {
 		textpane_show_line(p, t, (size_t)i);
 		return;

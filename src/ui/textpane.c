@@ -44,6 +44,7 @@ textpane_clear(struct textpane *t)
 	t->attr = NULL;
 	t->n = t->cap = 0;
 	t->lv.top = t->lv.sel = 0;
+	t->hit = -1;
 }
 
 struct hits {
@@ -95,7 +96,10 @@ line_hits(struct pane *p, const char *line, int y, attr_t attr, bool draw)
 void
 textpane_init(struct pane *p)
 {
-	p->data = xcalloc(1, sizeof(struct textpane));
+	struct textpane *t = xcalloc(1, sizeof *t);
+
+	t->hit = -1;
+	p->data = t;
 }
 
 void
@@ -144,6 +148,7 @@ textpane_show_line(struct pane *p, struct textpane *t, size_t i)
 {
 	listview_set(&t->lv, t->n, (size_t)ui_rows(p));
 	listview_scroll(&t->lv, (long)i - (long)t->lv.top - 1);
+	t->hit = (long)i;
 }
 
 int

@@ -12,6 +12,7 @@ struct textpane {
 	attr_t		 *attr;
 	size_t		  n, cap;
 	struct listview	  lv;
+	long		  hit;	/* the line n or N last showed, -1: none */
 };
 
 /* Append s wrapped to width cells, every line with attr. */

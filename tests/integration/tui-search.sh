@@ -63,6 +63,62 @@ screen
 keys N
 sleep 0.2
 
+# n and N step from the hit shown last, also where the text cannot
+# scroll it to the top: a hit in the title, and hits at the very end of
+# a long article, where n once found the same hit again and again.
+mkdir "$tmp/long"
+for day in 01 02; do
+	{
+		printf ' date 2024-03-%s  \nThe Quarnell report, part %s\n\n' "$day" "$day"
+		i=0
+		while [ $i -lt 40 ]; do
+			printf 'Paragraph %s of the inquiry, with nothing to find in it at all.\n\n' "$i"
+			i=$((i + 1))
+		done
+		printf 'Near the end, Quarnell once.\n\nAnd Quarnell twice, last.\n'
+	} >"$tmp/long/q$day.txt"
+done
+# (XDG_CONFIG_HOME is $tmp/config, which is now the views file.)
+XDG_CONFIG_HOME="$tmp/qconf" "$LEDE" --db "$tmp/q.db" import "$tmp/long" >"$tmp/qimport" 2>&1 ||
+	fail "import the long articles: $(cat "$tmp/qimport")"
+start 100 30 --db "$tmp/q.db" --config /dev/null read --narrow
+wait_for 'Quarnell report'
+# Alike, they fold into one entry: unfold, to step from one to the other.
+keys z
+wait_for 'Quarnell report, part 02'
+keys /
+wait_for 'Search:'
+keys -l 'quarnell'
+keys Enter
+wait_for 'Found:'
+# press_until KEY PATTERN: KEY until the article pane shows PATTERN, at
+# most 8 times (the list shows both titles all along).
+press_until() {
+	i=0
+	while [ $i -lt 8 ]; do
+		keys "$1"
+		sleep 0.3
+		screen
+		sed -n '/─ Article ─/,$p' "$tmp/screen" | grep -q -- "$2" && return 0
+		i=$((i + 1))
+	done
+	fail "$1 never brought '$2' into the article pane:"
+	cat "$tmp/screen" >&2
+}
+# From part 02's title hit through the two at its end, on to part 01;
+# then back with N from part 01's title to part 02.
+press_until n 'Quarnell twice'
+press_until n 'The Quarnell report, part 01'
+press_until N 'The Quarnell report, part 02'
+
+start 160 48 --db "$db" --config "$tmp/config" read
+wait_for 'Hollenfeld'
+keys /
+wait_for 'Search:'
+keys -l 'Kess'
+keys Enter
+wait_for '| Kess\* |'
+
 # Escape: the whole list again.
 keys Escape
 wait_for 'all articles'
