@@ -611,16 +611,7 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 		d->nsh = j;
 		free(pair);
 	}
-	/* Signed order, as unsigned keys with the sign bit flipped. */
-	{
-		uint64_t *k = (uint64_t *)d->shkeys;
-
-		for (i = 0; i < d->nshkeys; i++)
-			k[i] ^= UINT64_C(1) << 63;
-		sort_u64(k, d->nshkeys);
-		for (i = 0; i < d->nshkeys; i++)
-			k[i] ^= UINT64_C(1) << 63;
-	}
+	sort_i64(d->shkeys, d->nshkeys);
 	for (i = j = 0; i < d->nshkeys; i++)
 		if (j == 0 || d->shkeys[j - 1] != d->shkeys[i])
 			d->shkeys[j++] = d->shkeys[i];

@@ -73,6 +73,20 @@ sort_u64(uint64_t *v, size_t n)
 	free(tmp);
 }
 
+void
+sort_i64(int64_t *v, size_t n)
+{
+	uint64_t *u = (uint64_t *)v;	/* same size; aliasing allowed */
+	size_t i;
+
+	/* Flipping the sign bit orders signed keys as unsigned ones. */
+	for (i = 0; i < n; i++)
+		u[i] ^= UINT64_C(1) << 63;
+	sort_u64(u, n);
+	for (i = 0; i < n; i++)
+		u[i] ^= UINT64_C(1) << 63;
+}
+
 char *
 trim_line(char *line)
 {

@@ -33,6 +33,8 @@ void xqsort(void *base, size_t n, size_t size,
  * per article at import, where qsort spends most of its time in calls
  * through the comparison pointer. */
 void sort_u64(uint64_t *v, size_t n);
+/* The same for signed keys. */
+void sort_i64(int64_t *v, size_t n);
 /* A line of a rules or settings file, trimmed of surrounding white space
  * in place; NULL for a blank line or a # comment. */
 char *trim_line(char *line);
