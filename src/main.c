@@ -493,41 +493,6 @@ query_args(int argc, char **argv, int *nargc)
 	return v;
 }
 
-static int
-cmd_list(struct globals *g, int argc, char **argv)
-{
-	struct store_list_query q = { 0 };
-	struct list_ctx lc = { 0 };
-	struct query *filter = NULL;
-	struct store *st = NULL;
-	char *err = NULL, **args;
-	int rc;
-
-	argv = args = query_args(argc, argv, &argc);
-	rc = command_opts("list", argc, argv, &lc.json, &q.limit, &q.fold,
-	    true);
-	if (rc == 0)
-		rc = parse_query("list", argc, argv, &filter);
-	free(args);
-	if (rc != 0)
-		return rc;
-	q.filter = filter;
-	if (open_store(g, false, &st, &err) != 0) {
-		query_free(filter);
-		return fail_msg(err);
-	}
-	if (lc.json)
-		fputs("[", stdout);
-	rc = store_list(st, &q, print_row, &lc, &err);
-	store_close(st);
-	query_free(filter);
-	if (lc.json)
-		fputs(lc.n ? "\n]\n" : "]\n", stdout);
-	if (rc < 0 && err != NULL)
-		return fail_msg(err);
-	return EXIT_OK;
-}
-
 struct search_ctx {
 	bool		 json;
 	bool		 color;	/* hits in reverse video, else in [ ] */
@@ -577,29 +542,33 @@ print_hit(const struct store_hit *h, void *ctx)
 	return ferror(stdout) ? -1 : 0;
 }
 
+/* list and search: the options, the query, then its rows (by date, or
+ * best first). */
 static int
-cmd_search(struct globals *g, int argc, char **argv)
+cmd_query(struct globals *g, int argc, char **argv, bool search)
 {
-	struct store_list_query q = { .limit = 20 };
+	const char *cmd = search ? "search" : "list", *nc = getenv("NO_COLOR");
+	struct store_list_query q = { .limit = search ? 20 : 0 };
+	struct list_ctx lc = { 0 };
 	struct search_ctx sc = { 0 };
+	bool *json = search ? &sc.json : &lc.json;
+	size_t *n = search ? &sc.n : &lc.n;
 	struct query *filter = NULL;
 	struct store *st = NULL;
-	const char *nc = getenv("NO_COLOR");
 	char *err = NULL, **args;
 	int rc;
 
 	argv = args = query_args(argc, argv, &argc);
-	rc = command_opts("search", argc, argv, &sc.json, &q.limit, &q.fold,
-	    true);
-	if (rc == 0 && optind == argc)
+	rc = command_opts(cmd, argc, argv, json, &q.limit, &q.fold, true);
+	if (rc == 0 && search && optind == argc)
 		rc = usage_error(_("search: what to search for is missing"));
 	if (rc == 0)
-		rc = parse_query("search", argc, argv, &filter);
+		rc = parse_query(cmd, argc, argv, &filter);
 	free(args);
 	if (rc != 0)
 		return rc;
-	if (query_match(filter) == NULL && strcmp(query_where(filter), "1") ==
-	    0) {
+	if (search && query_match(filter) == NULL &&
+	    strcmp(query_where(filter), "1") == 0) {
 		query_free(filter);
 		return usage_error(_("search: the query has no word or filter "
 		    "to look for"));
@@ -610,16 +579,29 @@ cmd_search(struct globals *g, int argc, char **argv)
 		query_free(filter);
 		return fail_msg(err);
 	}
-	if (sc.json)
+	if (*json)
 		fputs("[", stdout);
-	rc = store_search(st, &q, print_hit, &sc, &err);
+	rc = search ? store_search(st, &q, print_hit, &sc, &err) :
+	    store_list(st, &q, print_row, &lc, &err);
 	store_close(st);
 	query_free(filter);
-	if (sc.json)
-		fputs(sc.n ? "\n]\n" : "]\n", stdout);
+	if (*json)
+		fputs(*n ? "\n]\n" : "]\n", stdout);
 	if (rc < 0 && err != NULL)
 		return fail_msg(err);
 	return EXIT_OK;
+}
+
+static int
+cmd_list(struct globals *g, int argc, char **argv)
+{
+	return cmd_query(g, argc, argv, false);
+}
+
+static int
+cmd_search(struct globals *g, int argc, char **argv)
+{
+	return cmd_query(g, argc, argv, true);
 }
 
 static int
