@@ -25,12 +25,8 @@ printf 'Text\000more\n' >"$evilnul"
 no_controls() {
 	LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$1" &&
 		fail "$2: a C0 control or DEL: $(LC_ALL=C grep -n "$(printf '[\001-\011\013-\037\177]')" "$1" | head -c 300 | od -c | head -5)"
-	LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1" &&
-		fail "$2: a C1 control"
-	LC_ALL=C grep -q "$(printf '\342\200[\252-\256]')" "$1" &&
-		fail "$2: a bidi embedding or override"
-	LC_ALL=C grep -q "$(printf '\342\201[\246-\251]')" "$1" &&
-		fail "$2: a bidi isolate"
+	LC_ALL=C grep -q "$C1_RE" "$1" && fail "$2: a C1 control"
+	LC_ALL=C grep -q "$BIDI_RE" "$1" && fail "$2: a bidi control"
 	return 0
 }
 

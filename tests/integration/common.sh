@@ -12,6 +12,12 @@ mkdir -p "$HOME"
 unset LEDE_DB
 trap 'rm -rf "$tmp"' 0 1 2 15
 
+# For LC_ALL=C grep: a C1 control in UTF-8, and the bidirectional
+# controls lede removes from article text (embeddings and overrides,
+# isolates, the byte order mark, the Arabic letter mark).
+C1_RE=$(printf '\302[\200-\237]')
+BIDI_RE=$(printf '\342\200[\252-\256]\|\342\201[\246-\251]\|\357\273\277\|\330\234')
+
 failures=0
 fail() {
 	echo "FAIL: $*" >&2
