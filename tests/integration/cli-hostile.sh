@@ -88,25 +88,22 @@ no_controls "$tmp/dupes" "lede dupes"
 valid_json "$tmp/dupes.json" "lede dupes --json"
 
 # What the sequences wrapped is still there, as plain text.
-id_of() {
-	jq -r ".[] | select(.origin | endswith(\"/$1\")) | .id" "$tmp/list.json"
-}
-"$LEDE" --db "$db" show "$(id_of osc8-hyperlink.txt)" >"$tmp/show"
+"$LEDE" --db "$db" show "$(id_of "$db" osc8-hyperlink.txt)" >"$tmp/show"
 expect_grep 'hostile_osc8 read the budget here and the annex as links' "$tmp/show"
 expect_no_grep 'evil.example' "$tmp/show"
-"$LEDE" --db "$db" show "$(id_of osc-title-clipboard.txt)" >"$tmp/show"
+"$LEDE" --db "$db" show "$(id_of "$db" osc-title-clipboard.txt)" >"$tmp/show"
 expect_grep 'hostile_osc_title keeps the title and the clipboard' "$tmp/show"
 expect_no_grep 'pwned' "$tmp/show"
 expect_no_grep 'ZXZpbA' "$tmp/show"
-"$LEDE" --db "$db" show "$(id_of csi-dcs-apc.txt)" >"$tmp/show"
+"$LEDE" --db "$db" show "$(id_of "$db" csi-dcs-apc.txt)" >"$tmp/show"
 expect_no_grep 'pwned' "$tmp/show"
-"$LEDE" --db "$db" show "$(id_of c1-controls.txt)" >"$tmp/show"
+"$LEDE" --db "$db" show "$(id_of "$db" c1-controls.txt)" >"$tmp/show"
 expect_no_grep 'pwned' "$tmp/show"
-"$LEDE" --db "$db" show "$(id_of bidi.txt)" >"$tmp/show"
+"$LEDE" --db "$db" show "$(id_of "$db" bidi.txt)" >"$tmp/show"
 expect_grep 'invoice amount 100000.01' "$tmp/show"
-"$LEDE" --db "$db" show "$(id_of zero-width.txt)" >"$tmp/show"
+"$LEDE" --db "$db" show "$(id_of "$db" zero-width.txt)" >"$tmp/show"
 expect_grep 'paypal spoofed' "$tmp/show"
-"$LEDE" --db "$db" show "$(id_of long-line.txt)" >"$tmp/show"
+"$LEDE" --db "$db" show "$(id_of "$db" long-line.txt)" >"$tmp/show"
 [ "$(wc -c <"$tmp/show")" -gt 1048000 ] || fail "the 1 MB line was cut"
 
 # SEARCH: when `lede search` exists (the search/filter language, src/query.c),

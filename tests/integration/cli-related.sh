@@ -9,7 +9,6 @@ command -v jq >/dev/null || exit 77
 db="$tmp/d.db"
 "$LEDE" --db "$db" import "$top_srcdir/data/articles" >/dev/null 2>&1 ||
 	fail "import of data/articles"
-id_of() { "$LEDE" --db "$1" list --json | jq -r ".[] | select(.origin | contains(\"/$2\")) | .id"; }
 name_of() { "$LEDE" --db "$1" show --json "$2" | jq -r '.origin | split("/") | last | .[0:3]'; }
 
 # Duplicate clusters: exactly the planted copies, trims and rewrites.

@@ -11,9 +11,6 @@ db="$tmp/d.db"
 ids() {	# the ids a command prints as JSON, one line
 	"$@" --json | jq -r '[.[].id] | join(" ")'
 }
-id_of() {	# the id of the sample article whose file name starts so
-	"$LEDE" --db "$1" list --json | jq -r ".[] | select(.origin | contains(\"/$2\")) | .id"
-}
 
 # Ranked: the article with the word in its title comes first, and the
 # snippet marks the hit.

@@ -18,6 +18,12 @@ trap 'rm -rf "$tmp"' 0 1 2 15
 C1_RE=$(printf '\302[\200-\237]')
 BIDI_RE=$(printf '\342\200[\252-\256]\|\342\201[\246-\251]\|\357\273\277\|\330\234')
 
+# id_of DB PART: the id of the article in DB whose file path has "/PART".
+id_of() {
+	"$LEDE" --db "$1" list --json |
+		jq -r ".[] | select(.origin | contains(\"/$2\")) | .id"
+}
+
 failures=0
 fail() {
 	echo "FAIL: $*" >&2

@@ -9,8 +9,7 @@ seeds=${LEDE_SEEDS:-$top_srcdir/../shared/seeds}
 [ -d "$seeds" ] || { echo "no seeds: skipped"; exit 77; }
 db="$tmp/s.db"
 "$LEDE" --db "$db" import "$seeds" >/dev/null 2>&1 || fail "import"
-id_of() { "$LEDE" --db "$db" list --json | jq -r ".[] | select(.origin | contains(\"/$1_\")) | .id"; }
-start 160 48 --db "$db" read "$(id_of 000)"
+start 160 48 --db "$db" read "$(id_of "$db" 000_)"
 wait_for 'Varhelyi'
 wait_for 'Kremlin spokesman Dmitry Peskov told reporters'
 wait_for 'The US rejection of Russia'
