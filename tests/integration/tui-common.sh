@@ -16,13 +16,25 @@ infocmp tmux-256color >/dev/null 2>&1 || export TERM=screen
 start() {
 	cols=$1 lines=$2
 	shift 2
-	# A server of its own per scene: kill-server returns before the old
-	# server is gone, and a new session could land on the dying one.
+	new_server
+	$T new-session -d -x "$cols" -y "$lines" \
+		"env ${START_ENV:-} $LEDE $*; echo LEDE-EXITED-\$?; sleep 30"
+}
+
+# new_server: a tmux server of its own for the next scene: kill-server
+# returns before the old server is gone, and a new session could land
+# on the dying one.
+new_server() {
 	$T kill-server 2>/dev/null
 	scene=$((scene + 1))
 	T="$TMUX_BIN -L lede$$-$scene -f /dev/null"
-	$T new-session -d -x "$cols" -y "$lines" \
-		"env ${START_ENV:-} $LEDE $*; echo LEDE-EXITED-\$?; sleep 30"
+}
+
+# title: the selected article's title, the first line of the article
+# pane in the wide layout (the second of the screen).
+title() {
+	screen
+	sed -n 2p "$tmp/screen" | sed 's/^[^│]*│//'
 }
 
 screen() {

@@ -22,12 +22,6 @@ wait_for '300 articles'
 keys z
 wait_for '| unfolded |'
 
-# The selected article's title: the second line of the article pane.
-title() {
-	screen
-	sed -n 2p "$tmp/screen" | sed 's/.*│//'
-}
-
 t0=$(now_ms)
 "$LEDE" --db "$db" import "$tmp/corpus" >"$tmp/import.out" 2>"$tmp/import.err" &
 importer=$!

@@ -21,9 +21,7 @@ st=$?
 scene() {
 	cols=$1 lines=$2
 	shift 2
-	$T kill-server 2>/dev/null
-	scene=$((scene + 1))
-	T="$TMUX_BIN -L lede$$-$scene -f /dev/null"
+	new_server
 	rm -f "$tmp/go" "$tmp/raw"
 	$T new-session -d -x "$cols" -y "$lines" -n before \
 		"while [ ! -f '$tmp/go' ]; do sleep 0.1; done; $LEDE $*; echo LEDE-EXITED-\$?; sleep 30"

@@ -22,16 +22,11 @@ id=$("$LEDE" --db "$db" list --json |
 
 # Everything is 20 to 50 times slower under valgrind: wait up to 2 min.
 WAIT_TENTHS=1200
-# The title of the article shown: the second line of the article pane.
-title() {
-	screen
-	sed -n 2p "$tmp/screen" | sed 's/^[^│]*│//'
-}
 # wait_title OP TITLE WHAT: until the title shown is (OP =) or is no
 # longer (OP !=) TITLE.
 wait_title() {
 	i=0
-	while [ $i -lt 1200 ]; do
+	while [ $i -lt "$WAIT_TENTHS" ]; do
 		t=$(title)
 		[ "$t" "$1" "$2" ] && return 0
 		sleep 0.1
@@ -44,8 +39,7 @@ wait_title() {
 vg="valgrind --tool=memcheck --error-exitcode=42 --leak-check=full"
 vg="$vg --show-leak-kinds=definite --errors-for-leak-kinds=definite"
 vg="$vg --track-origins=yes --log-file=$tmp/valgrind.log"
-T0="$TMUX_BIN -L lede$$-vg -f /dev/null"
-T=$T0
+T="$TMUX_BIN -L lede$$-vg -f /dev/null"
 trap '$T kill-server 2>/dev/null; rm -rf "$tmp"' 0 1 2 15
 $T new-session -d -x 160 -y 48 \
 	"$vg $LEDE --db $db --config /dev/null read $id; echo LEDE-EXITED-\$?; sleep 30"
