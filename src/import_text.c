@@ -94,6 +94,12 @@ warnf(struct parse *ps, size_t line, const char *fmt, ...)
 	free(msg);
 }
 
+static void
+bad_utf8(size_t line, void *ctx)
+{
+	warnf(ctx, line, _("invalid UTF-8 replaced with U+FFFD"));
+}
+
 /* ---- rules ------------------------------------------------------------ */
 
 /* Read a whole rules file; lines are returned through fn with their
@@ -1214,26 +1220,8 @@ import_text_parse(const struct import_rules *r, const char *label,
 		    "%zu)"), label, no, (size_t)(nul - buf));
 		goto out;
 	}
-	text_repair_utf8(buf, len, &utf8, NULL, NULL);
-	/* Report each bad line: repair again only when something was bad,
-	 * so the common path pays for one scan. */
-	if (strstr(utf8, "\xEF\xBF\xBD") != NULL && warn != NULL) {
-		const char *p = buf, *end = buf + len, *nl;
-		size_t no = 1;
-
-		for (; p < end; p = nl + 1, no++) {
-			char *tmp = NULL;
-
-			nl = memchr(p, '\n', (size_t)(end - p));
-			if (nl == NULL)
-				nl = end;
-			if (text_repair_utf8(p, (size_t)(nl - p), &tmp, NULL,
-			    NULL) > 0)
-				warnf(&ps, no, _("invalid UTF-8 replaced "
-				    "with U+FFFD"));
-			free(tmp);
-		}
-	}
+	/* Each bad line is reported once, by the one repair. */
+	text_repair_utf8(buf, len, &utf8, warn != NULL ? bad_utf8 : NULL, &ps);
 	/* CR LF and lone CR end lines too. */
 	for (w = utf8; (w = strchr(w, '\r')) != NULL; w++)
 		*w = w[1] == '\n' ? ' ' : '\n';
