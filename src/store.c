@@ -1562,7 +1562,6 @@ static int
 search_by_date(struct store *st, const struct store_list_query *q,
     store_hit_fn fn, void *ctx, char **err)
 {
-	struct store_list_query lq = *q;
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_hit h = { .snippet = "" };
@@ -1579,7 +1578,7 @@ search_by_date(struct store *st, const struct store_list_query *q,
 		add_fold(&sql, q->filter, WORDS_IDS);
 	strbuf_adds(&sql, " ORDER BY a.sort_time DESC, a.id DESC LIMIT :limit)"
 	    " k ON a.id = k.kid ORDER BY a.sort_time DESC, a.id DESC");
-	if (prepare_listing(st, &sql, &lq, &s, err) != 0)
+	if (prepare_listing(st, &sql, q, &s, err) != 0)
 		return -1;
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		h.id = sqlite3_column_int64(s, 0);
