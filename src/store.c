@@ -1304,25 +1304,54 @@ bind_filter(sqlite3_stmt *s, const struct query *f)
 	}
 }
 
-/* The id of the n-th most recently imported article that f's words
- * match, or 0 when fewer match. */
+/* The id of the n-th most recently imported article that the FTS5
+ * expression match matches, or 0 when fewer match. */
 static int64_t
-match_floor(struct store *st, const struct query *f, int n)
+match_floor(struct store *st, const char *match, int n)
 {
 	sqlite3_stmt *s = NULL;
 	int64_t floor = 0;
 
 	if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM article_fts WHERE"
-	    " article_fts MATCH :qm ORDER BY rowid DESC LIMIT 1 OFFSET :n",
+	    " article_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
 	    -1, &s, NULL) == SQLITE_OK) {
-		bind_filter(s, f);
-		sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":n"),
-		    n - 1);
+		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, n - 1);
 		if (sqlite3_step(s) == SQLITE_ROW)
 			floor = sqlite3_column_int64(s, 0);
 	}
 	sqlite3_finalize(s);
 	return floor;
+}
+
+/* match with each phrase of several words ("a b") asked as its words,
+ * all of them, anywhere ("a" "b"): FTS5 finds where such a phrase
+ * starts to be rare without checking positions. */
+static char *
+phrase_words(const char *match)
+{
+	struct strbuf b = { 0 };
+	const char *p = match, *q, *end, *sp;
+
+	while ((q = strchr(p, '"')) != NULL && (end = strchr(q + 1, '"')) !=
+	    NULL) {
+		strbuf_add(&b, p, (size_t)(q - p));
+		sp = memchr(q + 1, ' ', (size_t)(end - q - 1));
+		if (sp == NULL || end[1] == '*') {
+			strbuf_add(&b, q, (size_t)(end + 1 - q));
+		} else {
+			strbuf_adds(&b, "(\"");
+			for (q++; q < end; q++)
+				if (*q == ' ')
+					strbuf_adds(&b, "\" \"");
+				else
+					strbuf_addc(&b, *q);
+			strbuf_adds(&b, "\")");
+		}
+		p = end + 1;
+	}
+	strbuf_adds(&b, p);
+	return strbuf_steal(&b);
 }
 
 /* match_floor at COMMON_MATCHES, or 0 without words: whether the words
@@ -1337,7 +1366,7 @@ matches_floor(struct store *st, const struct query *f)
 	if (st->floor_match != NULL && strcmp(st->floor_match,
 	    query_match(f)) == 0)
 		return st->floor;
-	st->floor = match_floor(st, f, COMMON_MATCHES);
+	st->floor = match_floor(st, query_match(f), COMMON_MATCHES);
 	free(st->floor_match);
 	st->floor_match = xstrdup(query_match(f));
 	return st->floor;
@@ -1597,30 +1626,19 @@ search_by_date(struct store *st, const struct store_list_query *q,
  * of the matches between its lowest and highest id: asked article by
  * article, FTS5 would evaluate the query again for each, and a prefix
  * would merge its posting lists each time. */
-int
-store_search(struct store *st, const struct store_list_query *q,
-    store_hit_fn fn, void *ctx, char **err)
+/* Pass 1 of store_search: rank the newest COMMON_MATCHES matches of q
+ * with ids >= floor (0: all), and put the page into top as a JSON array
+ * of [id, score], with its count and id range.  0, or -1 with *err. */
+static int
+search_rank(struct store *st, const struct store_list_query *q,
+    const char *kinds, int64_t floor, struct strbuf *top, size_t *n,
+    int64_t *lo, int64_t *hi, char **err)
 {
-	struct strbuf sql = { 0 }, top = { 0 };
+	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
-	struct store_hit h;
-	char *kinds;
-	int64_t floor, id, lo = INT64_MAX, hi = INT64_MIN;
-	size_t n = 0;
-	int rc, stop = 0;
+	int64_t id;
+	int rc;
 
-	if (q->filter == NULL || query_match(q->filter) == NULL)
-		return search_by_date(st, q, fn, ctx, err);
-	/* Ranking costs about 10 us an article: a word in most of the
-	 * cache would take seconds.  Only the newest COMMON_MATCHES
-	 * matches are ranked, found in one walk of the index from the
-	 * most recently imported article down; with a filter that few of
-	 * them pass (since:, source:) the walk stops at the newest
-	 * SEARCH_SCAN matches of the words.  A prefix or a phrase has no
-	 * such bound: finding where it would be costs as much as the walk. */
-	kinds = phrase_kinds(query_match(q->filter));
-	floor = strspn(kinds, "t") == strlen(kinds) ? match_floor(st,
-	    q->filter, SEARCH_SCAN) : 0;
 	strbuf_adds(&sql, "SELECT id, score FROM (SELECT a.id AS id, "
 	    SEARCH_SCORE " AS score FROM article_fts f CROSS JOIN articles a"
 	    " ON a.id = f.rowid WHERE article_fts MATCH :qm");
@@ -1632,26 +1650,72 @@ store_search(struct store *st, const struct store_list_query *q,
 		add_fold(&sql, q->filter, words_plan(st, q->filter));
 	strbuf_addf(&sql, " ORDER BY f.rowid DESC LIMIT %d)"
 	    " ORDER BY score DESC, id DESC LIMIT :limit", COMMON_MATCHES);
-	if (prepare_listing(st, &sql, q, &s, err) != 0) {
-		free(kinds);
+	if (prepare_listing(st, &sql, q, &s, err) != 0)
 		return -1;
-	}
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":kinds"), kinds,
-	    -1, free);
-	/* The page as a JSON array of [id, score], for the second
-	 * statement. */
-	strbuf_adds(&top, "[");
+	    -1, SQLITE_STATIC);
+	strbuf_reset(top);
+	strbuf_adds(top, "[");
+	*n = 0;
+	*lo = INT64_MAX;
+	*hi = INT64_MIN;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(s, 0);
-		strbuf_addf(&top, "%s[%lld,%.17g]", n++ ? "," : "",
+		strbuf_addf(top, "%s[%lld,%.17g]", (*n)++ ? "," : "",
 		    (long long)id, sqlite3_column_double(s, 1));
-		if (id < lo)
-			lo = id;
-		if (id > hi)
-			hi = id;
+		if (id < *lo)
+			*lo = id;
+		if (id > *hi)
+			*hi = id;
 	}
-	strbuf_adds(&top, "]");
-	if ((stop = rows_done(st, s, rc, 0, err)) != 0 || n == 0)
+	strbuf_adds(top, "]");
+	return rows_done(st, s, rc, 0, err) != 0 ? -1 : 0;
+}
+
+int
+store_search(struct store *st, const struct store_list_query *q,
+    store_hit_fn fn, void *ctx, char **err)
+{
+	struct strbuf sql = { 0 }, top = { 0 };
+	sqlite3_stmt *s = NULL;
+	struct store_hit h;
+	char *kinds;
+	int64_t floor, lo, hi;
+	size_t n = 0, want;
+	int rc, stop = 0;
+
+	if (q->filter == NULL || query_match(q->filter) == NULL)
+		return search_by_date(st, q, fn, ctx, err);
+	/* Ranking costs about 10 us an article: a word in most of the
+	 * cache would take seconds.  Only the newest COMMON_MATCHES
+	 * matches are ranked, found in one walk of the index from the
+	 * most recently imported article down; with a filter that few of
+	 * them pass (since:, source:) the walk stops at the newest
+	 * SEARCH_SCAN matches of the words.  For a phrase, that is the
+	 * newest SEARCH_SCAN articles that have all its words: checking
+	 * positions in every article that has two common words took 100
+	 * ms at 200,000 articles.  A prefix has no such bound: FTS5 merges
+	 * the posting lists of its words before the first row.  When
+	 * fewer than a page pass in the window (an old date, a phrase of
+	 * words that are mostly apart), the walk goes on to the end. */
+	kinds = phrase_kinds(query_match(q->filter));
+	if (strchr(kinds, 'p') != NULL) {
+		floor = 0;
+	} else if (strchr(kinds, 'm') != NULL) {
+		char *words = phrase_words(query_match(q->filter));
+
+		floor = match_floor(st, words, SEARCH_SCAN);
+		free(words);
+	} else
+		floor = match_floor(st, query_match(q->filter), SEARCH_SCAN);
+	want = q->limit > 0 ? (size_t)q->limit : COMMON_MATCHES;
+	if (search_rank(st, q, kinds, floor, &top, &n, &lo, &hi, err) != 0 ||
+	    (floor > 0 && n < want && search_rank(st, q, kinds, 0, &top, &n,
+	    &lo, &hi, err) != 0)) {
+		stop = -1;
+		goto out;
+	}
+	if (n == 0)
 		goto out;
 	/* CROSS JOIN keeps the FTS5 walk outermost; "+" keeps the page's
 	 * ids a test on each row, not one FTS5 lookup each. */
@@ -1676,8 +1740,10 @@ store_search(struct store *st, const struct store_list_query *q,
 		strbuf_fini(&sql);
 		sql = outer;
 	}
-	if (prepare_filtered(st, &sql, &s, err) != 0)
-		goto fail;
+	if (prepare_filtered(st, &sql, &s, err) != 0) {
+		stop = -1;
+		goto out;
+	}
 	bind_filter(s, q->filter);
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":top"), top.s,
 	    -1, SQLITE_STATIC);
@@ -1696,14 +1762,10 @@ store_search(struct store *st, const struct store_list_query *q,
 		stop = fn(&h, ctx);
 	}
 	stop = rows_done(st, s, rc, stop, err);
-	strbuf_fini(&top);
-	return stop;
 out:
+	free(kinds);
 	strbuf_fini(&top);
 	return stop;
-fail:
-	strbuf_fini(&top);
-	return -1;
 }
 
 int

@@ -578,6 +578,69 @@ test_store_common_prefix_and_phrase_lists(void **state)
 }
 
 static int
+collect_hit(const struct store_hit *h, void *ctx)
+{
+	struct order *o = ctx;
+
+	o->ids[o->n++] = h->id;
+	return 0;
+}
+
+/* Search ranks only the newest matches: for plain words and phrases,
+ * among the newest 5,000 articles that have all the words.  When fewer
+ * than the page pass in that window, it looks further, so a phrase whose
+ * words are mostly apart, or an old date, still finds its articles. */
+static void
+test_store_search_past_window(void **state)
+{
+	struct fixture *f = *state;
+	struct store_list_query q = { .limit = 5 };
+	struct store *st = NULL;
+	struct query *filter = NULL;
+	struct order o = { 0 };
+	struct article *a;
+	enum store_put res;
+	char digest[17], origin[32], *err = NULL;
+	size_t column, i;
+	const char *queries[] = {
+		"\"harbour pilots\"",
+		"title:\"harbour pilots\" OR zzyzx",
+		"harbour until:2001-01-01",
+	};
+	int k;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	for (k = 0; k < 5100; k++) {
+		snprintf(origin, sizeof origin, "/x/%d.txt", k);
+		/* The oldest 20 have the phrase; the 5,080 after them have
+		 * both words apart. */
+		a = make(origin, k < 20 ? "Harbour pilots strike" :
+		    "Pilots return", k < 20 ? "Harbour pilots strike at dawn." :
+		    "The pilots met at the old harbour.");
+		a->published = (k < 20 ? 946684800 : 1600000000) + k * 60;
+		article_digest(a, digest);
+		assert_int_equal(store_article_put(st, a, digest, &res, &err),
+		    0);
+		article_free(a);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	for (i = 0; i < sizeof queries / sizeof *queries; i++) {
+		assert_int_equal(query_parse(queries[i], 0, &filter, &column,
+		    &err), 0);
+		q.filter = filter;
+		o.n = 0;
+		assert_int_equal(store_search(st, &q, collect_hit, &o, &err),
+		    0);
+		assert_int_equal(o.n, 5);
+		for (k = 0; k < o.n; k++)
+			assert_true(o.ids[k] <= 20);
+		query_free(filter);
+	}
+	store_close(st);
+}
+
+static int
 collect_page(const struct store_page_row *r, void *ctx)
 {
 	struct order *o = ctx;
@@ -687,6 +750,8 @@ main(void)
 		    test_store_list_newest_first_with_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_common_prefix_and_phrase_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_search_past_window, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
