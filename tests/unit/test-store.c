@@ -577,6 +577,39 @@ test_store_common_prefix_and_phrase_lists(void **state)
 	store_close(st);
 }
 
+/* Excluded words are read from the index once, as a set: one word,
+ * several, a word that is nowhere, and with a word to find. */
+static void
+test_store_exclusions(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct article *a;
+	char *err = NULL;
+	const char *texts[][2] = {
+		{ "Harbour strike", "Dockers stop work." },
+		{ "Harbour pilots", "Pilots guide ships." },
+		{ "Airport strike", "Baggage handlers stop work." },
+		{ "Council vote", "The budget passes." },
+	};
+	char origin[16];
+	size_t i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	for (i = 0; i < 4; i++) {
+		snprintf(origin, sizeof origin, "/x/%zu.txt", i);
+		a = make(origin, texts[i][0], texts[i][1]);
+		put(st, a);
+		article_free(a);
+	}
+	assert_int_equal(count_matches(st, "-strike"), 2);
+	assert_int_equal(count_matches(st, "-strike -pilots"), 1);
+	assert_int_equal(count_matches(st, "-zzyzx"), 4);
+	assert_int_equal(count_matches(st, "harbour -pilots"), 1);
+	assert_int_equal(count_matches(st, "-title:strike -stop"), 2);
+	store_close(st);
+}
+
 static int
 collect_hit(const struct store_hit *h, void *ctx)
 {
@@ -752,6 +785,8 @@ main(void)
 		    test_store_common_prefix_and_phrase_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_search_past_window, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_exclusions, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
