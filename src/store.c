@@ -67,6 +67,8 @@ enum stmt_id {
 	S_CLUSTER_GET,
 	S_CLUSTER_ONE,
 	S_CLUSTER_SET,
+	S_TERM_ADD,
+	S_TERM_PREFIX,
 	S_COUNT
 };
 
@@ -177,6 +179,9 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_CLUSTER_ONE] = "UPDATE articles SET cluster_id = ?1 WHERE id = ?2",
 	[S_CLUSTER_SET] = "UPDATE articles SET cluster_id = ?1"
 	    " WHERE id IN (?2, ?3) OR cluster_id IN (?4, ?5)",
+	[S_TERM_ADD] = "INSERT OR IGNORE INTO fts_terms(term) VALUES(?1)",
+	[S_TERM_PREFIX] = "SELECT term FROM fts_terms WHERE term >= ?1"
+	    " AND term < ?2 LIMIT ?3",
 };
 
 /* Document frequencies read or changed during this connection, so that
@@ -187,6 +192,19 @@ struct dfent {
 	uint32_t	df;	/* as stored */
 	int32_t		pending;/* not yet written */
 };
+
+/* Words of the full-text index this connection knows to be in
+ * fts_terms, in a set by hash, and those the tokenizer met that are not
+ * yet written there (fresh).  write_article writes them with the
+ * article, so fts_terms never lacks a word the index has. */
+struct termset {
+	char	**slot;		/* NULL: empty */
+	size_t	  cap, n;
+	char	**fresh;
+	size_t	  nfresh, capfresh;
+};
+
+#define TERMS_MAX	1000000	/* past this many, start afresh */
 
 /* The ids an FTS5 expression matches, as a bitmap (see match_set). */
 #define MATCH_SETS	16
@@ -225,6 +243,10 @@ struct store {
 	struct match_set sets[MATCH_SETS];	/* see match_set */
 	unsigned	 set_clock;
 	uint64_t	 fts_writes;	/* this connection's, for match_set */
+	struct termset	 terms;		/* see struct termset */
+	char		*qm_src, *qm, *qm_kinds;	/* see qmatch */
+	int64_t		 qm_version;
+	uint64_t	 qm_writes;
 };
 
 /* How long a writer waits for another that makes no progress. */
@@ -359,19 +381,92 @@ static const char *const migrations[] = {
 	/* The planner took it for "unread" and sorted; the partial index
 	 * counts unread articles as well. */
 	"DROP INDEX articles_by_read;",
+
+	/* 7: every word in the full-text index, so that a prefix is asked
+	 * as its words (see expand_prefixes).  Filled from the index once
+	 * (8 s at 200,000 articles), then by the tokenizer. */
+	"CREATE TABLE fts_terms ("
+	"  term TEXT PRIMARY KEY"
+	") WITHOUT ROWID;"
+	"CREATE VIRTUAL TABLE temp.fts_vocab USING"
+	"  fts5vocab(main, article_fts, row);"
+	"INSERT INTO fts_terms SELECT term FROM temp.fts_vocab;"
+	"DROP TABLE temp.fts_vocab;",
 };
 
 /* ---- the "lede" FTS5 tokenizer -------------------------------------------
  * Tokens and their keys come from text_tokens, so the index, the queries
- * and the reader's highlighting agree on what a word is.  It has no
- * state; FTS5 still wants a non-NULL handle. */
+ * and the reader's highlighting agree on what a word is.  Its handle is
+ * the store: while indexing, it notes each word in st->terms. */
 
 static int
 tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	(void)argv;
-	*out = (Fts5Tokenizer *)ctx;
+	*out = (Fts5Tokenizer *)ctx;	/* the store */
 	return argc == 0 ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static uint64_t
+term_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+static void
+terms_clear(struct termset *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		free(t->slot[i]);
+	free(t->slot);
+	free(t->fresh);
+	memset(t, 0, sizeof *t);
+}
+
+/* The index has the word key (n bytes): remember it, as fresh if new. */
+static void
+terms_meet(struct termset *t, const char *key, size_t n)
+{
+	size_t i, j, mask;
+	char **old;
+	size_t oldcap;
+
+	if (t->n * 2 >= t->cap) {
+		old = t->slot;
+		oldcap = t->cap;
+		t->cap = t->cap ? t->cap * 2 : 4096;
+		t->slot = xcalloc(t->cap, sizeof *t->slot);
+		mask = t->cap - 1;
+		for (i = 0; i < oldcap; i++) {
+			if (old[i] == NULL)
+				continue;
+			j = term_hash(old[i], strlen(old[i])) & mask;
+			while (t->slot[j] != NULL)
+				j = (j + 1) & mask;
+			t->slot[j] = old[i];
+		}
+		free(old);
+	}
+	mask = t->cap - 1;
+	for (i = term_hash(key, n) & mask; t->slot[i] != NULL;
+	    i = (i + 1) & mask)
+		if (strncmp(t->slot[i], key, n) == 0 && t->slot[i][n] == '\0')
+			return;
+	t->slot[i] = xstrndup(key, n);
+	t->n++;
+	if (t->nfresh == t->capfresh) {
+		t->capfresh = t->capfresh ? t->capfresh * 2 : 256;
+		t->fresh = xreallocarray(t->fresh, t->capfresh,
+		    sizeof *t->fresh);
+	}
+	t->fresh[t->nfresh++] = t->slot[i];
 }
 
 static void
@@ -381,8 +476,9 @@ tok_delete(Fts5Tokenizer *t)
 }
 
 struct tok_ctx {
-	void	*fts;
-	int	(*token)(void *, int, const char *, int, int, int);
+	void		*fts;
+	int		(*token)(void *, int, const char *, int, int, int);
+	struct termset	*terms;		/* NULL: not indexing */
 };
 
 static int
@@ -390,6 +486,8 @@ tok_one(const struct text_token *t, void *ctx)
 {
 	struct tok_ctx *tc = ctx;
 
+	if (tc->terms != NULL)
+		terms_meet(tc->terms, t->key, t->keylen);
 	return tc->token(tc->fts, 0, t->key, (int)t->keylen, (int)t->start,
 	    (int)t->end);
 }
@@ -398,12 +496,13 @@ static int
 tok_tokenize(Fts5Tokenizer *t, void *fts, int flags, const char *text,
     int n, int (*token)(void *, int, const char *, int, int, int))
 {
-	struct tok_ctx tc = { fts, token };
+	struct store *st = (struct store *)t;
+	struct tok_ctx tc = { fts, token, NULL };
 
-	(void)t;
-	(void)flags;
 	if (n <= 0)
 		return SQLITE_OK;
+	if (flags & FTS5_TOKENIZE_DOCUMENT)
+		tc.terms = &st->terms;
 	return text_tokens(text, (size_t)n, tok_one, &tc);
 }
 
@@ -492,9 +591,8 @@ words_or(const char *match)
  * Exact below RANK_SAMPLE matches, where it matters: a rare word's high
  * IDF; above it, an estimate of a number that barely moves the score.
  * Arguments: the FTS5 table, the highest article id, the kind of each
- * phrase in order ('t' a word, 'p' a prefix, 'm' several words: see
- * phrase_kinds), then one weight per column.  Returns -score, as bm25()
- * does. */
+ * phrase in order (see expand_prefixes: only 't' is counted), then one
+ * weight per column.  Returns -score, as bm25() does. */
 
 #define RANK_SAMPLE	1000
 #define RANK_K1		1.2
@@ -633,7 +731,6 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 static int
 register_tokenizer(struct store *st, char **err)
 {
-	static int handle;
 	static fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
 	fts5_api *api = NULL;
 	sqlite3_stmt *s = NULL;
@@ -645,7 +742,7 @@ register_tokenizer(struct store *st, char **err)
 	}
 	sqlite3_finalize(s);
 	if (api == NULL || api->iVersion < 2 || api->xCreateTokenizer(api,
-	    "lede", &handle, &tok, NULL) != SQLITE_OK ||
+	    "lede", st, &tok, NULL) != SQLITE_OK ||
 	    api->xCreateFunction(api, "lede_rank", NULL, lede_rank, NULL) !=
 	    SQLITE_OK || api->xCreateFunction(api, "lede_collect", NULL,
 	    lede_collect, NULL) != SQLITE_OK) {
@@ -946,6 +1043,10 @@ store_close(struct store *st)
 	free(st->last_source);
 	free(st->wal_path);
 	free(st->floor_match);
+	terms_clear(&st->terms);
+	free(st->qm_src);
+	free(st->qm);
+	free(st->qm_kinds);
 	for (i = 0; i < MATCH_SETS; i++) {
 		free(st->sets[i].match);
 		free(st->sets[i].bits);
@@ -1000,6 +1101,7 @@ void
 store_rollback(struct store *st)
 {
 	drop_sim_counts(st);
+	terms_clear(&st->terms);	/* what it wrote is gone */
 	if (sqlite3_get_autocommit(st->db) == 0)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = false;
@@ -1085,6 +1187,28 @@ fts_sync(struct store *st, enum stmt_id which, int64_t id, char **err)
 	return rc;
 }
 
+/* Write the words the tokenizer met for the first time to fts_terms,
+ * in the transaction of the article that has them. */
+static int
+flush_terms(struct store *st, char **err)
+{
+	struct termset *t = &st->terms;
+	sqlite3_stmt *s = stmt(st, S_TERM_ADD);
+	size_t i;
+
+	for (i = 0; i < t->nfresh; i++) {
+		sqlite3_bind_text(s, 1, t->fresh[i], -1, SQLITE_STATIC);
+		if (step_done(st, s, err) != 0) {
+			terms_clear(t);
+			return -1;
+		}
+	}
+	t->nfresh = 0;
+	if (t->n > TERMS_MAX)
+		terms_clear(t);
+	return 0;
+}
+
 static int
 write_article(struct store *st, struct article *a, const char *digest,
     int64_t existing, char **err)
@@ -1141,7 +1265,9 @@ write_article(struct store *st, struct article *a, const char *digest,
 		if (step_done(st, s, err) != 0)
 			return -1;
 	}
-	return fts_sync(st, S_FTS_INSERT, a->id, err);
+	if (fts_sync(st, S_FTS_INSERT, a->id, err) != 0)
+		return -1;
+	return flush_terms(st, err);
 }
 
 int
@@ -1289,22 +1415,105 @@ rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
 #define COMMON_MATCHES	1000
 #define SEARCH_SCAN	5000
 
-/* The kind of each phrase of an FTS5 expression from query.c, in the
- * order FTS5 numbers them: 't' one word, 'p' a prefix, 'm' several
- * words.  Its phrases are quoted keys of letters and digits only. */
-static char *
-phrase_kinds(const char *match)
-{
-	struct strbuf b = { 0 };
-	const char *p, *end;
+/* A prefix that covers at most this many words is asked as its words. */
+#define PREFIX_TERMS	32
 
-	for (p = match; (p = strchr(p, '"')) != NULL; p = end + 1) {
-		if ((end = strchr(p + 1, '"')) == NULL)
-			break;
-		strbuf_addc(&b, end[1] == '*' ? 'p' :
-		    memchr(p + 1, ' ', (size_t)(end - p - 1)) ? 'm' : 't');
+/* match with each one-word prefix ("gov"*) replaced by the words of the
+ * index that it covers, joined by OR.  FTS5 (3.40) answers a prefix by
+ * merging the posting lists of all its words before the first row,
+ * whatever the query needs: gov* merged 191,123 articles' positions for
+ * a page of 20.  Words joined by OR are walked together, one row at a
+ * time.  A prefix of more than PREFIX_TERMS words, or of none, is left
+ * to FTS5.  Returns a new string, and in *kinds (new too) the kind of
+ * each of its phrases in the order FTS5 numbers them: 't' one word, 'm'
+ * several, 'p' a prefix, 'x' a word a prefix stood for (ranked as the
+ * prefix was, with no count of its own). */
+static char *
+expand_prefixes(struct store *st, const char *match, char **kinds)
+{
+	struct strbuf b = { 0 }, w = { 0 }, k = { 0 };
+	sqlite3_stmt *s = stmt(st, S_TERM_PREFIX);
+	const char *p = match, *q, *end, *term;
+	char *key, *upto;
+	size_t len;
+	int n, rc;
+
+	while ((q = strchr(p, '"')) != NULL && (end = strchr(q + 1, '"')) !=
+	    NULL) {
+		strbuf_add(&b, p, (size_t)(q - p));
+		len = (size_t)(end - q - 1);
+		if (end[1] != '*' || len == 0 || memchr(q + 1, ' ', len)) {
+			strbuf_add(&b, q, (size_t)(end + 1 - q));
+			strbuf_addc(&k, end[1] == '*' ? 'p' : memchr(q + 1,
+			    ' ', len) ? 'm' : 't');
+			p = end + 1;
+			continue;
+		}
+		key = xstrndup(q + 1, len);
+		upto = xstrdup(key);
+		/* Keys are UTF-8, whose bytes stop below 0xF5. */
+		upto[len - 1] = (char)((unsigned char)upto[len - 1] + 1);
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, upto, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, PREFIX_TERMS + 1);
+		strbuf_reset(&w);
+		n = 0;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			term = (const char *)sqlite3_column_text(s, 0);
+			if (term == NULL || strchr(term, '"') != NULL)
+				break;
+			strbuf_addf(&w, "%s\"%s\"", n++ ? " OR " : "(", term);
+		}
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		free(key);
+		free(upto);
+		if (rc == SQLITE_DONE && n > 0 && n <= PREFIX_TERMS) {
+			strbuf_adds(&b, w.s);
+			strbuf_adds(&b, ")");
+			while (n-- > 0)
+				strbuf_addc(&k, 'x');
+		} else {
+			strbuf_add(&b, q, (size_t)(end + 2 - q));
+			strbuf_addc(&k, 'p');
+		}
+		p = end + 2;
 	}
+	strbuf_adds(&b, p);
+	strbuf_fini(&w);
+	strbuf_addc(&k, '\0');	/* "" rather than NULL */
+	*kinds = strbuf_steal(&k);
 	return strbuf_steal(&b);
+}
+
+/* f's FTS5 expression as asked of FTS5 (expand_prefixes), kept until
+ * the index may have new words; qkinds, its kinds. */
+static const char *
+qmatch(struct store *st, const struct query *f)
+{
+	const char *match = f != NULL ? query_match(f) : NULL;
+	int64_t version;
+
+	if (match == NULL)
+		return NULL;
+	version = store_data_version(st);
+	if (st->qm_src != NULL && strcmp(st->qm_src, match) == 0 &&
+	    st->qm_version == version && st->qm_writes == st->fts_writes)
+		return st->qm;
+	free(st->qm_src);
+	free(st->qm);
+	free(st->qm_kinds);
+	st->qm_src = xstrdup(match);
+	st->qm = expand_prefixes(st, match, &st->qm_kinds);
+	st->qm_version = version;
+	st->qm_writes = st->fts_writes;
+	return st->qm;
+}
+
+static const char *
+qkinds(struct store *st, const struct query *f)
+{
+	return qmatch(st, f) != NULL ? st->qm_kinds : "";
 }
 
 /* How a listing tests its words (see words_plan). */
@@ -1353,7 +1562,7 @@ add_fold(struct strbuf *sql, const struct query *f, enum words_plan plan)
 }
 
 static void
-bind_filter(sqlite3_stmt *s, const struct query *f)
+bind_filter(struct store *st, sqlite3_stmt *s, const struct query *f)
 {
 	const struct query_param *p;
 	char name[32];
@@ -1364,7 +1573,7 @@ bind_filter(sqlite3_stmt *s, const struct query *f)
 		return;
 	if (query_match(f) != NULL && (at = sqlite3_bind_parameter_index(s,
 	    ":qm")) > 0)
-		sqlite3_bind_text(s, at, query_match(f), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, at, qmatch(st, f), -1, SQLITE_TRANSIENT);
 	p = query_params(f, &n);
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof name, ":q%zu", i + 1);
@@ -1439,7 +1648,7 @@ matches_floor(struct store *st, const struct query *f)
 	if (st->floor_match != NULL && strcmp(st->floor_match,
 	    query_match(f)) == 0)
 		return st->floor;
-	st->floor = match_floor(st, query_match(f), COMMON_MATCHES);
+	st->floor = match_floor(st, qmatch(st, f), COMMON_MATCHES);
 	free(st->floor_match);
 	st->floor_match = xstrdup(query_match(f));
 	return st->floor;
@@ -1460,7 +1669,7 @@ match_set(struct store *st, const char *match)
 	struct match_set *m = NULL;
 	sqlite3_stmt *s = NULL;
 	int64_t version = store_data_version(st);
-	char *kinds;
+	char *kinds, *asked;
 	bool one;
 	size_t i;
 	int rc;
@@ -1491,15 +1700,17 @@ match_set(struct store *st, const char *match)
 	 * half of the cost (191,123 rows: 132 M instructions, now 68 M).
 	 * Not a prefix or a phrase: the first row would merge or check
 	 * them once more. */
-	kinds = phrase_kinds(match);
-	one = strspn(kinds, "t") == strlen(kinds) && words_or(match);
+	asked = expand_prefixes(st, match, &kinds);
+	one = strspn(kinds, "tx") == strlen(kinds) && words_or(asked);
 	free(kinds);
 	if (sqlite3_prepare_v2(st->db, one ? "SELECT lede_collect(article_fts,"
 	    " ?2) FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1" :
 	    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1", -1,
-	    &s, NULL) != SQLITE_OK)
+	    &s, NULL) != SQLITE_OK) {
+		free(asked);
 		return NULL;
-	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(s, 1, asked, -1, free);
 	if (one)
 		sqlite3_bind_pointer(s, 2, m, "lede_set", NULL);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
@@ -1562,14 +1773,13 @@ static enum words_plan
 words_plan(struct store *st, const struct query *f)
 {
 	struct match_set *m;
-	char *kinds;
+	const char *kinds;
 	bool words;
 
 	if (f == NULL || query_match(f) == NULL)
 		return WORDS_IDS;
-	kinds = phrase_kinds(query_match(f));
-	words = strspn(kinds, "t") == strlen(kinds);
-	free(kinds);
+	kinds = qkinds(st, f);
+	words = strspn(kinds, "tx") == strlen(kinds);
 	if (words)
 		return matches_floor(st, f) > 0 ? WORDS_PROBE : WORDS_IDS;
 	if ((m = match_set(st, query_match(f))) == NULL)
@@ -1599,7 +1809,7 @@ prepare_listing(struct store *st, struct strbuf *sql,
 {
 	if (prepare_filtered(st, sql, s, err) != 0)
 		return -1;
-	bind_filter(*s, q->filter);
+	bind_filter(st, *s, q->filter);
 	sqlite3_bind_int64(*s, sqlite3_bind_parameter_index(*s, ":limit"),
 	    q->limit > 0 ? q->limit : -1);
 	return 0;
@@ -1775,16 +1985,16 @@ store_search(struct store *st, const struct store_list_query *q,
 	 * the posting lists of its words before the first row.  When
 	 * fewer than a page pass in the window (an old date, a phrase of
 	 * words that are mostly apart), the walk goes on to the end. */
-	kinds = phrase_kinds(query_match(q->filter));
+	kinds = xstrdup(qkinds(st, q->filter));
 	if (strchr(kinds, 'p') != NULL) {
 		floor = 0;
 	} else if (strchr(kinds, 'm') != NULL) {
-		char *words = phrase_words(query_match(q->filter));
+		char *words = phrase_words(qmatch(st, q->filter));
 
 		floor = match_floor(st, words, SEARCH_SCAN);
 		free(words);
 	} else
-		floor = match_floor(st, query_match(q->filter), SEARCH_SCAN);
+		floor = match_floor(st, qmatch(st, q->filter), SEARCH_SCAN);
 	want = q->limit > 0 ? (size_t)q->limit : COMMON_MATCHES;
 	if (search_rank(st, q, kinds, floor, &top, &n, &lo, &hi, err) != 0 ||
 	    (floor > 0 && n < want && search_rank(st, q, kinds, 0, &top, &n,
@@ -1821,7 +2031,7 @@ store_search(struct store *st, const struct store_list_query *q,
 		stop = -1;
 		goto out;
 	}
-	bind_filter(s, q->filter);
+	bind_filter(st, s, q->filter);
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":top"), top.s,
 	    -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":lo"), lo);
@@ -1859,7 +2069,7 @@ store_snippet(struct store *st, const struct query *filter, int64_t id,
 	    " char(1), char(2), '…', 24) FROM article_fts WHERE article_fts"
 	    " MATCH :qm AND rowid = :id", -1, &s, NULL) != SQLITE_OK)
 		return fail(st, err, _("cannot read the cache"));
-	bind_filter(s, filter);
+	bind_filter(st, s, filter);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -2572,7 +2782,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
 		    ":from_id"), q->from->id);
 	}
-	bind_filter(s, q->filter);
+	bind_filter(st, s, q->filter);
 	sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":limit"),
 	    q->limit);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {

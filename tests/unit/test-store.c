@@ -115,6 +115,19 @@ count_matches(struct store *st, const char *word)
 	return n;
 }
 
+/* Raw statements on the file, as another program would run them. */
+static int
+sql_exec(const char *db, const char *sql)
+{
+	sqlite3 *h;
+	int rc;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	sqlite3_close(h);
+	return rc;
+}
+
 /* Raw SQL on the file, as a second program would see it. */
 static int64_t
 sql_int(const char *db, const char *sql)
@@ -610,6 +623,74 @@ test_store_exclusions(void **state)
 	store_close(st);
 }
 
+static void
+put_text(struct store *st, const char *origin, const char *body)
+{
+	struct article *a = make(origin, "Notes", body);
+
+	put(st, a);
+	article_free(a);
+}
+
+/* A prefix is asked as the words of the index it covers: every word
+ * the index has must be among them, whoever wrote it, after a batch
+ * that was rolled back, and in a cache from before the list existed. */
+static void
+test_store_prefix_words(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL, *other = NULL;
+	struct article *a;
+	enum store_put res;
+	char digest[17], origin[32], body[64], *err = NULL;
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	put_text(st, "/x/1.txt", "The harbour was calm.");
+	put_text(st, "/x/2.txt", "A harbor in the south.");
+	put_text(st, "/x/3.txt", "Two harbours closed.");
+	assert_int_equal(count_matches(st, "harb*"), 3);
+	assert_int_equal(count_matches(st, "title:harb*"), 0);
+	assert_int_equal(count_matches(st, "notes -harb*"), 0);
+	/* A word another connection adds. */
+	assert_int_equal(store_open(f->db, 0, &other, &err), 0);
+	put_text(other, "/x/4.txt", "The harbourmaster retired.");
+	store_close(other);
+	assert_int_equal(count_matches(st, "harb*"), 4);
+	/* A word first met in a batch that was rolled back. */
+	assert_int_equal(store_begin(st, &err), 0);
+	a = make("/x/5.txt", "Notes", "A quokka appeared.");
+	article_digest(a, digest);
+	assert_int_equal(store_article_put(st, a, digest, &res, &err), 0);
+	article_free(a);
+	store_rollback(st);
+	put_text(st, "/x/6.txt", "Quokkas everywhere.");
+	put_text(st, "/x/7.txt", "One quokka left.");
+	assert_int_equal(count_matches(st, "quok*"), 2);
+	/* More words than are asked one by one. */
+	assert_int_equal(store_begin(st, &err), 0);
+	for (i = 0; i < 40; i++) {
+		snprintf(origin, sizeof origin, "/z/%d.txt", i);
+		snprintf(body, sizeof body, "zeta%d rises", i);
+		a = make(origin, "Notes", body);
+		article_digest(a, digest);
+		assert_int_equal(store_article_put(st, a, digest, &res, &err),
+		    0);
+		article_free(a);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(count_matches(st, "zeta*"), 40);
+	store_close(st);
+	/* A cache of schema 6 has no list: it is made from the index. */
+	assert_int_equal(sql_exec(f->db, "DROP TABLE fts_terms;"
+	    "PRAGMA user_version = 6"), SQLITE_OK);
+	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
+	put_text(st, "/x/8.txt", "A harbinger of spring.");
+	assert_int_equal(count_matches(st, "harb*"), 5);
+	assert_int_equal(count_matches(st, "quok*"), 2);
+	store_close(st);
+}
+
 static int
 collect_hit(const struct store_hit *h, void *ctx)
 {
@@ -787,6 +868,8 @@ main(void)
 		    test_store_search_past_window, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_exclusions, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_prefix_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
