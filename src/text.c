@@ -703,6 +703,12 @@ text_squeeze(const char *s)
 			*o++ = (char)*p++;
 			continue;
 		}
+		if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+			/* ASCII white space, as uc_is_space says. */
+			pending = o > out;
+			p++;
+			continue;
+		}
 		len = u8_strmbtouc(&uc, p);
 		if (len <= 0)
 			len = 1, uc = *p;
