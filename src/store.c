@@ -534,8 +534,9 @@ collect_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
 
 /* lede_collect(article_fts, set): adds every article that any phrase of
  * the query matches to the match_set passed as a pointer, one walk
- * inside FTS5 each (the query's matches when it is phrases joined by OR).  Asked on the first row only (LIMIT 1): with no match,
- * there is no row and the set stays empty. */
+ * inside FTS5 each (the query's matches when it is phrases joined by
+ * OR).  Asked on the first row only (LIMIT 1): with no match, there is
+ * no row and the set stays empty. */
 static void
 lede_collect(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int argc, sqlite3_value **argv)
