@@ -566,7 +566,7 @@ text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
 	struct text_token t;
 	char small[64], *key;
 	size_t i = 0, start, k;
-	bool wide;
+	bool wide, ended;
 	ucs4_t uc;
 	int len = 1, rc = 0;
 
@@ -581,7 +581,14 @@ text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
 		start = i;
 		while (i < n && is_ascii_alnum(p[i]))
 			i++;
-		if (i == n || p[i] < 0x80) {
+		/* Ended by ASCII, or by a character that is no part of a
+		 * token (a curly apostrophe, a dash, a no-break space). */
+		ended = i == n || p[i] < 0x80;
+		if (i > start && !ended) {
+			len = u8_mbtouc(&uc, p + i, n - i);
+			ended = !is_token_char(uc);
+		}
+		if (i > start && ended) {
 			key = i - start <= sizeof small ? small :
 			    xmalloc(i - start);
 			for (k = start; k < i; k++)

@@ -459,6 +459,10 @@ test_text_tokens_fold_every_script(void **state)
 		{ "— «»  ", "" },
 		{ "abcé Abc東京 x", "abce|abc|東|京|x" },	/* ASCII runs on */
 		{ "Zürich's", "zurich|s" },
+		/* ASCII runs ended by other characters. */
+		{ "Kyiv\xe2\x80\x99s WAR\xe2\x80\x94" "end 8\xc2\xa0km",
+		    "kyiv|s|war|end|8|km" },
+		{ "Cafe\xcc\x81 Abc\xc3\xa9", "cafe|abce" },
 	};
 	struct tokbuf b;
 	size_t i;
