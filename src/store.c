@@ -1482,7 +1482,6 @@ expand_prefixes(struct store *st, const char *match, char **kinds)
 	}
 	strbuf_adds(&b, p);
 	strbuf_fini(&w);
-	strbuf_addc(&k, '\0');	/* "" rather than NULL */
 	*kinds = strbuf_steal(&k);
 	return strbuf_steal(&b);
 }
