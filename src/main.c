@@ -1117,8 +1117,11 @@ cmd_reindex(struct globals *g, int argc, char **argv)
 		import_rules_free(rules);
 		return fail_msg(err);
 	}
-	rc = related_reindex(st, import_rules_lexicon(rules),
-	    isatty(STDERR_FILENO) ? reindex_progress : NULL, NULL, &err);
+	rc = store_terms_fill(st, &err);
+	if (rc == 0)
+		rc = related_reindex(st, import_rules_lexicon(rules),
+		    isatty(STDERR_FILENO) ? reindex_progress : NULL, NULL,
+		    &err);
 	store_close(st);
 	import_rules_free(rules);
 	if (rc != 0)
@@ -1155,7 +1158,8 @@ cmd_check(struct globals *g, int argc, char **argv)
 		return fail_msg(err);
 	if (n > 0) {
 		fprintf(stderr, _("lede: the cache has problems; \"lede "
-		    "reindex\" rebuilds the similarity data\n"));
+		    "reindex\" rebuilds the similarity data and the word "
+		    "list\n"));
 		return EXIT_ERROR;
 	}
 	printf(_("ok\n"));

@@ -244,13 +244,22 @@ struct store {
 	unsigned	 set_clock;
 	uint64_t	 fts_writes;	/* this connection's, for match_set */
 	struct termset	 terms;		/* see struct termset */
+	bool		 indexing;	/* the tokenizer notes words */
 	char		*qm_src, *qm, *qm_kinds;	/* see qmatch */
 	int64_t		 qm_version;
 	uint64_t	 qm_writes;
+	bool		 qm_pinned;
 };
 
 /* How long a writer waits for another that makes no progress. */
 #define BUSY_MS_DEFAULT	10000
+
+/* Add to fts_terms every word of the full-text index that it lacks. */
+#define TERMS_FILL \
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING" \
+	"  fts5vocab(main, article_fts, row);" \
+	"INSERT OR IGNORE INTO fts_terms SELECT term FROM temp.fts_vocab;" \
+	"DROP TABLE temp.fts_vocab;"
 
 /* The schema, as the steps that build it: step i (1-based) upgrades a
  * cache from version i-1 to i.  Never edit a released step; append one. */
@@ -388,10 +397,7 @@ static const char *const migrations[] = {
 	"CREATE TABLE fts_terms ("
 	"  term TEXT PRIMARY KEY"
 	") WITHOUT ROWID;"
-	"CREATE VIRTUAL TABLE temp.fts_vocab USING"
-	"  fts5vocab(main, article_fts, row);"
-	"INSERT INTO fts_terms SELECT term FROM temp.fts_vocab;"
-	"DROP TABLE temp.fts_vocab;",
+	TERMS_FILL,
 };
 
 /* ---- the "lede" FTS5 tokenizer -------------------------------------------
@@ -486,8 +492,10 @@ tok_one(const struct text_token *t, void *ctx)
 {
 	struct tok_ctx *tc = ctx;
 
+	/* FTS5 keeps the first 32,768 bytes of a longer word. */
 	if (tc->terms != NULL)
-		terms_meet(tc->terms, t->key, t->keylen);
+		terms_meet(tc->terms, t->key, t->keylen < 32768 ? t->keylen :
+		    32768);
 	return tc->token(tc->fts, 0, t->key, (int)t->keylen, (int)t->start,
 	    (int)t->end);
 }
@@ -501,7 +509,7 @@ tok_tokenize(Fts5Tokenizer *t, void *fts, int flags, const char *text,
 
 	if (n <= 0)
 		return SQLITE_OK;
-	if (flags & FTS5_TOKENIZE_DOCUMENT)
+	if (st->indexing && (flags & FTS5_TOKENIZE_DOCUMENT))
 		tc.terms = &st->terms;
 	return text_tokens(text, (size_t)n, tok_one, &tc);
 }
@@ -592,8 +600,9 @@ words_or(const char *match)
  * Exact below RANK_SAMPLE matches, where it matters: a rare word's high
  * IDF; above it, an estimate of a number that barely moves the score.
  * Arguments: the FTS5 table, the highest article id, the kind of each
- * phrase in order (see expand_prefixes: only 't' is counted), then one
- * weight per column.  Returns -score, as bm25() does. */
+ * phrase in order (see expand_prefixes: only 't' is counted, and the
+ * words of a prefix are one term), then one weight per column.  Returns
+ * -score, as bm25() does. */
 
 #define RANK_SAMPLE	1000
 #define RANK_K1		1.2
@@ -605,9 +614,12 @@ struct rank_count {
 };
 
 struct rank_data {
-	int	 nphrase;
+	int	 nphrase, ngroup;
+	int	*group;		/* of each phrase: the words of one prefix
+				 * (expand_prefixes) are one group */
 	double	 avgdl;
-	double	*idf;
+	double	*idf;		/* of each group */
+	double	*freq;		/* of each group, for the row being ranked */
 };
 
 static int
@@ -626,8 +638,11 @@ rank_data_free(void *p)
 {
 	struct rank_data *d = p;
 
-	if (d != NULL)
+	if (d != NULL) {
+		free(d->group);
 		free(d->idf);
+		free(d->freq);
+	}
 	free(d);
 }
 
@@ -639,7 +654,8 @@ rank_data_new(const Fts5ExtensionApi *api, Fts5Context *fts,
 	sqlite3_int64 nrow = 0, ntok = 0;
 	struct rank_count c;
 	double df, span;
-	int i;
+	size_t n, nkinds;
+	int i, g;
 
 	*rc = api->xRowCount(fts, &nrow);
 	if (*rc == SQLITE_OK)
@@ -648,15 +664,22 @@ rank_data_new(const Fts5ExtensionApi *api, Fts5Context *fts,
 	d->avgdl = nrow > 0 ? (double)ntok / (double)nrow : 1.0;
 	if (d->avgdl <= 0)
 		d->avgdl = 1.0;
-	d->idf = xcalloc(d->nphrase > 0 ? (size_t)d->nphrase : 1,
-	    sizeof *d->idf);
+	n = d->nphrase > 0 ? (size_t)d->nphrase : 1;
+	d->group = xcalloc(n, sizeof *d->group);
+	d->idf = xcalloc(n, sizeof *d->idf);
+	d->freq = xcalloc(n, sizeof *d->freq);
+	nkinds = kinds != NULL ? strlen(kinds) : 0;
 	for (i = 0; *rc == SQLITE_OK && i < d->nphrase; i++) {
+		if (i > 0 && (size_t)i < nkinds && kinds[i] == 'x') {
+			d->group[i] = d->group[i - 1];
+			continue;
+		}
+		d->group[i] = d->ngroup++;
 		/* A prefix would merge the posting lists of all its words
 		 * again, and a phrase of common words check the positions in
 		 * most of the cache: those get the weight of a phrase with
 		 * RANK_SAMPLE matches. */
-		if (kinds == NULL || (int)strlen(kinds) <= i ||
-		    kinds[i] != 't') {
+		if ((size_t)i >= nkinds || kinds[i] != 't') {
 			df = RANK_SAMPLE < nrow ? RANK_SAMPLE : (double)nrow;
 			goto weigh;
 		}
@@ -674,9 +697,10 @@ rank_data_new(const Fts5ExtensionApi *api, Fts5Context *fts,
 				df = (double)nrow;
 		}
 weigh:
-		d->idf[i] = log(((double)nrow - df + 0.5) / (df + 0.5));
-		if (d->idf[i] <= 0.0)
-			d->idf[i] = 1e-6;
+		g = d->group[i];
+		d->idf[g] = log(((double)nrow - df + 0.5) / (df + 0.5));
+		if (d->idf[g] <= 0.0)
+			d->idf[g] = 1e-6;
 	}
 	return d;
 }
@@ -686,7 +710,7 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
 	struct rank_data *d = api->xGetAuxdata(fts, 0);
-	double score = 0, freq[64], weight, dl;
+	double score = 0, weight, dl;
 	int rc = SQLITE_OK, ninst = 0, i, p, col, off, ntok = 0;
 
 	if (nval < 2) {
@@ -705,15 +729,16 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 			return;
 		}
 	}
-	memset(freq, 0, sizeof freq);
+	memset(d->freq, 0, (size_t)(d->ngroup > 0 ? d->ngroup : 1) *
+	    sizeof *d->freq);
 	rc = api->xInstCount(fts, &ninst);
 	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
 		rc = api->xInst(fts, i, &p, &col, &off);
-		if (rc != SQLITE_OK || p >= 64)
+		if (rc != SQLITE_OK || p < 0 || p >= d->nphrase)
 			continue;
 		weight = col + 2 < nval ? sqlite3_value_double(val[col + 2]) :
 		    1.0;
-		freq[p] += weight;
+		d->freq[d->group[p]] += weight;
 	}
 	if (rc == SQLITE_OK)
 		rc = api->xColumnSize(fts, -1, &ntok);
@@ -722,9 +747,10 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 		return;
 	}
 	dl = (double)ntok;
-	for (p = 0; p < d->nphrase && p < 64; p++)
-		score += d->idf[p] * (freq[p] * (RANK_K1 + 1.0)) / (freq[p] +
-		    RANK_K1 * (1.0 - RANK_B + RANK_B * dl / d->avgdl));
+	for (p = 0; p < d->ngroup; p++)
+		score += d->idf[p] * (d->freq[p] * (RANK_K1 + 1.0)) /
+		    (d->freq[p] + RANK_K1 * (1.0 - RANK_B + RANK_B * dl /
+		    d->avgdl));
 	sqlite3_result_double(ctx, -score);
 }
 
@@ -1217,6 +1243,7 @@ write_article(struct store *st, struct article *a, const char *digest,
 	sqlite3_stmt *s;
 	int64_t src = 0;
 	size_t i;
+	int rc;
 
 	if (a->source != NULL && source_id(st, a->source, &src, err) != 0)
 		return -1;
@@ -1266,7 +1293,12 @@ write_article(struct store *st, struct article *a, const char *digest,
 		if (step_done(st, s, err) != 0)
 			return -1;
 	}
-	if (fts_sync(st, S_FTS_INSERT, a->id, err) != 0)
+	/* Only this insert notes words: not the removal of an old
+	 * version, nor a check, which tokenize documents too. */
+	st->indexing = true;
+	rc = fts_sync(st, S_FTS_INSERT, a->id, err);
+	st->indexing = false;
+	if (rc != 0)
 		return -1;
 	return flush_terms(st, err);
 }
@@ -1419,6 +1451,35 @@ rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
 /* A prefix that covers at most this many words is asked as its words. */
 #define PREFIX_TERMS	32
 
+struct same_key {
+	const char	*key;
+	size_t		 n;	/* tokens seen */
+	bool		 same;	/* the first was key */
+};
+
+static int
+same_key_token(const struct text_token *t, void *ctx)
+{
+	struct same_key *k = ctx;
+
+	if (k->n++ == 0)
+		k->same = t->keylen == strlen(k->key) &&
+		    memcmp(t->key, k->key, t->keylen) == 0;
+	return k->n > 1;
+}
+
+/* Whether FTS5 asked for the index word w as a query finds w itself:
+ * folding is not always idempotent ("5½" folds to "51⁄2", which is two
+ * words as a query), and such a word can only be reached by a prefix. */
+static bool
+asks_itself(const char *w)
+{
+	struct same_key k = { w, 0, false };
+
+	text_tokens(w, strlen(w), same_key_token, &k);
+	return k.n == 1 && k.same;
+}
+
 /* match with each one-word prefix ("gov"*) replaced by the words of the
  * index that it covers, joined by OR.  FTS5 (3.40) answers a prefix by
  * merging the posting lists of all its words before the first row,
@@ -1427,8 +1488,9 @@ rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
  * time.  A prefix of more than PREFIX_TERMS words, or of none, is left
  * to FTS5.  Returns a new string, and in *kinds (new too) the kind of
  * each of its phrases in the order FTS5 numbers them: 't' one word, 'm'
- * several, 'p' a prefix, 'x' a word a prefix stood for (ranked as the
- * prefix was, with no count of its own). */
+ * several, 'p' a prefix, 'X' the first word a prefix stood for and 'x'
+ * the others (lede_rank adds up their hits and weighs them as one
+ * prefix). */
 static char *
 expand_prefixes(struct store *st, const char *match, char **kinds)
 {
@@ -1461,7 +1523,8 @@ expand_prefixes(struct store *st, const char *match, char **kinds)
 		n = 0;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			term = (const char *)sqlite3_column_text(s, 0);
-			if (term == NULL || strchr(term, '"') != NULL)
+			if (term == NULL || strchr(term, '"') != NULL ||
+			    !asks_itself(term))
 				break;
 			strbuf_addf(&w, "%s\"%s\"", n++ ? " OR " : "(", term);
 		}
@@ -1472,7 +1535,8 @@ expand_prefixes(struct store *st, const char *match, char **kinds)
 		if (rc == SQLITE_DONE && n > 0 && n <= PREFIX_TERMS) {
 			strbuf_adds(&b, w.s);
 			strbuf_adds(&b, ")");
-			while (n-- > 0)
+			strbuf_addc(&k, 'X');
+			while (--n > 0)
 				strbuf_addc(&k, 'x');
 		} else {
 			strbuf_add(&b, q, (size_t)(end + 2 - q));
@@ -1487,7 +1551,8 @@ expand_prefixes(struct store *st, const char *match, char **kinds)
 }
 
 /* f's FTS5 expression as asked of FTS5 (expand_prefixes), kept until
- * the index may have new words; qkinds, its kinds. */
+ * the index may have new words, or while qm_pinned (the statements of
+ * one search must agree with its kinds); qkinds, its kinds. */
 static const char *
 qmatch(struct store *st, const struct query *f)
 {
@@ -1498,7 +1563,8 @@ qmatch(struct store *st, const struct query *f)
 		return NULL;
 	version = store_data_version(st);
 	if (st->qm_src != NULL && strcmp(st->qm_src, match) == 0 &&
-	    st->qm_version == version && st->qm_writes == st->fts_writes)
+	    (st->qm_pinned || (st->qm_version == version &&
+	    st->qm_writes == st->fts_writes)))
 		return st->qm;
 	free(st->qm_src);
 	free(st->qm);
@@ -1701,7 +1767,7 @@ match_set(struct store *st, const char *match)
 	 * Not a prefix or a phrase: the first row would merge or check
 	 * them once more. */
 	asked = expand_prefixes(st, match, &kinds);
-	one = strspn(kinds, "tx") == strlen(kinds) && words_or(asked);
+	one = strspn(kinds, "tXx") == strlen(kinds) && words_or(asked);
 	free(kinds);
 	if (sqlite3_prepare_v2(st->db, one ? "SELECT lede_collect(article_fts,"
 	    " ?2) FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1" :
@@ -1779,7 +1845,7 @@ words_plan(struct store *st, const struct query *f)
 	if (f == NULL || query_match(f) == NULL)
 		return WORDS_IDS;
 	kinds = qkinds(st, f);
-	words = strspn(kinds, "tx") == strlen(kinds);
+	words = strspn(kinds, "tXx") == strlen(kinds);
 	if (words)
 		return matches_floor(st, f) > 0 ? WORDS_PROBE : WORDS_IDS;
 	if ((m = match_set(st, query_match(f))) == NULL)
@@ -1986,6 +2052,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	 * fewer than a page pass in the window (an old date, a phrase of
 	 * words that are mostly apart), the walk goes on to the end. */
 	kinds = xstrdup(qkinds(st, q->filter));
+	st->qm_pinned = true;
 	if (strchr(kinds, 'p') != NULL) {
 		floor = 0;
 	} else if (strchr(kinds, 'm') != NULL) {
@@ -2050,6 +2117,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	}
 	stop = rows_done(st, s, rc, stop, err);
 out:
+	st->qm_pinned = false;
 	free(kinds);
 	strbuf_fini(&top);
 	return stop;
@@ -2129,7 +2197,19 @@ static const char *const check_sql[] = {
 	"SELECT 'articles without similarity data: ' || count(*)"
 	"  FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sim_sig s"
 	"  WHERE s.article_id = a.id) HAVING count(*) > 0",
+	/* Written by a lede from before the list (schema 6) that was
+	 * still importing when another upgraded the cache. */
+	"SELECT 'words of the full-text index missing from the list that'"
+	"  || ' prefixes search: ' || count(*) FROM temp.fts_vocab v"
+	"  WHERE NOT EXISTS (SELECT 1 FROM fts_terms t WHERE t.term = v.term)"
+	"  HAVING count(*) > 0",
 };
+
+int
+store_terms_fill(struct store *st, char **err)
+{
+	return exec(st, TERMS_FILL, err);
+}
 
 int
 store_check(struct store *st, store_problem_fn fn, void *ctx, char **err)
@@ -2139,6 +2219,9 @@ store_check(struct store *st, store_problem_fn fn, void *ctx, char **err)
 	size_t i;
 	int rc, n = 0;
 
+	if (exec(st, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab"
+	    " USING fts5vocab(main, article_fts, row)", err) != 0)
+		return -1;
 	for (i = 0; i < sizeof check_sql / sizeof check_sql[0]; i++) {
 		if (sqlite3_prepare_v2(st->db, check_sql[i], -1, &s, NULL) !=
 		    SQLITE_OK)
@@ -2151,6 +2234,8 @@ store_check(struct store *st, store_problem_fn fn, void *ctx, char **err)
 		if (rc != SQLITE_DONE)
 			return fail(st, err, _("cannot check the cache"));
 	}
+	if (exec(st, "DROP TABLE temp.fts_vocab", err) != 0)
+		return -1;
 	/* FTS5 compares its index with the content it was built from; it
 	 * reports a difference as SQLITE_CORRUPT_VTAB. */
 	rc = sqlite3_exec(st->db, "INSERT INTO article_fts(article_fts, rank)"

@@ -296,6 +296,11 @@ int store_related_put(struct store *st, int64_t id, int64_t other, double score,
  * the smallest article id among them. */
 int store_cluster_join(struct store *st, int64_t a, int64_t b, char **err);
 
+/* Add to the list of index words (which prefix search reads) any that
+ * the full-text index has and the list lacks: the repair for the
+ * problem store_check names. */
+int store_terms_fill(struct store *st, char **err);
+
 /* Forget all similarity data (for a reindex), inside a transaction. */
 int store_sim_clear(struct store *st, char **err);
 /* Every article id, oldest first; caller frees *ids. */

@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -680,6 +681,10 @@ test_store_prefix_words(void **state)
 	}
 	assert_int_equal(store_commit(st, &err), 0);
 	assert_int_equal(count_matches(st, "zeta*"), 40);
+	/* A word whose folding is not itself again as a query ("5½" is
+	 * "51⁄2", two words when asked) is still found by its prefix. */
+	put_text(st, "/x/9.txt", "A 5\xc2\xbd hour delay.");
+	assert_int_equal(count_matches(st, "51*"), 1);
 	store_close(st);
 	/* A cache of schema 6 has no list: it is made from the index. */
 	assert_int_equal(sql_exec(f->db, "DROP TABLE fts_terms;"
@@ -688,6 +693,71 @@ test_store_prefix_words(void **state)
 	put_text(st, "/x/8.txt", "A harbinger of spring.");
 	assert_int_equal(count_matches(st, "harb*"), 5);
 	assert_int_equal(count_matches(st, "quok*"), 2);
+	store_close(st);
+}
+
+struct scores {
+	int64_t	ids[8];
+	double	score[8];
+	int	n;
+};
+
+static int
+collect_score(const struct store_hit *h, void *ctx)
+{
+	struct scores *o = ctx;
+
+	o->ids[o->n] = h->id;
+	o->score[o->n++] = h->score;
+	return 0;
+}
+
+static void
+search_scores(struct store *st, const char *text, struct scores *o)
+{
+	struct store_list_query q = { .limit = 8 };
+	struct query *filter = NULL;
+	char *err = NULL;
+	size_t column;
+
+	assert_int_equal(query_parse(text, 0, &filter, &column, &err), 0);
+	q.filter = filter;
+	o->n = 0;
+	assert_int_equal(store_search(st, &q, collect_score, o, &err), 0);
+	query_free(filter);
+}
+
+/* The words a prefix stands for rank as one term: four forms of it
+ * count as four hits of one word, and a query with many such words
+ * still weighs its last term. */
+static void
+test_store_prefix_ranks_as_one_term(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct scores o;
+	char origin[32], body[64], *err = NULL;
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	put_text(st, "/r/1.txt", "harbour harbour harbour harbour");
+	put_text(st, "/r/2.txt", "harbour harbor harbours harbourmaster");
+	search_scores(st, "harb*", &o);
+	assert_int_equal(o.n, 2);
+	assert_true(fabs(o.score[0] - o.score[1]) < 1e-9);
+	/* Two prefixes of 32 words each, then a word: three hits of it
+	 * rank above one. */
+	for (i = 0; i < 32; i++) {
+		snprintf(origin, sizeof origin, "/r/a%d.txt", i);
+		snprintf(body, sizeof body, "aa%d bb%d filler", i, i);
+		put_text(st, origin, body);
+	}
+	put_text(st, "/r/z3.txt", "aa1 bb1 zebra zebra zebra");
+	put_text(st, "/r/z1.txt", "aa2 bb2 zebra filler filler");
+	search_scores(st, "aa* bb* zebra", &o);
+	assert_int_equal(o.n, 2);
+	assert_true(o.score[0] > o.score[1]);
+	assert_int_equal(o.ids[0], o.ids[1] - 1);	/* z3, imported first */
 	store_close(st);
 }
 
@@ -870,6 +940,8 @@ main(void)
 		    test_store_exclusions, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_prefix_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_prefix_ranks_as_one_term, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
