@@ -35,7 +35,7 @@ xqsort(void *base, size_t n, size_t size,
 void
 sort_u64(uint64_t *v, size_t n)
 {
-	uint64_t *tmp, *from = v, *to, *swap, x;
+	uint64_t *tmp, *from = v, *to, *swap, x, all, any;
 	size_t count[256], i, j, sum, c;
 	unsigned shift;
 
@@ -49,14 +49,20 @@ sort_u64(uint64_t *v, size_t n)
 		}
 		return;
 	}
+	/* A byte that is the same in every key needs no pass (the high
+	 * bytes of small ids, say). */
+	for (i = 0, all = ~UINT64_C(0), any = 0; i < n; i++) {
+		all &= v[i];
+		any |= v[i];
+	}
 	tmp = xreallocarray(NULL, n, sizeof *tmp);
 	to = tmp;
 	for (shift = 0; shift < 64; shift += 8) {
+		if (((all ^ any) >> shift & 0xFF) == 0)
+			continue;
 		memset(count, 0, sizeof count);
 		for (i = 0; i < n; i++)
 			count[(from[i] >> shift) & 0xFF]++;
-		if (count[(from[0] >> shift) & 0xFF] == n)
-			continue;	/* every key has this byte */
 		for (i = sum = 0; i < 256; i++) {
 			c = count[i];
 			count[i] = sum;
