@@ -1449,7 +1449,9 @@ rows_done(struct store *st, sqlite3_stmt *s, int rc, int stop, char **err)
 #define SEARCH_SCAN	5000
 
 /* A prefix that covers at most this many words is asked as its words. */
-#define PREFIX_TERMS	32
+#define PREFIX_TERMS	256
+/* A listing tests at most this many words article by article. */
+#define PROBE_WORDS	8
 
 struct same_key {
 	const char	*key;
@@ -1845,10 +1847,15 @@ words_plan(struct store *st, const struct query *f)
 	if (f == NULL || query_match(f) == NULL)
 		return WORDS_IDS;
 	kinds = qkinds(st, f);
-	words = strspn(kinds, "tXx") == strlen(kinds);
+	/* Each test sets up every word again: past a few words (a prefix
+	 * of many), reading them once into a set is cheaper. */
+	words = strspn(kinds, "tXx") == strlen(kinds) && strlen(kinds) <=
+	    PROBE_WORDS;
 	if (words)
 		return matches_floor(st, f) > 0 ? WORDS_PROBE : WORDS_IDS;
-	if ((m = match_set(st, query_match(f))) == NULL)
+	/* The string that add_filter's lede_matched gets (bind_filter),
+	 * so that the set is built once. */
+	if ((m = match_set(st, qmatch(st, f))) == NULL)
 		return WORDS_IDS;
 	return m->count > COMMON_MATCHES ? WORDS_SET : WORDS_IDS;
 }

@@ -670,7 +670,7 @@ test_store_prefix_words(void **state)
 	assert_int_equal(count_matches(st, "quok*"), 2);
 	/* More words than are asked one by one. */
 	assert_int_equal(store_begin(st, &err), 0);
-	for (i = 0; i < 40; i++) {
+	for (i = 0; i < 300; i++) {
 		snprintf(origin, sizeof origin, "/z/%d.txt", i);
 		snprintf(body, sizeof body, "zeta%d rises", i);
 		a = make(origin, "Notes", body);
@@ -680,7 +680,8 @@ test_store_prefix_words(void **state)
 		article_free(a);
 	}
 	assert_int_equal(store_commit(st, &err), 0);
-	assert_int_equal(count_matches(st, "zeta*"), 40);
+	assert_int_equal(count_matches(st, "zeta*"), 300);
+	assert_int_equal(count_matches(st, "zeta1*"), 111);
 	/* A word whose folding is not itself again as a query ("5½" is
 	 * "51⁄2", two words when asked) is still found by its prefix. */
 	put_text(st, "/x/9.txt", "A 5\xc2\xbd hour delay.");
