@@ -2060,7 +2060,10 @@ store_search(struct store *st, const struct store_list_query *q,
 	 * words that are mostly apart), the walk goes on to the end. */
 	kinds = xstrdup(qkinds(st, q->filter));
 	st->qm_pinned = true;
-	if (strchr(kinds, 'p') != NULL) {
+	if (strchr(kinds, 'p') != NULL || (strchr(kinds, 'm') == NULL &&
+	    !q->fold && strcmp(query_where(q->filter), "1") == 0)) {
+		/* Words without a filter: each row of the walk is a
+		 * match, and it stops at COMMON_MATCHES. */
 		floor = 0;
 	} else if (strchr(kinds, 'm') != NULL) {
 		char *words = phrase_words(qmatch(st, q->filter));
