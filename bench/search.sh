@@ -34,12 +34,14 @@ hyperfine -N --warmup 3 --runs 30 --export-markdown "$out" \
 	"$lede --db $db search --limit 20 $common" \
 	"$lede --db $db search --limit 20 \"\\\"government officials\\\"\"" \
 	"$lede --db $db search --limit 20 gov*" \
+	"$lede --db $db search --limit 20 sa*" \
 	"$lede --db $db search --limit 20 \"$common since:$week\"" \
 	"$lede --db $db search --limit 20 \"$rare $common\"" \
 	"$lede --db $db list --limit 20 $common" \
 	"$lede --db $db list --limit 20 --fold $common" \
 	"$lede --db $db list --limit 20 \"\\\"government officials\\\"\"" \
 	"$lede --db $db list --limit 20 gov*" \
+	"$lede --db $db list --limit 20 sa*" \
 	"$lede --db $db list --limit 20 since:$week" \
 	"$lede --db $db list --limit 20 source:$src" \
 	"$lede --db $db list --limit 20 has:captions" \
