@@ -1487,14 +1487,15 @@ asks_itself(const char *w)
  * merging the posting lists of all its words before the first row,
  * whatever the query needs: gov* merged 191,123 articles' positions for
  * a page of 20.  Words joined by OR are walked together, one row at a
- * time.  A prefix of more than PREFIX_TERMS words, or of none, is left
- * to FTS5.  Returns a new string, and in *kinds (new too) the kind of
+ * time.  A prefix of more than most words, or of none, is left to
+ * FTS5.  Returns a new string, and in *kinds (new too) the kind of
  * each of its phrases in the order FTS5 numbers them: 't' one word, 'm'
  * several, 'p' a prefix, 'X' the first word a prefix stood for and 'x'
  * the others (lede_rank adds up their hits and weighs them as one
  * prefix). */
 static char *
-expand_prefixes(struct store *st, const char *match, char **kinds)
+expand_prefixes(struct store *st, const char *match, int most,
+    char **kinds)
 {
 	struct strbuf b = { 0 }, w = { 0 }, k = { 0 };
 	sqlite3_stmt *s = stmt(st, S_TERM_PREFIX);
@@ -1507,7 +1508,8 @@ expand_prefixes(struct store *st, const char *match, char **kinds)
 	    NULL) {
 		strbuf_add(&b, p, (size_t)(q - p));
 		len = (size_t)(end - q - 1);
-		if (end[1] != '*' || len == 0 || memchr(q + 1, ' ', len)) {
+		if (end[1] != '*' || len == 0 || memchr(q + 1, ' ', len) ||
+		    most == 0) {
 			strbuf_add(&b, q, (size_t)(end + 1 - q));
 			strbuf_addc(&k, end[1] == '*' ? 'p' : memchr(q + 1,
 			    ' ', len) ? 'm' : 't');
@@ -1520,7 +1522,7 @@ expand_prefixes(struct store *st, const char *match, char **kinds)
 		upto[len - 1] = (char)((unsigned char)upto[len - 1] + 1);
 		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, upto, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 3, PREFIX_TERMS + 1);
+		sqlite3_bind_int(s, 3, most + 1);
 		strbuf_reset(&w);
 		n = 0;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1534,7 +1536,7 @@ expand_prefixes(struct store *st, const char *match, char **kinds)
 		sqlite3_clear_bindings(s);
 		free(key);
 		free(upto);
-		if (rc == SQLITE_DONE && n > 0 && n <= PREFIX_TERMS) {
+		if (rc == SQLITE_DONE && n > 0 && n <= most) {
 			strbuf_adds(&b, w.s);
 			strbuf_adds(&b, ")");
 			strbuf_addc(&k, 'X');
@@ -1572,7 +1574,7 @@ qmatch(struct store *st, const struct query *f)
 	free(st->qm);
 	free(st->qm_kinds);
 	st->qm_src = xstrdup(match);
-	st->qm = expand_prefixes(st, match, &st->qm_kinds);
+	st->qm = expand_prefixes(st, match, PREFIX_TERMS, &st->qm_kinds);
 	st->qm_version = version;
 	st->qm_writes = st->fts_writes;
 	return st->qm;
@@ -1768,7 +1770,7 @@ match_set(struct store *st, const char *match)
 	 * half of the cost (191,123 rows: 132 M instructions, now 68 M).
 	 * Not a prefix or a phrase: the first row would merge or check
 	 * them once more. */
-	asked = expand_prefixes(st, match, &kinds);
+	asked = expand_prefixes(st, match, PREFIX_TERMS, &kinds);
 	one = strspn(kinds, "tXx") == strlen(kinds) && words_or(asked);
 	free(kinds);
 	if (sqlite3_prepare_v2(st->db, one ? "SELECT lede_collect(article_fts,"
@@ -1986,13 +1988,14 @@ search_by_date(struct store *st, const struct store_list_query *q,
  * of the matches between its lowest and highest id: asked article by
  * article, FTS5 would evaluate the query again for each, and a prefix
  * would merge its posting lists each time. */
-/* Pass 1 of store_search: rank the newest COMMON_MATCHES matches of q
- * with ids >= floor (0: all), and put the page into top as a JSON array
- * of [id, score], with its count and id range.  0, or -1 with *err. */
+/* Pass 1 of store_search: rank the newest COMMON_MATCHES matches of the
+ * FTS5 expression match (of kinds) and q's filter with ids >= floor (0:
+ * all), and put the page into top as a JSON array of [id, score], with
+ * its count and id range.  0, or -1 with *err. */
 static int
 search_rank(struct store *st, const struct store_list_query *q,
-    const char *kinds, int64_t floor, struct strbuf *top, size_t *n,
-    int64_t *lo, int64_t *hi, char **err)
+    const char *match, const char *kinds, int64_t floor, struct strbuf *top,
+    size_t *n, int64_t *lo, int64_t *hi, char **err)
 {
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
@@ -2012,6 +2015,8 @@ search_rank(struct store *st, const struct store_list_query *q,
 	    " ORDER BY score DESC, id DESC LIMIT :limit", COMMON_MATCHES);
 	if (prepare_listing(st, &sql, q, &s, err) != 0)
 		return -1;
+	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":qm"), match,
+	    -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":kinds"), kinds,
 	    -1, SQLITE_STATIC);
 	strbuf_reset(top);
@@ -2039,7 +2044,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	struct strbuf sql = { 0 }, top = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_hit h;
-	char *kinds;
+	char *match, *kinds;
 	int64_t floor, lo, hi;
 	size_t n = 0, want;
 	int rc, stop = 0;
@@ -2057,7 +2062,10 @@ store_search(struct store *st, const struct store_list_query *q,
 	 * ms at 200,000 articles.  A prefix has no such bound: FTS5 merges
 	 * the posting lists of its words before the first row.  When
 	 * fewer than a page pass in the window (an old date, a phrase of
-	 * words that are mostly apart), the walk goes on to the end. */
+	 * words that are mostly apart), the walk goes on to the end, with
+	 * prefixes as FTS5 asks them: an OR of many words costs a test of
+	 * each at every row, more than one merge over the whole cache. */
+	match = xstrdup(qmatch(st, q->filter));
 	kinds = xstrdup(qkinds(st, q->filter));
 	st->qm_pinned = true;
 	if (strchr(kinds, 'p') != NULL || (strchr(kinds, 'm') == NULL &&
@@ -2066,18 +2074,27 @@ store_search(struct store *st, const struct store_list_query *q,
 		 * match, and it stops at COMMON_MATCHES. */
 		floor = 0;
 	} else if (strchr(kinds, 'm') != NULL) {
-		char *words = phrase_words(qmatch(st, q->filter));
+		char *words = phrase_words(match);
 
 		floor = match_floor(st, words, SEARCH_SCAN);
 		free(words);
 	} else
-		floor = match_floor(st, qmatch(st, q->filter), SEARCH_SCAN);
+		floor = match_floor(st, match, SEARCH_SCAN);
 	want = q->limit > 0 ? (size_t)q->limit : COMMON_MATCHES;
-	if (search_rank(st, q, kinds, floor, &top, &n, &lo, &hi, err) != 0 ||
-	    (floor > 0 && n < want && search_rank(st, q, kinds, 0, &top, &n,
-	    &lo, &hi, err) != 0)) {
+	if (search_rank(st, q, match, kinds, floor, &top, &n, &lo, &hi,
+	    err) != 0) {
 		stop = -1;
 		goto out;
+	}
+	if (floor > 0 && n < want) {
+		free(match);
+		free(kinds);
+		match = expand_prefixes(st, query_match(q->filter), 0, &kinds);
+		if (search_rank(st, q, match, kinds, 0, &top, &n, &lo, &hi,
+		    err) != 0) {
+			stop = -1;
+			goto out;
+		}
 	}
 	if (n == 0)
 		goto out;
@@ -2109,6 +2126,8 @@ store_search(struct store *st, const struct store_list_query *q,
 		goto out;
 	}
 	bind_filter(st, s, q->filter);
+	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":qm"), match, -1,
+	    SQLITE_STATIC);
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":top"), top.s,
 	    -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":lo"), lo);
@@ -2128,6 +2147,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	stop = rows_done(st, s, rc, stop, err);
 out:
 	st->qm_pinned = false;
+	free(match);
 	free(kinds);
 	strbuf_fini(&top);
 	return stop;

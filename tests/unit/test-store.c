@@ -791,6 +791,7 @@ test_store_search_past_window(void **state)
 		"\"harbour pilots\"",
 		"title:\"harbour pilots\" OR zzyzx",
 		"harbour until:2001-01-01",
+		"harb* until:2001-01-01",
 	};
 	int k;
 
