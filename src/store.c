@@ -678,9 +678,11 @@ rank_data_new(const Fts5ExtensionApi *api, Fts5Context *fts,
 		/* A prefix would merge the posting lists of all its words
 		 * again, and a phrase of common words check the positions in
 		 * most of the cache: those get the weight of a phrase with
-		 * RANK_SAMPLE matches. */
+		 * RANK_SAMPLE matches, or a tenth of a small cache (all of
+		 * it would weigh nothing). */
 		if ((size_t)i >= nkinds || kinds[i] != 't') {
-			df = RANK_SAMPLE < nrow ? RANK_SAMPLE : (double)nrow;
+			df = RANK_SAMPLE < nrow / 10 ? RANK_SAMPLE :
+			    (double)nrow / 10;
 			goto weigh;
 		}
 		memset(&c, 0, sizeof c);
