@@ -248,7 +248,6 @@ struct store {
 	char		*qm_src, *qm, *qm_kinds;	/* see qmatch */
 	int64_t		 qm_version;
 	uint64_t	 qm_writes;
-	bool		 qm_pinned;
 };
 
 /* How long a writer waits for another that makes no progress. */
@@ -1557,8 +1556,9 @@ expand_prefixes(struct store *st, const char *match, int most,
 }
 
 /* f's FTS5 expression as asked of FTS5 (expand_prefixes), kept until
- * the index may have new words, or while qm_pinned (the statements of
- * one search must agree with its kinds); qkinds, its kinds. */
+ * the index may have new words; qkinds, its kinds.  (A search copies
+ * both and binds its copy, so that its statements agree with its kinds
+ * even if an import commits in between.) */
 static const char *
 qmatch(struct store *st, const struct query *f)
 {
@@ -1569,8 +1569,7 @@ qmatch(struct store *st, const struct query *f)
 		return NULL;
 	version = store_data_version(st);
 	if (st->qm_src != NULL && strcmp(st->qm_src, match) == 0 &&
-	    (st->qm_pinned || (st->qm_version == version &&
-	    st->qm_writes == st->fts_writes)))
+	    st->qm_version == version && st->qm_writes == st->fts_writes)
 		return st->qm;
 	free(st->qm_src);
 	free(st->qm);
@@ -2077,8 +2076,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	 * prefixes as FTS5 asks them: an OR of many words costs a test of
 	 * each at every row, more than one merge over the whole cache. */
 	match = xstrdup(qmatch(st, q->filter));
-	kinds = xstrdup(qkinds(st, q->filter));
-	st->qm_pinned = true;
+	kinds = xstrdup(st->qm_kinds);	/* of that same expansion */
 	if (strchr(kinds, 'p') != NULL || (strchr(kinds, 'm') == NULL &&
 	    !q->fold && strcmp(query_where(q->filter), "1") == 0)) {
 		/* Words without a filter: each row of the walk is a
@@ -2157,7 +2155,6 @@ store_search(struct store *st, const struct store_list_query *q,
 	}
 	stop = rows_done(st, s, rc, stop, err);
 out:
-	st->qm_pinned = false;
 	free(match);
 	free(kinds);
 	strbuf_fini(&top);
