@@ -91,19 +91,19 @@ article_add_caption(struct article *a, const char *text, const char *credit)
 static uint64_t
 mix(uint64_t h, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	static const unsigned char none = 0xFE, end = 0xFF;
 
 	if (s == NULL)
-		h = (h ^ 0xFE) * 0x100000001b3ULL;
-	for (; *p != '\0'; p++)
-		h = (h ^ *p) * 0x100000001b3ULL;
-	return (h ^ 0xFF) * 0x100000001b3ULL;
+		h = fnv1a(h, &none, 1);
+	else
+		h = fnv1a(h, s, strlen(s));
+	return fnv1a(h, &end, 1);
 }
 
 void
 article_digest(const struct article *a, char out[17])
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV1A_SEED;
 	char num[32];
 	size_t i;
 

@@ -47,18 +47,10 @@ sim_label_name(enum sim_label l)
 	return (unsigned)l <= SIM_DUPLICATE ? label_names[l] : "";
 }
 
-#define FNV_OFFSET	0xcbf29ce484222325ULL
-#define FNV_PRIME	0x100000001b3ULL
-
 static uint64_t
 fnv(const char *s, size_t n)
 {
-	uint64_t h = FNV_OFFSET;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
-	return h;
+	return fnv1a(FNV1A_SEED, s, n);
 }
 
 /* Combine hashes in order (for shingles and multi-word terms). */

@@ -412,17 +412,6 @@ tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	return argc == 0 ? SQLITE_OK : SQLITE_ERROR;
 }
 
-static uint64_t
-term_hash(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h;
-}
-
 static void
 terms_clear(struct termset *t)
 {
@@ -452,7 +441,7 @@ terms_meet(struct termset *t, const char *key, size_t n)
 		for (i = 0; i < oldcap; i++) {
 			if (old[i] == NULL)
 				continue;
-			j = term_hash(old[i], strlen(old[i])) & mask;
+			j = fnv1a(FNV1A_SEED, old[i], strlen(old[i])) & mask;
 			while (t->slot[j] != NULL)
 				j = (j + 1) & mask;
 			t->slot[j] = old[i];
@@ -460,7 +449,7 @@ terms_meet(struct termset *t, const char *key, size_t n)
 		free(old);
 	}
 	mask = t->cap - 1;
-	for (i = term_hash(key, n) & mask; t->slot[i] != NULL;
+	for (i = fnv1a(FNV1A_SEED, key, n) & mask; t->slot[i] != NULL;
 	    i = (i + 1) & mask)
 		if (strncmp(t->slot[i], key, n) == 0 && t->slot[i][n] == '\0')
 			return;

@@ -79,6 +79,17 @@ sort_u64(uint64_t *v, size_t n)
 	free(tmp);
 }
 
+uint64_t
+fnv1a(uint64_t h, const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
 void
 sort_i64(int64_t *v, size_t n)
 {

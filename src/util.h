@@ -35,6 +35,10 @@ void xqsort(void *base, size_t n, size_t size,
 void sort_u64(uint64_t *v, size_t n);
 /* The same for signed keys. */
 void sort_i64(int64_t *v, size_t n);
+/* FNV-1a, 64 bit, of the n bytes at s, continuing from h (FNV1A_SEED to
+ * start): the project's one fast non-cryptographic hash. */
+#define FNV1A_SEED	0xcbf29ce484222325ULL
+uint64_t fnv1a(uint64_t h, const void *s, size_t n);
 /* A line of a rules or settings file, trimmed of surrounding white space
  * in place; NULL for a blank line or a # comment. */
 char *trim_line(char *line);
