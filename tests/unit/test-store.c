@@ -68,16 +68,28 @@ make(const char *origin, const char *title, const char *body)
 	return a;
 }
 
+/* Put a in the open batch. */
 static enum store_put
-put(struct store *st, struct article *a)
+put_in_batch(struct store *st, struct article *a)
 {
 	enum store_put res;
 	char digest[17], *err = NULL;
 
 	article_digest(a, digest);
-	assert_int_equal(store_begin(st, &err), 0);
 	if (store_article_put(st, a, digest, &res, &err) != 0)
 		fail_msg("%s", err);
+	return res;
+}
+
+/* Put a in a batch of its own. */
+static enum store_put
+put(struct store *st, struct article *a)
+{
+	enum store_put res;
+	char *err = NULL;
+
+	assert_int_equal(store_begin(st, &err), 0);
+	res = put_in_batch(st, a);
 	assert_int_equal(store_commit(st, &err), 0);
 	return res;
 }
@@ -348,13 +360,11 @@ test_store_rollback_discards_batch(void **state)
 	struct fixture *f = *state;
 	struct article *a = make("/x/r.txt", "T", "rollback");
 	struct store *st = NULL;
-	enum store_put res;
-	char *err = NULL, digest[17];
+	char *err = NULL;
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
-	article_digest(a, digest);
 	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_article_put(st, a, digest, &res, &err), 0);
+	put_in_batch(st, a);
 	store_rollback(st);
 	assert_int_equal(count_matches(st, "rollback"), 0);
 	store_close(st);
@@ -534,8 +544,7 @@ test_store_common_prefix_and_phrase_lists(void **state)
 	struct query *filter = NULL;
 	struct order o = { 0 };
 	struct article *a;
-	enum store_put res;
-	char digest[17], origin[32], *err = NULL;
+	char origin[32], *err = NULL;
 	int64_t newest = 0;
 	size_t column;
 	int i;
@@ -550,9 +559,7 @@ test_store_common_prefix_and_phrase_lists(void **state)
 		    "Officials met the government today.");
 		a->published = 1600000000 + (int64_t)(i < 1100 ? i : i - 2000) *
 		    3600;
-		article_digest(a, digest);
-		assert_int_equal(store_article_put(st, a, digest, &res, &err),
-		    0);
+		put_in_batch(st, a);
 		if (i == 1099)
 			newest = a->id;
 		article_free(a);
@@ -642,8 +649,7 @@ test_store_prefix_words(void **state)
 	struct fixture *f = *state;
 	struct store *st = NULL, *other = NULL;
 	struct article *a;
-	enum store_put res;
-	char digest[17], origin[32], body[64], *err = NULL;
+	char origin[32], body[64], *err = NULL;
 	int i;
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
@@ -661,8 +667,7 @@ test_store_prefix_words(void **state)
 	/* A word first met in a batch that was rolled back. */
 	assert_int_equal(store_begin(st, &err), 0);
 	a = make("/x/5.txt", "Notes", "A quokka appeared.");
-	article_digest(a, digest);
-	assert_int_equal(store_article_put(st, a, digest, &res, &err), 0);
+	put_in_batch(st, a);
 	article_free(a);
 	store_rollback(st);
 	put_text(st, "/x/6.txt", "Quokkas everywhere.");
@@ -674,9 +679,7 @@ test_store_prefix_words(void **state)
 		snprintf(origin, sizeof origin, "/z/%d.txt", i);
 		snprintf(body, sizeof body, "zeta%d rises", i);
 		a = make(origin, "Notes", body);
-		article_digest(a, digest);
-		assert_int_equal(store_article_put(st, a, digest, &res, &err),
-		    0);
+		put_in_batch(st, a);
 		article_free(a);
 	}
 	assert_int_equal(store_commit(st, &err), 0);
@@ -713,10 +716,12 @@ collect_score(const struct store_hit *h, void *ctx)
 	return 0;
 }
 
+/* The first limit hits (at most 8) of a search for text. */
 static void
-search_scores(struct store *st, const char *text, struct scores *o)
+search_scores(struct store *st, const char *text, int limit,
+    struct scores *o)
 {
-	struct store_list_query q = { .limit = 8 };
+	struct store_list_query q = { .limit = limit };
 	struct query *filter = NULL;
 	char *err = NULL;
 	size_t column;
@@ -743,7 +748,7 @@ test_store_prefix_ranks_as_one_term(void **state)
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
 	put_text(st, "/r/1.txt", "harbour harbour harbour harbour");
 	put_text(st, "/r/2.txt", "harbour harbor harbours harbourmaster");
-	search_scores(st, "harb*", &o);
+	search_scores(st, "harb*", 8, &o);
 	assert_int_equal(o.n, 2);
 	assert_true(fabs(o.score[0] - o.score[1]) < 1e-9);
 	/* In a cache this small a prefix still weighs something. */
@@ -757,20 +762,11 @@ test_store_prefix_ranks_as_one_term(void **state)
 	}
 	put_text(st, "/r/z3.txt", "aa1 bb1 zebra zebra zebra");
 	put_text(st, "/r/z1.txt", "aa2 bb2 zebra filler filler");
-	search_scores(st, "aa* bb* zebra", &o);
+	search_scores(st, "aa* bb* zebra", 8, &o);
 	assert_int_equal(o.n, 2);
 	assert_true(o.score[0] > o.score[1]);
 	assert_int_equal(o.ids[0], o.ids[1] - 1);	/* z3, imported first */
 	store_close(st);
-}
-
-static int
-collect_hit(const struct store_hit *h, void *ctx)
-{
-	struct order *o = ctx;
-
-	o->ids[o->n++] = h->id;
-	return 0;
 }
 
 /* Search ranks only the newest matches: for plain words and phrases,
@@ -781,14 +777,11 @@ static void
 test_store_search_past_window(void **state)
 {
 	struct fixture *f = *state;
-	struct store_list_query q = { .limit = 5 };
 	struct store *st = NULL;
-	struct query *filter = NULL;
-	struct order o = { 0 };
+	struct scores o;
 	struct article *a;
-	enum store_put res;
-	char digest[17], origin[32], *err = NULL;
-	size_t column, i;
+	char origin[32], *err = NULL;
+	size_t i;
 	const char *queries[] = {
 		"\"harbour pilots\"",
 		"title:\"harbour pilots\" OR zzyzx",
@@ -807,23 +800,15 @@ test_store_search_past_window(void **state)
 		    "Pilots return", k < 20 ? "Harbour pilots strike at dawn." :
 		    "The pilots met at the old harbour.");
 		a->published = (k < 20 ? 946684800 : 1600000000) + k * 60;
-		article_digest(a, digest);
-		assert_int_equal(store_article_put(st, a, digest, &res, &err),
-		    0);
+		put_in_batch(st, a);
 		article_free(a);
 	}
 	assert_int_equal(store_commit(st, &err), 0);
 	for (i = 0; i < sizeof queries / sizeof *queries; i++) {
-		assert_int_equal(query_parse(queries[i], 0, &filter, &column,
-		    &err), 0);
-		q.filter = filter;
-		o.n = 0;
-		assert_int_equal(store_search(st, &q, collect_hit, &o, &err),
-		    0);
+		search_scores(st, queries[i], 5, &o);
 		assert_int_equal(o.n, 5);
 		for (k = 0; k < o.n; k++)
 			assert_true(o.ids[k] <= 20);
-		query_free(filter);
 	}
 	store_close(st);
 }
