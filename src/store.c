@@ -589,8 +589,8 @@ words_or(const char *match)
  * IDF; above it, an estimate of a number that barely moves the score.
  * Arguments: the FTS5 table, the highest article id, the kind of each
  * phrase in order (see expand_prefixes: only 't' is counted, and the
- * words of a prefix are one term), then one weight per column.  Returns
- * -score, as bm25() does. */
+ * words of a prefix are one term), a struct rank_hits pointer or NULL,
+ * then one weight per column.  Returns -score, as bm25() does. */
 
 #define RANK_SAMPLE	1000
 #define RANK_K1		1.2
@@ -609,6 +609,88 @@ struct rank_data {
 	double	*idf;		/* of each group */
 	double	*freq;		/* of each group, for the row being ranked */
 };
+
+/* The phrases that each ranked row has, when the caller asks (the
+ * fourth argument, a "lede_hits" pointer): a search makes the snippets
+ * of its page with only the words that the page has (search_narrow). */
+struct rank_hits {
+	size_t		 words;		/* bitmap words per row */
+	size_t		 n, cap;	/* rows */
+	int64_t		*id;
+	uint64_t	*bits;		/* words per row */
+	uint64_t	*page;		/* words: the union over a page */
+	bool		 unseen;	/* a row of the page was not ranked */
+};
+
+static void
+rank_hits_fini(struct rank_hits *h)
+{
+	free(h->id);
+	free(h->bits);
+	free(h->page);
+	memset(h, 0, sizeof *h);
+}
+
+/* Add the phrases of the row of article id to the page's. */
+static void
+rank_hits_page(struct rank_hits *h, int64_t id)
+{
+	size_t i, w;
+	bool seen = false;
+
+	if (h->words == 0) {
+		h->unseen = true;
+		return;
+	}
+	if (h->page == NULL)
+		h->page = xcalloc(h->words, sizeof *h->page);
+	for (i = 0; i < h->n; i++)
+		if (h->id[i] == id) {
+			seen = true;
+			for (w = 0; w < h->words; w++)
+				h->page[w] |= h->bits[i * h->words + w];
+		}
+	if (!seen)
+		h->unseen = true;
+}
+
+/* For a match that is quoted words joined by OR (words_or): the same
+ * words but those that no row of the page has, or NULL if it cannot
+ * tell.  The page matches it as it matched the whole, with the same
+ * hits to show, and an OR of a prefix's 172 words costs a test of each
+ * at every row of the snippets' walk, and in FTS5's snippet(). */
+static char *
+search_narrow(const char *match, const struct rank_hits *h)
+{
+	struct strbuf b = { 0 };
+	const char *p = match, *end;
+	size_t i = 0;
+
+	if (h->page == NULL || h->unseen || !words_or(match))
+		return NULL;
+	while ((p = strchr(p, '"')) != NULL) {
+		/* "" is a quote inside a phrase. */
+		for (end = p + 1; (end = strchr(end, '"')) != NULL &&
+		    end[1] == '"'; end += 2)
+			;
+		if (end == NULL || i / 64 >= h->words) {
+			strbuf_fini(&b);
+			return NULL;
+		}
+		if (h->page[i / 64] >> (i % 64) & 1) {
+			if (b.len > 0)
+				strbuf_adds(&b, " OR ");
+			strbuf_add(&b, p, (size_t)(end + 1 - p));
+		}
+		i++;
+		p = end + 1;
+	}
+	if (b.len == 0) {
+		strbuf_fini(&b);
+		return NULL;
+	}
+	return strbuf_steal(&b);
+}
 
 static int
 rank_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx)
@@ -700,10 +782,13 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
 	struct rank_data *d = api->xGetAuxdata(fts, 0);
+	struct rank_hits *h;
+	uint64_t *bits = NULL;
 	double score = 0, weight, dl;
-	int rc = SQLITE_OK, ninst = 0, i, p, col, off, ntok = 0;
+	int rc = SQLITE_OK, p, col, off, ntok = 0;
+	Fts5PhraseIter it;
 
-	if (nval < 2) {
+	if (nval < 3) {
 		sqlite3_result_error(ctx, "lede_rank: arguments", -1);
 		return;
 	}
@@ -721,14 +806,32 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 	}
 	memset(d->freq, 0, (size_t)(d->ngroup > 0 ? d->ngroup : 1) *
 	    sizeof *d->freq);
-	rc = api->xInstCount(fts, &ninst);
-	for (i = 0; rc == SQLITE_OK && i < ninst; i++) {
-		rc = api->xInst(fts, i, &p, &col, &off);
-		if (rc != SQLITE_OK || p < 0 || p >= d->nphrase)
-			continue;
-		weight = col + 2 < nval ? sqlite3_value_double(val[col + 2]) :
-		    1.0;
-		d->freq[d->group[p]] += weight;
+	if ((h = sqlite3_value_pointer(val[2], "lede_hits")) != NULL) {
+		if (h->words == 0)
+			h->words = ((size_t)d->nphrase + 63) / 64 + 1;
+		if (h->n == h->cap) {
+			h->cap = h->cap ? 2 * h->cap : 1024;
+			h->id = xreallocarray(h->id, h->cap, sizeof *h->id);
+			h->bits = xreallocarray(h->bits, h->cap * h->words,
+			    sizeof *h->bits);
+		}
+		h->id[h->n] = api->xRowid(fts);
+		bits = &h->bits[h->n++ * h->words];
+		memset(bits, 0, h->words * sizeof *bits);
+	}
+	/* Phrase by phrase, not xInst: FTS5 (3.40) orders the instances
+	 * of a row by scanning every phrase for each one, which for the
+	 * 172 words of sa* was 34,000 instructions a row. */
+	for (p = 0; rc == SQLITE_OK && p < d->nphrase; p++) {
+		rc = api->xPhraseFirst(fts, p, &it, &col, &off);
+		if (rc == SQLITE_OK && col >= 0 && bits != NULL)
+			bits[p / 64] |= UINT64_C(1) << (p % 64);
+		for (; rc == SQLITE_OK && col >= 0; api->xPhraseNext(fts, &it,
+		    &col, &off)) {
+			weight = col + 3 < nval ?
+			    sqlite3_value_double(val[col + 3]) : 1.0;
+			d->freq[d->group[p]] += weight;
+		}
 	}
 	if (rc == SQLITE_OK)
 		rc = api->xColumnSize(fts, -1, &ntok);
@@ -1948,7 +2051,7 @@ store_list(struct store *st, const struct store_list_query *q,
  * import time says nothing of when the story ran. */
 #define SEARCH_SCORE \
 	"(-lede_rank(article_fts, (SELECT max(id) FROM articles), :kinds," \
-	" 8.0, 3.0, 2.0, 1.0, 2.0) * (1.0 + coalesce(0.5 / (1.0 +" \
+	" :hits, 8.0, 3.0, 2.0, 1.0, 2.0) * (1.0 + coalesce(0.5 / (1.0 +" \
 	" ((SELECT max(sort_time) FROM articles WHERE published IS NOT NULL)" \
 	" - a.published) / 1209600.0), 0.0)))"
 
@@ -1993,8 +2096,8 @@ search_by_date(struct store *st, const struct store_list_query *q,
  * its count and id range.  0, or -1 with *err. */
 static int
 search_rank(struct store *st, const struct store_list_query *q,
-    const char *match, const char *kinds, int64_t floor, struct strbuf *top,
-    size_t *n, int64_t *lo, int64_t *hi, char **err)
+    const char *match, const char *kinds, int64_t floor, struct rank_hits *hits,
+    struct strbuf *top, size_t *n, int64_t *lo, int64_t *hi, char **err)
 {
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
@@ -2018,6 +2121,9 @@ search_rank(struct store *st, const struct store_list_query *q,
 	    -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":kinds"), kinds,
 	    -1, SQLITE_STATIC);
+	rank_hits_fini(hits);
+	sqlite3_bind_pointer(s, sqlite3_bind_parameter_index(s, ":hits"), hits,
+	    "lede_hits", NULL);
 	strbuf_reset(top);
 	strbuf_adds(top, "[");
 	*n = 0;
@@ -2027,6 +2133,7 @@ search_rank(struct store *st, const struct store_list_query *q,
 		id = sqlite3_column_int64(s, 0);
 		strbuf_addf(top, "%s[%lld,%.17g]", (*n)++ ? "," : "",
 		    (long long)id, sqlite3_column_double(s, 1));
+		rank_hits_page(hits, id);
 		if (id < *lo)
 			*lo = id;
 		if (id > *hi)
@@ -2041,9 +2148,10 @@ store_search(struct store *st, const struct store_list_query *q,
     store_hit_fn fn, void *ctx, char **err)
 {
 	struct strbuf sql = { 0 }, top = { 0 };
+	struct rank_hits hits = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_hit h;
-	char *match, *kinds;
+	char *match, *kinds, *narrow;
 	int64_t floor, lo, hi;
 	size_t n = 0, want;
 	int rc, stop = 0;
@@ -2079,7 +2187,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	} else
 		floor = match_floor(st, match, SEARCH_SCAN);
 	want = q->limit > 0 ? (size_t)q->limit : COMMON_MATCHES;
-	if (search_rank(st, q, match, kinds, floor, &top, &n, &lo, &hi,
+	if (search_rank(st, q, match, kinds, floor, &hits, &top, &n, &lo, &hi,
 	    err) != 0) {
 		stop = -1;
 		goto out;
@@ -2088,14 +2196,18 @@ store_search(struct store *st, const struct store_list_query *q,
 		free(match);
 		free(kinds);
 		match = expand_prefixes(st, query_match(q->filter), 0, &kinds);
-		if (search_rank(st, q, match, kinds, 0, &top, &n, &lo, &hi,
-		    err) != 0) {
+		if (search_rank(st, q, match, kinds, 0, &hits, &top, &n, &lo,
+		    &hi, err) != 0) {
 			stop = -1;
 			goto out;
 		}
 	}
 	if (n == 0)
 		goto out;
+	if ((narrow = search_narrow(match, &hits)) != NULL) {
+		free(match);
+		match = narrow;
+	}
 	/* CROSS JOIN keeps the FTS5 walk outermost; "+" keeps the page's
 	 * ids a test on each row, not one FTS5 lookup each. */
 	strbuf_adds(&sql, "SELECT a.id, a.title, s.name, a.published,"
@@ -2147,6 +2259,7 @@ out:
 	free(match);
 	free(kinds);
 	strbuf_fini(&top);
+	rank_hits_fini(&hits);
 	return stop;
 }
 

@@ -769,6 +769,63 @@ test_store_prefix_ranks_as_one_term(void **state)
 	store_close(st);
 }
 
+struct snippets {
+	int64_t	ids[8];
+	char	*snip[8];
+	int	n;
+};
+
+static int
+collect_snippet(const struct store_hit *h, void *ctx)
+{
+	struct snippets *o = ctx;
+
+	o->ids[o->n] = h->id;
+	o->snip[o->n++] = strdup(h->snippet);
+	return 0;
+}
+
+/* The page of a prefix shows every word of it that the page has, each
+ * marked in its own article's snippet, though the snippets are made
+ * with the page's words only. */
+static void
+test_store_prefix_snippets(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct store_list_query q = { .limit = 4 };
+	struct query *filter = NULL;
+	struct snippets o = { .n = 0 };
+	char origin[32], body[64], word[32], *err = NULL;
+	size_t column;
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	for (i = 0; i < 40; i++) {
+		snprintf(origin, sizeof origin, "/p/%d.txt", i);
+		snprintf(body, sizeof body, "Filler then zeta%d and more.", i);
+		put_text(st, origin, body);
+	}
+	put_text(st, "/p/both.txt", "Now zeta3 and zeta39 together.");
+	assert_int_equal(query_parse("zeta*", 0, &filter, &column, &err), 0);
+	q.filter = filter;
+	assert_int_equal(store_search(st, &q, collect_snippet, &o, &err), 0);
+	assert_int_equal(o.n, 4);
+	for (i = 0; i < o.n; i++) {
+		if (o.ids[i] == 41) {
+			assert_non_null(strstr(o.snip[i], "\001zeta3\002"));
+			assert_non_null(strstr(o.snip[i], "\001zeta39\002"));
+		} else {
+			snprintf(word, sizeof word, "\001zeta%d\002",
+			    (int)o.ids[i] - 1);
+			assert_non_null(strstr(o.snip[i], word));
+		}
+		free(o.snip[i]);
+	}
+	query_free(filter);
+	store_close(st);
+}
+
 /* Search ranks only the newest matches: for plain words and phrases,
  * among the newest 5,000 articles that have all the words.  When fewer
  * than the page pass in that window, it looks further, so a phrase whose
@@ -931,6 +988,8 @@ main(void)
 		    test_store_prefix_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_prefix_ranks_as_one_term, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_prefix_snippets, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
