@@ -23,7 +23,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 {
 	struct strbuf b = { 0 };
 	char *line, *problem = NULL, mb[MB_LEN_MAX + 1];
-	int rc, y = LINES - 1;
+	int rc, y;
 	bool changed = false;
 	size_t n;
 	wint_t wc;
@@ -31,6 +31,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 	strbuf_adds(&b, initial ? initial : "");
 	curs_set(1);
 	for (;;) {
+		y = LINES - 1;
 		line = xasprintf("%s%s", label, b.s);
 		n = ui->ascii ? strlen(line) : text_width(line);
 		ui_put(ui, stdscr, y, 0, COLS, line, A_NORMAL);
@@ -53,6 +54,12 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 				problem = change(b.s ? b.s : "", ctx);
 				curs_set(1);
 			}
+			continue;
+		}
+		/* A new size lays the panes out again under the prompt,
+		 * which moves to the new last line; the text is unchanged. */
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			ui_resized(ui);
 			continue;
 		}
 		changed = true;

@@ -750,6 +750,13 @@ update_screen(struct ui *ui)
 	}
 }
 
+void
+ui_resized(struct ui *ui)
+{
+	apply_layout(ui);
+	update_screen(ui);
+}
+
 struct live {
 	struct ui	*ui;
 	bool		 search;	/* else the filter */

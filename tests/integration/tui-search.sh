@@ -174,6 +174,21 @@ keys -l 'Brenmoor'
 keys Enter
 wait_for '| Brenmoor\* |'
 check_borders 80
+
+# A resize while the prompt is open lays the panes out for the new size
+# at once; the prompt, with its text, moves to the new last line, and
+# Enter still applies it.
+keys /
+wait_for 'Search: Brenmoor'
+$T resize-window -x 120 -y 40
+wait_for 'Captions'
+screen
+tail -n 1 "$tmp/screen" | grep -q '^Search: Brenmoor' ||
+	fail "the prompt is not on the last line after a resize:"
+check_borders 120
+keys -l ' Kess'
+keys Enter
+wait_for '| Brenmoor\* Kess\* |'
 keys q
 wait_for 'LEDE-EXITED-0'
 finish
