@@ -765,15 +765,22 @@ struct live {
 
 /* The search as applied: the word being typed is a beginning, so "Kess"
  * shows Kessing, while typing and after Enter alike (what was seen is
- * what stays).  Not a field's value: "source:a*" means nothing. */
+ * what stays).  Not a field's value: "source:a*" means nothing.  Nor a
+ * single character, which is searched as a word: "s*" stands for
+ * thousands of words, and the list froze for 1.4 s at 200,000 articles
+ * on the first key typed. */
 static char *
 as_typed(const char *text, bool search)
 {
 	const char *last = strrchr(text, ' ');
-	size_t n = strlen(text);
+	size_t n = strlen(text), chars = 0;
+	const char *p;
 
 	last = last != NULL ? last + 1 : text;
-	if (search && n > 0 && strchr(last, ':') == NULL &&
+	for (p = last; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			chars++;
+	if (search && chars >= 2 && strchr(last, ':') == NULL &&
 	    ((unsigned char)text[n - 1] >= 0x80 ||
 	    isalnum((unsigned char)text[n - 1])))
 		return xasprintf("%s*", text);
