@@ -182,6 +182,15 @@ keys C-u
 keys -l 'K'
 keys Enter
 wait_for 'No article matches'
+# "Kx" on the way to "Kessing" matches nothing either; once the text
+# matches again, that message is gone.
+keys /
+keys -l 'x'
+sleep 0.5
+keys BSpace
+keys -l 'essing'
+keys Enter
+wait_for '| Kessing\* |'
 
 # A resize while the prompt is open lays the panes out for the new size
 # at once; the prompt, with its text, moves to the new last line, and
