@@ -65,7 +65,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 		changed = true;
 		if (rc == KEY_CODE_YES) {
 			if (wc == KEY_ENTER)
-				break;
+				goto enter;
 			if (wc == KEY_BACKSPACE)
 				goto backspace;
 			continue;
@@ -78,8 +78,20 @@ cancel:
 			timeout(ui->refresh_ms);
 			return NULL;
 		}
-		if (wc == '\r' || wc == '\n')
-			break;
+		if (wc == '\r' || wc == '\n') {
+enter:
+			/* A text with a problem is not taken: the prompt
+			 * stays, with the problem beside it. */
+			if (change == NULL)
+				break;
+			free(problem);
+			problem = change(b.s ? b.s : "", ctx);
+			changed = false;
+			curs_set(1);
+			if (problem == NULL)
+				break;
+			continue;
+		}
 		if (wc == 21) {		/* ^U */
 			strbuf_reset(&b);
 			continue;

@@ -9,7 +9,8 @@ struct ui;
 typedef char *(*prompt_change_fn)(const char *text, void *ctx);
 
 /* Read a line after label, starting from initial (may be NULL); with
- * change, as-you-type.  Returns the text (caller frees; "" when emptied)
+ * change, as-you-type, and Enter takes the text only when change finds
+ * no problem with it.  Returns the text (caller frees; "" when emptied)
  * or NULL when cancelled with Escape. */
 char *prompt_read(struct ui *ui, const char *label, const char *initial,
     prompt_change_fn change, void *ctx);

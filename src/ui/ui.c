@@ -516,6 +516,20 @@ scope_label(const struct ui *ui)
 	return strbuf_steal(&b);
 }
 
+/* A problem with one part shows with the part's own columns. */
+static char *
+check_part(const char *text)
+{
+	struct query *q = NULL;
+	char *err = NULL;
+	size_t column;
+
+	if (query_parse(text, 0, &q, &column, &err) != 0)
+		return err;
+	query_free(q);
+	return NULL;
+}
+
 /* Make sc what the list shows (the caller keeps sc).  Returns -1 with
  * *err when its text does not parse; the list is then unchanged. */
 static int
@@ -525,6 +539,12 @@ set_scope(struct ui *ui, const struct ui_scope *sc, char **err)
 	struct strbuf b = { 0 };
 	size_t column;
 
+	/* Each part must stand alone, with its own columns in a message:
+	 * in parentheses, "dam) or (strike" would escape its own and
+	 * join the other part's. */
+	if ((sc->filter != NULL && (*err = check_part(sc->filter)) != NULL) ||
+	    (sc->search != NULL && (*err = check_part(sc->search)) != NULL))
+		return -1;
 	/* Each part in parentheses: "a or b" and "c" mean (a or b) c. */
 	if (sc->filter != NULL)
 		strbuf_addf(&b, "(%s)", sc->filter);
@@ -548,20 +568,6 @@ set_scope(struct ui *ui, const struct ui_scope *sc, char **err)
 	ui->pane[PANE_BODY].flags |= PANE_RECALC;
 	ui->pane[PANE_CAPTIONS].flags |= PANE_DIRTY;
 	return 0;
-}
-
-/* A problem with one part shows with the part's own columns. */
-static char *
-check_part(const char *text)
-{
-	struct query *q = NULL;
-	char *err = NULL;
-	size_t column;
-
-	if (query_parse(text, 0, &q, &column, &err) != 0)
-		return err;
-	query_free(q);
-	return NULL;
 }
 
 bool
@@ -811,8 +817,7 @@ live_change(const char *text, void *ctx)
 	/* While typing, the list follows; the article under it is shown
 	 * (and marked read) only once the search is applied. */
 	lv->ui->defer_preview = true;
-	if ((err = check_part(t)) == NULL &&
-	    set_scope(lv->ui, &sc, &err) == 0) {
+	if (set_scope(lv->ui, &sc, &err) == 0) {
 		update_screen(lv->ui);
 		doupdate();
 	}

@@ -132,6 +132,19 @@ keys -l 'since:notadate'
 wait_for '"notadate" is not a date'
 keys Escape
 wait_for 'all articles'
+# Enter does not take a text with a problem: the prompt stays, with the
+# problem beside it, until it is mended or cancelled.
+keys f
+wait_for 'Filter:'
+keys -l 'Brenmoor "unclosed'
+keys Enter
+sleep 0.3
+wait_for 'unterminated quotation'
+screen
+tail -n 1 "$tmp/screen" | grep -q '^Filter: Brenmoor "unclosed' ||
+	fail "Enter took a filter with a problem:"
+keys Escape
+wait_for 'all articles'
 # A good filter narrows the list and shows in the status line.
 keys f
 wait_for 'Filter:'
@@ -140,6 +153,20 @@ keys Enter
 wait_for 'filter: since:2025-03-01'
 list_rows | grep -q 'Unrolled after 80' && fail "the filter let an undated article through"
 list_rows | grep -q 'Valdora' || fail "the March 2025 stories are missing"
+# Search words cannot reach out of their own parentheses and undo the
+# filter: "dam) or (strike" is refused, not read as "(filter) (dam) or
+# (strike)".
+keys /
+wait_for 'Search:'
+keys -l 'dam) or (strike'
+keys Enter
+wait_for 'unmatched'
+screen
+tail -n 1 "$tmp/screen" | grep -q '^Search: dam) or (strike' ||
+	fail "Enter took search words with a problem:"
+keys Escape
+wait_for 'filter: since:2025-03-01'
+list_rows | grep -q 'Unrolled after 80' && fail "the search undid the filter"
 keys Escape
 wait_for 'all articles'
 
