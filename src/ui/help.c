@@ -49,15 +49,15 @@ pretty_keys(const char *keys)
 void
 help_show(struct ui *ui)
 {
-	int w = 78, h, y, x, a, first = ACT_NONE + 1, rows;
+	int w, h, y, x, a, first = ACT_NONE + 1, page, rows, rc;
 	WINDOW *win;
 	char *keys;
 	wint_t wc;
 
-	if (w > COLS)
-		w = COLS;
 	/* Page through the actions when the screen is too short. */
 	while (first < ACT_COUNT) {
+		page = first;
+		w = 78 < COLS ? 78 : COLS;
 		h = ACT_COUNT - first + 2;
 		if (h > LINES)
 			h = LINES;
@@ -92,11 +92,24 @@ help_show(struct ui *ui)
 			ui_put(ui, win, h - 1, 2, fw < w - 4 ? fw : w - 4, foot,
 			    A_DIM);
 		}
+		/* Read through the help's own window: get_wch would refresh
+		 * stdscr first, over it (from the second page on, the screen
+		 * was blank). */
+		keypad(win, TRUE);
 		wrefresh(win);
-		timeout(-1);
-		get_wch(&wc);
-		timeout(ui->refresh_ms);
+		wtimeout(win, -1);
+		rc = wget_wch(win, &wc);
 		delwin(win);
 		touchwin(stdscr);
+		if (rc == ERR && ui_gone())
+			break;
+		/* A new size: lay the reader out again and show this page
+		 * of the help anew, centred. */
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			ui_resized(ui);
+			doupdate();
+			first = page;
+		}
 	}
+	timeout(ui->refresh_ms);
 }

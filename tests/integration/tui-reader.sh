@@ -74,6 +74,19 @@ wait_for "$rewrite"
 check_borders 80
 keys t
 wait_for "$cap"
+# The help takes two pages here; the second shows the last keys, also
+# after a resize while it is open.
+keys '?'
+wait_for 'any key: more'
+keys x
+wait_for 'show this help'
+wait_for 'any key closes'
+$T resize-window -x 90 -y 26
+sleep 0.3
+wait_for 'show this help'
+keys x
+wait_gone 'lede: keys'
+$T resize-window -x 80 -y 24
 keys q
 wait_for 'LEDE-EXITED-0'
 
