@@ -475,7 +475,10 @@ query_args(int argc, char **argv, int *nargc)
 		if (strcmp(a, "--") == 0) {
 			while (++i < argc)
 				words[nw++] = argv[i];
-		} else if (strcmp(a, "-n") == 0 || strcmp(a, "--limit") == 0) {
+		} else if (strcmp(a, "-n") == 0 || (strlen(a) > 2 &&
+		    strncmp("--limit", a, strlen(a)) == 0)) {
+			/* --limit N, or an abbreviation ("--lim N") that
+			 * getopt_long will accept. */
 			v[n++] = argv[i];
 			if (i + 1 < argc)
 				v[n++] = argv[++i];

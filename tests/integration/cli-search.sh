@@ -141,4 +141,11 @@ if [ -d "$seeds" ]; then
 	expect_status 2 "$LEDE" --db "$s" list since:notadate
 	expect_grep 'notadate' "$tmp/err"
 fi
+
+# Long options may be abbreviated, --limit too, with its value apart.
+expect_status 0 "$LEDE" --db "$db" search --json --lim 2 Kessing
+jq -e 'length == 2' "$tmp/out" >/dev/null || fail "search --lim 2: $(cat "$tmp/out")"
+expect_status 0 "$LEDE" --db "$db" list --l 3
+[ "$(wc -l <"$tmp/out")" -eq 3 ] || fail "list --l 3: $(cat "$tmp/out")"
+
 finish
