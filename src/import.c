@@ -167,7 +167,8 @@ read_file(const char *path, size_t max, char **buf, size_t *len, char **err)
 	int fd;
 
 	*buf = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	/* Not blocking: a FIFO would wait for a writer before fstat. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		*err = xasprintf(_("%s: cannot open: %s"), path,
 		    strerror(errno));
 		return -1;

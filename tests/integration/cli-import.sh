@@ -30,6 +30,12 @@ expect_grep "$tmp/big.txt: file too large" "$tmp/err"
 expect_grep "nonexistent.txt" "$tmp/err"
 expect_grep "$fx/bad/latin1.txt:2: invalid UTF-8" "$tmp/err"
 expect_grep '^Imported: 2, updated: 0, unchanged: 0, failed: 4$' "$tmp/out"
+# A FIFO named on the command line is refused at once, not waited on
+# for a writer.
+if mkfifo "$tmp/fifo.txt" 2>/dev/null; then
+	expect_status 3 timeout 20 "$LEDE" --db "$db" import "$tmp/fifo.txt"
+	expect_grep "$tmp/fifo.txt: not a regular file" "$tmp/err"
+fi
 
 # Escape sequences from the text reach neither storage nor output.
 "$LEDE" --db "$db" show --json "$(
