@@ -209,7 +209,12 @@ text_sanitize(const char *s, int flags)
 			p += len;
 			continue;
 		}
+		/* Strict drops invisible format characters but ZWNJ, which
+		 * is spelling in Persian and Indic scripts and changes no
+		 * width.  ZWJ goes: terminals differ on whether 👩‍🚒 takes
+		 * two cells or four, and the panes' borders need to know. */
 		if (is_bidi_control(uc) || ((flags & TEXT_STRICT) &&
+		    uc != 0x200C &&
 		    uc_is_general_category(uc, UC_CATEGORY_Cf))) {
 			p += len;
 			continue;

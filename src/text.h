@@ -23,7 +23,8 @@ size_t text_repair_utf8(const char *s, size_t n, char **out,
 /* Sanitiser flags. */
 #define TEXT_KEEP_NEWLINES	0x1	/* keep '\n' (else it becomes a space) */
 #define TEXT_STRICT		0x2	/* also drop zero-width/format characters
-					   (for the terminal, not for storage) */
+					   but ZWNJ (for the terminal, not
+					   for storage) */
 
 /* Neutralise text that will be stored or shown: remove ESC sequences (CSI,
  * OSC, DCS, SOS, PM, APC, the screen/tmux window name ESC k, two-byte

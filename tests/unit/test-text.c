@@ -125,6 +125,13 @@ static const struct san_case san_cases[] = {
 	{ "a\xe2\x80\x8b" "b", TEXT_STRICT, "ab" },
 	{ "שלום עולם", TEXT_STRICT, "שלום עולם" },
 	{ "emoji 👩‍🚒 ok", 0, "emoji 👩‍🚒 ok" },
+	/* ZWNJ is spelling (Persian "می‌خواهم"): kept in strict mode
+	 * too.  ZWJ is not, as terminals draw its sequences in two cells
+	 * or four. */
+	{ "emoji 👩‍🚒 ok", TEXT_STRICT, "emoji 👩🚒 ok" },
+	{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae", TEXT_STRICT,
+	  "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae" },
+	{ "soft\xc2\xadhyphen", TEXT_STRICT, "softhyphen" },
 };
 
 static void
