@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every source file that marks strings for translation is in POTFILES.in,
-# and the German catalogue translates every message (no fuzzy, none left).
+# po/lede.pot has every message, and the German catalogue translates
+# every message (no fuzzy, none left).
 . "${top_srcdir:?}/tests/integration/common.sh"
 
 cd "$top_srcdir" || exit 99
@@ -18,6 +19,10 @@ command -v xgettext >/dev/null || exit 77
 # counts as untranslated.
 xgettext --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 \
 	-o "$tmp/lede.pot" $(grep -v '^#' po/POTFILES.in) || exit 99
+# The build merges the catalogues with po/lede.pot, not with a fresh
+# extraction: a message missing from it is dropped from every .gmo.
+msgcmp --use-untranslated po/lede.pot "$tmp/lede.pot" >"$tmp/msgcmp" 2>&1 ||
+	fail "po/lede.pot is stale (make -C po update-po): $(head -5 "$tmp/msgcmp")"
 for po in po/*.po; do
 	msgmerge -q "$po" "$tmp/lede.pot" -o "$tmp/merged.po" || exit 99
 	stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$tmp/merged.po" 2>&1)
