@@ -258,7 +258,10 @@ ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
 		x += 11;
 	}
 	if (width >= source_min) {
-		ui_put(ui, w, y, x, source_w, source ? source : "", attr);
+		/* One column stays blank: a long name is cut with "…",
+		 * which would otherwise touch what follows. */
+		ui_put(ui, w, y, x, source_w > 1 ? source_w - 1 : source_w,
+		    source ? source : "", attr);
 		x += source_w;
 	}
 	return x;

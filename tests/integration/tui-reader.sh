@@ -109,4 +109,16 @@ keys Space
 wait_gone 'For most of the last eight decades'
 keys q
 wait_for 'LEDE-EXITED-0'
+# An outlet's name too long for its column is cut, with a blank before
+# the title (a reviewer saw "Supercalifragili…Thousands").
+"$LEDE" --db "$tmp/long.db" import --source Supercalifragilisticexpialidocious \
+	"$top_srcdir/data/articles/001-port-strike-begins-mp.txt" >/dev/null 2>&1 ||
+	fail "import with --source"
+start 80 24 --db "$tmp/long.db" --config /dev/null read
+wait_for 'Supercal'
+screen
+grep 'Supercal' "$tmp/screen" | grep -q '… [^ ]' ||
+	fail "the outlet runs into the title: $(grep Supercal "$tmp/screen")"
+keys q
+wait_for 'LEDE-EXITED-0'
 finish
