@@ -496,6 +496,18 @@ query_args(int argc, char **argv, int *nargc)
 	return v;
 }
 
+/* Whether any of the n arguments is more than blanks. */
+static bool
+has_text(int n, char **v)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (v[i][strspn(v[i], " \t\n")] != '\0')
+			return true;
+	return false;
+}
+
 struct search_ctx {
 	bool		 json;
 	bool		 color;	/* hits in reverse video, else in [ ] */
@@ -559,6 +571,7 @@ cmd_query(struct globals *g, int argc, char **argv, bool search)
 	struct query *filter = NULL;
 	struct store *st = NULL;
 	char *err = NULL, **args;
+	bool asked;
 	int rc;
 
 	argv = args = query_args(argc, argv, &argc);
@@ -567,14 +580,17 @@ cmd_query(struct globals *g, int argc, char **argv, bool search)
 		rc = usage_error(_("search: what to search for is missing"));
 	if (rc == 0)
 		rc = parse_query(cmd, argc, argv, &filter);
+	/* Words that are all punctuation or symbols ("👍", "...") leave
+	 * nothing to look for: list would print the whole cache. */
+	asked = search || (rc == 0 && has_text(argc - optind, argv + optind));
 	free(args);
 	if (rc != 0)
 		return rc;
-	if (search && query_match(filter) == NULL &&
+	if (asked && query_match(filter) == NULL &&
 	    strcmp(query_where(filter), "1") == 0) {
 		query_free(filter);
-		return usage_error(_("search: the query has no word or filter "
-		    "to look for"));
+		return usage_error(_("%s: the query has no word or filter to "
+		    "look for"), cmd);
 	}
 	sc.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
 	q.filter = filter;

@@ -148,4 +148,11 @@ jq -e 'length == 2' "$tmp/out" >/dev/null || fail "search --lim 2: $(cat "$tmp/o
 expect_status 0 "$LEDE" --db "$db" list --l 3
 [ "$(wc -l <"$tmp/out")" -eq 3 ] || fail "list --l 3: $(cat "$tmp/out")"
 
+# A query of symbols alone has nothing to look for, in list as in
+# search: an error, not the whole cache.
+expect_status 2 "$LEDE" --db "$db" list '👍'
+expect_grep 'list: the query has no word or filter' "$tmp/err"
+expect_status 2 "$LEDE" --db "$db" search '...'
+expect_grep 'search: the query has no word or filter' "$tmp/err"
+
 finish
