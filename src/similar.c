@@ -29,7 +29,8 @@
 #define DUP_CONTAINMENT		0.80
 #define REWRITE_ORDERED		0.15	/* shared in order, of the smaller */
 #define REWRITE_IN_ORDER	10	/* and at least this many */
-#define MIN_SHINGLES		8	/* fewer: containment means nothing */
+#define MIN_SHINGLES		8	/* fewer: containment means little, */
+#define SHORT_SHINGLES		3	/* but all of these, in order, is a copy */
 #define SAME_STORY_COSINE	0.22
 #define RELATED_SCORE		0.09
 
@@ -985,7 +986,11 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	if (a->day != SIM_UNDATED && b->day != SIM_UNDATED)
 		m.days = abs(a->day - b->day);
 
-	if (small >= MIN_SHINGLES && m.containment >= DUP_CONTAINMENT) {
+	/* A short brief (40 words may give 5 shingles) is a copy only
+	 * when every shingle of the smaller is shared, in its order: two
+	 * identical briefs were labelled "same story". */
+	if (m.containment >= DUP_CONTAINMENT && (small >= MIN_SHINGLES ||
+	    (small >= SHORT_SHINGLES && m.in_order == small))) {
 		m.label = SIM_DUPLICATE;
 		m.score = 0.90 + 0.10 * (m.containment - DUP_CONTAINMENT) /
 		    (1 - DUP_CONTAINMENT);

@@ -473,6 +473,35 @@ test_sim_compare_undated_uses_weekday(void **state)
 	article_free(b);
 }
 
+/* A short brief copied whole is a duplicate too, though it has fewer
+ * shingles than containment needs; two briefs on one event that share
+ * a phrase are not. */
+static void
+test_sim_compare_short_copy_is_duplicate(void **state)
+{
+	const char *brief = "Castelbruck Athletic beat Lowmere Rovers three "
+	    "goals to one in the cup final at Fenwick Park on Saturday. "
+	    "Striker Ivo Marsh scored twice before half time and goalkeeper "
+	    "Anselm Rook saved a late penalty.";
+	struct article *a = make("Cup final", xstrdup(brief), T0);
+	struct article *b = make("Athletic win cup", xstrdup(brief), T0);
+	struct article *c = make("Rovers lose final", xstrdup("Lowmere Rovers "
+	    "lost the cup final at Fenwick Park on Saturday after Ivo Marsh "
+	    "scored twice for Castelbruck Athletic; their manager blamed a "
+	    "tired defence and the wet pitch for the defeat."), T0);
+	struct sim_match m;
+
+	(void)state;
+	m = compare(a, b);
+	assert_true(m.shared < 8);
+	assert_int_equal(m.label, SIM_DUPLICATE);
+	assert_int_not_equal(compare(a, c).label, SIM_DUPLICATE);
+	assert_int_not_equal(compare(a, c).label, SIM_REWRITE);
+	article_free(a);
+	article_free(b);
+	article_free(c);
+}
+
 static void
 test_sim_compare_unrelated_is_none(void **state)
 {
@@ -654,6 +683,7 @@ main(void)
 		cmocka_unit_test(test_sim_compare_quotes_not_shingled),
 		cmocka_unit_test(test_sim_compare_same_story_needs_same_day),
 		cmocka_unit_test(test_sim_compare_undated_uses_weekday),
+		cmocka_unit_test(test_sim_compare_short_copy_is_duplicate),
 		cmocka_unit_test(test_sim_compare_unrelated_is_none),
 		cmocka_unit_test(test_sim_compare_is_symmetric_and_banded),
 		cmocka_unit_test(test_sim_sig_encode_roundtrip),
