@@ -1109,7 +1109,9 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	struct ui ui = { .st = st };
 	struct sigaction sa;
 	struct settings set;
-	const char *cs;
+	const char *cs, *term;
+	char *cap;
+	SCREEN *screen;
 	bool exit_after_draw;
 	wint_t wc;
 	int i, rc, r;
@@ -1136,8 +1138,23 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	exit_after_draw = getenv("LEDE_EXIT_AFTER_DRAW") != NULL;
 	cs = nl_langinfo(CODESET);
 	ui.ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
-	if (initscr() == NULL) {
-		*err = xstrdup(_("cannot set up the terminal"));
+	/* newterm, not initscr, which prints ncurses' own message and
+	 * exits on an unknown terminal type. */
+	term = getenv("TERM");
+	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
+		*err = term != NULL && *term != '\0' ?
+		    xasprintf(_("%s: unknown terminal type (TERM)"), term) :
+		    xstrdup(_("TERM is not set: the terminal type is unknown"));
+		return -1;
+	}
+	/* A terminal that cannot place the cursor (dumb) could show
+	 * nothing usable. */
+	cap = tigetstr("cup");
+	if (cap == NULL || cap == (char *)-1) {
+		endwin();
+		delscreen(screen);
+		*err = xasprintf(_("%s: the terminal cannot move the cursor "
+		    "(TERM)"), term != NULL ? term : "?");
 		return -1;
 	}
 	cbreak();
@@ -1267,6 +1284,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			delwin(ui.pane[i].win);
 	}
 	endwin();
+	delscreen(screen);
 	/* Marks still waiting: now the wait may be long. */
 	if (ui.npending > 0) {
 		store_set_busy_timeout(st, 10000);

@@ -97,5 +97,22 @@ for hup in (signal.SIG_IGN, signal.SIG_DFL):
     drain(fd, 0.5)
     os.close(fd)
     expect(exits_within(pid, 3), 'lede kept running after its terminal closed')
+
+# A terminal type ncurses does not know, or one that cannot move the
+# cursor, is refused with lede's own message and exit 1 (ncurses'
+# initscr would print "Error opening terminal" and exit by itself).
+for term, want in (('bogus-term', b'lede: bogus-term: unknown terminal type'),
+                   ('dumb', b'lede: dumb: the terminal cannot move the cursor')):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ['TERM'] = term
+        os.execv(os.environ['LEDE'], ['lede', '--db', os.environ['LEDE_DB_PATH'],
+                                      '--config', '/dev/null'])
+    out = drain(fd, 1.5)
+    expect(want in out, 'TERM=%s: %r' % (term, out[-200:]))
+    _, status = os.waitpid(pid, 0)
+    expect(os.WIFEXITED(status) and os.WEXITSTATUS(status) == 1,
+           'TERM=%s: exit status %r' % (term, status))
+    os.close(fd)
 EOF
 finish
