@@ -62,7 +62,6 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 			ui_resized(ui);
 			continue;
 		}
-		changed = true;
 		if (rc == KEY_CODE_YES) {
 			if (wc == KEY_ENTER)
 				goto enter;
@@ -84,16 +83,19 @@ enter:
 			 * stays, with the problem beside it. */
 			if (change == NULL)
 				break;
-			free(problem);
-			problem = change(b.s ? b.s : "", ctx);
-			changed = false;
-			curs_set(1);
+			if (changed) {
+				free(problem);
+				problem = change(b.s ? b.s : "", ctx);
+				changed = false;
+				curs_set(1);
+			}
 			if (problem == NULL)
 				break;
 			continue;
 		}
 		if (wc == 21) {		/* ^U */
 			strbuf_reset(&b);
+			changed = true;
 			continue;
 		}
 		if (wc == 127 || wc == 8) {
@@ -106,13 +108,16 @@ backspace:
 				b.len--;
 			if (b.s != NULL)
 				b.s[b.len] = '\0';
+			changed = true;
 			continue;
 		}
 		if (wc < 32)
 			continue;
 		n = wcrtomb(mb, (wchar_t)wc, NULL);
-		if (n != (size_t)-1)
+		if (n != (size_t)-1) {
 			strbuf_add(&b, mb, n);
+			changed = true;
+		}
 	}
 	free(problem);
 	curs_set(0);
