@@ -78,8 +78,9 @@ check_raw() {
 	LC_ALL=C grep -q "$C1_RE" "$tmp/raw" &&
 		fail "$1: a C1 control reached the terminal"
 	# The bidi controls, and zero-width and other invisible format
-	# characters, which the reader removes too.
-	LC_ALL=C grep -q "$BIDI_RE\|$(printf '\342\200[\213-\217]\|\342\201[\240-\244]\|\302\255\|\341\240\216')" "$tmp/raw" &&
+	# characters, which the reader removes too; but ZWNJ (U+200C),
+	# which is spelling in Persian and Indic scripts.
+	LC_ALL=C grep -q "$BIDI_RE\|$(printf '\342\200[\213\215-\217]\|\342\201[\240-\244]\|\302\255\|\341\240\216')" "$tmp/raw" &&
 		fail "$1: a bidi, zero-width or other format character reached the terminal"
 	return 0
 }
