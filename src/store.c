@@ -553,16 +553,29 @@ lede_collect(const Fts5ExtensionApi *api, Fts5Context *fts,
 		}
 }
 
+/* The first quoted phrase of an FTS5 expression at or after p: *q at
+ * its opening quote, *end at its closing one.  query.c quotes only keys,
+ * which hold letters, marks and digits (text_leaf), and the index words
+ * that expand_prefixes adds have no quote either, so a quote never
+ * stands inside a phrase.  Every walk of an expression goes through
+ * here; false when there is no further phrase. */
+static bool
+next_phrase(const char *p, const char **q, const char **end)
+{
+	return (*q = strchr(p, '"')) != NULL &&
+	    (*end = strchr(*q + 1, '"')) != NULL;
+}
+
 /* Whether the FTS5 expression match is quoted words joined by OR only
  * (so that its matches are the union of its phrases'). */
 static bool
 words_or(const char *match)
 {
-	const char *p = match, *end;
+	const char *p = match, *q, *end;
 
 	while (*p != '\0') {
 		if (*p == '"') {
-			if ((end = strchr(p + 1, '"')) == NULL || end[1] == '*')
+			if (!next_phrase(p, &q, &end) || end[1] == '*')
 				return false;
 			p = end + 1;
 		} else if (*p == ' ' || *p == '(' || *p == ')')
@@ -663,27 +676,21 @@ static char *
 search_narrow(const char *match, const struct rank_hits *h)
 {
 	struct strbuf b = { 0 };
-	const char *p = match, *end;
+	const char *p = match, *q, *end;
 	size_t i = 0;
 
 	if (h->page == NULL || h->unseen || !words_or(match))
 		return NULL;
-	while ((p = strchr(p, '"')) != NULL) {
-		/* "" is a quote inside a phrase. */
-		for (end = p + 1; (end = strchr(end, '"')) != NULL &&
-		    end[1] == '"'; end += 2)
-			;
-		if (end == NULL || i / 64 >= h->words) {
+	for (; next_phrase(p, &q, &end); p = end + 1, i++) {
+		if (i / 64 >= h->words) {
 			strbuf_fini(&b);
 			return NULL;
 		}
 		if (h->page[i / 64] >> (i % 64) & 1) {
 			if (b.len > 0)
 				strbuf_adds(&b, " OR ");
-			strbuf_add(&b, p, (size_t)(end + 1 - p));
+			strbuf_add(&b, q, (size_t)(end + 1 - q));
 		}
-		i++;
-		p = end + 1;
 	}
 	if (b.len == 0) {
 		strbuf_fini(&b);
@@ -808,7 +815,7 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 	    sizeof *d->freq);
 	if ((h = sqlite3_value_pointer(val[2], "lede_hits")) != NULL) {
 		if (h->words == 0)
-			h->words = ((size_t)d->nphrase + 63) / 64 + 1;
+			h->words = ((size_t)d->nphrase + 63) / 64;
 		if (h->n == h->cap) {
 			h->cap = h->cap ? 2 * h->cap : 1024;
 			h->id = xreallocarray(h->id, h->cap, sizeof *h->id);
@@ -1597,8 +1604,7 @@ expand_prefixes(struct store *st, const char *match, int most,
 	size_t len;
 	int n, rc;
 
-	while ((q = strchr(p, '"')) != NULL && (end = strchr(q + 1, '"')) !=
-	    NULL) {
+	while (next_phrase(p, &q, &end)) {
 		strbuf_add(&b, p, (size_t)(q - p));
 		len = (size_t)(end - q - 1);
 		if (end[1] != '*' || len == 0 || memchr(q + 1, ' ', len) ||
@@ -1778,8 +1784,7 @@ phrase_words(const char *match)
 	struct strbuf b = { 0 };
 	const char *p = match, *q, *end, *sp;
 
-	while ((q = strchr(p, '"')) != NULL && (end = strchr(q + 1, '"')) !=
-	    NULL) {
+	while (next_phrase(p, &q, &end)) {
 		strbuf_add(&b, p, (size_t)(q - p));
 		sp = memchr(q + 1, ' ', (size_t)(end - q - 1));
 		if (sp == NULL || end[1] == '*') {
@@ -2093,7 +2098,8 @@ search_by_date(struct store *st, const struct store_list_query *q,
 /* Pass 1 of store_search: rank the newest COMMON_MATCHES matches of the
  * FTS5 expression match (of kinds) and q's filter with ids >= floor (0:
  * all), and put the page into top as a JSON array of [id, score], with
- * its count and id range.  0, or -1 with *err. */
+ * its count and id range, and into hits the phrases the page has.  0, or
+ * -1 with *err. */
 static int
 search_rank(struct store *st, const struct store_list_query *q,
     const char *match, const char *kinds, int64_t floor, struct rank_hits *hits,
@@ -2121,9 +2127,11 @@ search_rank(struct store *st, const struct store_list_query *q,
 	    -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":kinds"), kinds,
 	    -1, SQLITE_STATIC);
+	/* Only an OR of words can be narrowed (search_narrow). */
 	rank_hits_fini(hits);
-	sqlite3_bind_pointer(s, sqlite3_bind_parameter_index(s, ":hits"), hits,
-	    "lede_hits", NULL);
+	if (words_or(match))
+		sqlite3_bind_pointer(s, sqlite3_bind_parameter_index(s,
+		    ":hits"), hits, "lede_hits", NULL);
 	strbuf_reset(top);
 	strbuf_adds(top, "[");
 	*n = 0;
