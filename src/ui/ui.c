@@ -782,14 +782,12 @@ static char *
 as_typed(const char *text, bool search)
 {
 	const char *last = strrchr(text, ' ');
-	size_t n = strlen(text), chars = 0;
-	const char *p;
+	size_t n = strlen(text);
 
 	last = last != NULL ? last + 1 : text;
-	for (p = last; *p != '\0'; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			chars++;
-	if (search && chars >= 2 && strchr(last, ':') == NULL &&
+	/* Two characters at least: one, and another after it. */
+	if (search && *last != '\0' && last[text_charlen(last)] != '\0' &&
+	    strchr(last, ':') == NULL &&
 	    ((unsigned char)text[n - 1] >= 0x80 ||
 	    isalnum((unsigned char)text[n - 1])))
 		return xasprintf("%s*", text);
