@@ -555,13 +555,14 @@ leaf(struct query *q, const struct tok *t, bool negated)
 			return sql_leaf("a.is_starred = 1");
 		return text_leaf(q, t, NULL, negated);
 	}
-	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
-		if (strcasecmp(f, columns[i][0]) == 0)
-			return text_leaf(q, t, columns[i][1], negated);
+	/* Every field, the text ones (title:) too. */
 	if (*v == '\0') {
 		syntax(q, t->pos, _("%s: needs a value after the colon"), f);
 		return NULL;
 	}
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		if (strcasecmp(f, columns[i][0]) == 0)
+			return text_leaf(q, t, columns[i][1], negated);
 	if (t->prefix) {
 		syntax(q, t->pos, _("%s: takes no '*'"), f);
 		return NULL;

@@ -215,6 +215,8 @@ test_query_errors_name_token_and_column(void **state)
 		{ "label:copy", 7, "\"copy\" is not a label" },
 		{ "has:wings", 5, "\"wings\" is not something" },
 		{ "source:", 1, "needs a value" },
+		{ "title:", 1, "title: needs a value" },
+		{ "a caption:", 3, "caption: needs a value" },
 		{ "\"—\"", 1, "has no letters or digits" },
 		/* The title-setting sequence is dropped from the message. */
 		{ "since:x\x1b]0;pwned\x07", 7, "\"x\" is not a date" },
