@@ -854,6 +854,22 @@ lede_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 	sqlite3_result_double(ctx, -score);
 }
 
+/* lede_squeeze(text): text with each run of white space one space, and
+ * none at the ends (text_squeeze).  A snippet is one line: a paragraph
+ * break inside it showed as a double space, or a blank line. */
+static void
+sql_squeeze(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (text == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_squeeze(text), -1, free);
+}
+
 /* Register the tokenizer and lede_rank with this connection's FTS5. */
 static int
 register_tokenizer(struct store *st, char **err)
@@ -1142,7 +1158,9 @@ store_open(const char *path, int flags, struct store **out, char **err)
 		goto fail;
 	if (sqlite3_create_function_v2(st->db, "lede_matched", 2, SQLITE_UTF8 |
 	    SQLITE_DIRECTONLY, st, sql_matched, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
+	    SQLITE_OK || sqlite3_create_function_v2(st->db, "lede_squeeze", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+	    sql_squeeze, NULL, NULL, NULL) != SQLITE_OK) {
 		fail(st, err, _("cannot open the cache"));
 		goto fail;
 	}
@@ -2221,7 +2239,8 @@ store_search(struct store *st, const struct store_list_query *q,
 	strbuf_adds(&sql, "SELECT a.id, a.title, s.name, a.published,"
 	    " (SELECT json_extract(value, '$[1]') FROM json_each(:top)"
 	    " WHERE json_extract(value, '$[0]') = a.id) AS score,"
-	    " snippet(article_fts, -1, char(1), char(2), '…', 16) AS snip"
+	    " lede_squeeze(snippet(article_fts, -1, char(1), char(2), '…',"
+	    " 16)) AS snip"
 	    " FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid"
 	    " LEFT JOIN sources s ON s.id = a.source_id"
 	    " WHERE article_fts MATCH :qm AND f.rowid BETWEEN :lo AND :hi"
@@ -2281,9 +2300,10 @@ store_snippet(struct store *st, const struct query *filter, int64_t id,
 	*out = NULL;
 	if (filter == NULL || query_match(filter) == NULL)
 		return 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT snippet(article_fts, -1,"
-	    " char(1), char(2), '…', 24) FROM article_fts WHERE article_fts"
-	    " MATCH :qm AND rowid = :id", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, "SELECT lede_squeeze(snippet("
+	    "article_fts, -1, char(1), char(2), '…', 24)) FROM article_fts"
+	    " WHERE article_fts MATCH :qm AND rowid = :id", -1, &s, NULL) !=
+	    SQLITE_OK)
 		return fail(st, err, _("cannot read the cache"));
 	bind_filter(st, s, filter);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);

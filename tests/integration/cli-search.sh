@@ -155,4 +155,13 @@ expect_grep 'list: the query has no word or filter' "$tmp/err"
 expect_status 2 "$LEDE" --db "$db" search '...'
 expect_grep 'search: the query has no word or filter' "$tmp/err"
 
+# A snippet is one line: a paragraph break inside it ("December.",
+# then "Ines Vardakis" below) is one space, in text and in JSON.
+expect_status 0 "$LEDE" --db "$db" search --json Ines
+jq -e 'any(.[]; .snippet | test("December\\. \\[Ines\\]")) and
+	all(.[]; .snippet | test("\\s\\s|\\n") | not)' "$tmp/out" >/dev/null ||
+	fail "a snippet keeps a paragraph break: $(cat "$tmp/out")"
+expect_status 0 "$LEDE" --db "$db" search Ines
+expect_grep 'December\. \[Ines\]' "$tmp/out"
+
 finish
