@@ -366,9 +366,9 @@ cmd_import(struct globals *g, int argc, char **argv)
 			o.max_bytes = strtoul(optarg, &end, 10);
 			if (errno || end == optarg || *end || !o.max_bytes ||
 			    *optarg == '-')
-				return usage_error(_("--max-size: not a "
+				return usage_error(_("%s: --max-size: not a "
 				    "positive number of bytes: '%s'"),
-				    optarg);
+				    "import", optarg);
 			break;
 		default:
 			return bad_option("import", c, argv);

@@ -26,7 +26,7 @@ expect_grep "^lede: list: unknown option '--bogus'$" "$tmp/err"
 expect_status 2 "$LEDE" list --limit
 expect_grep "option '--limit' needs an argument" "$tmp/err"
 expect_status 2 "$LEDE" import --max-size -1 x
-expect_grep "max-size" "$tmp/err"
+expect_grep "^lede: import: --max-size: not a positive number of bytes: '-1'$" "$tmp/err"
 expect_status 2 "$LEDE" frobnicate
 expect_grep "unknown command 'frobnicate'" "$tmp/err"
 expect_status 2 "$LEDE" show
