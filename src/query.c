@@ -759,7 +759,7 @@ in_match(struct query *q, const char *fts, bool negated)
 	if (negated)
 		sql = xasprintf("NOT lede_matched(%s, a.id)", p);
 	else
-		sql = xasprintf("a.id IN (SELECT rowid FROM article_fts WHERE"
+		sql = xasprintf("a.fts_key IN (SELECT rowid FROM article_fts WHERE"
 		    " article_fts MATCH %s)", p);
 	free(p);
 	return sql;

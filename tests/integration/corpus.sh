@@ -42,7 +42,8 @@ compare_with_ref() {
 	sqlite3 "$1" >"$tmp/bad" 2>&1 <<SQL
 ATTACH '$2' AS r;
 CREATE TEMP VIEW pair AS SELECT a.id AS id, b.id AS rid, a.body AS body,
-  b.body AS rbody, a.content_hash AS h, b.content_hash AS rh
+  b.body AS rbody, a.content_hash AS h, b.content_hash AS rh,
+  a.fts_key AS k, b.fts_key AS rk
   FROM main.articles a LEFT JOIN r.articles b ON b.origin = a.origin;
 SELECT 'unknown articles: ' || count(*) FROM pair WHERE rid IS NULL;
 SELECT 'other text: ' || count(*) FROM pair WHERE rid IS NOT NULL
@@ -52,7 +53,7 @@ SELECT 'captions missing: ' || count(*) FROM pair p WHERE
   (SELECT count(*) FROM r.captions WHERE article_id = p.rid);
 SELECT 'no full-text entry: ' || count(*) FROM pair p WHERE NOT EXISTS
   (SELECT 1 FROM main.article_fts_docsize d, r.article_fts_docsize e
-   WHERE d.id = p.id AND e.id = p.rid AND d.sz = e.sz);
+   WHERE d.id = p.k AND e.id = p.rk AND d.sz = e.sz);
 SELECT 'no signature: ' || count(*) FROM pair p WHERE NOT EXISTS
   (SELECT 1 FROM main.sim_sig s, r.sim_sig t
    WHERE s.article_id = p.id AND t.article_id = p.rid AND s.sig = t.sig
