@@ -55,6 +55,7 @@ struct node {
 struct query {
 	char			*match;
 	char			*where;
+	bool			 dated;		/* see query_dated */
 	struct query_param	*params;
 	size_t			 nparams;
 	struct query_term	*terms;
@@ -613,6 +614,27 @@ leaf(struct query *q, const struct tok *t, bool negated)
 
 static struct node *parse_or(struct query *);
 
+/* Whether every article that n matches has a date: a date leaf (since:,
+ * until:, on:, has:date; see date_leaf) on a side of every OR, joined
+ * by AND to anything. */
+static bool
+dated_only(const struct node *n)
+{
+	const char *s;
+
+	switch (n->kind) {
+	case N_AND:
+		return dated_only(n->a) || dated_only(n->b);
+	case N_OR:
+		return dated_only(n->a) && dated_only(n->b);
+	case N_SQL:
+		s = n->s + (n->s[0] == '(');
+		return strncmp(s, "a.published IS NOT NULL", 23) == 0;
+	default:
+		return false;
+	}
+}
+
 static const struct tok *
 peek(struct query *q)
 {
@@ -960,6 +982,7 @@ query_parse(const char *text, int64_t now, struct query **out,
 		syntax(q, peek(q)->pos, _("unmatched \"%s\""), ")");
 		goto fail;
 	}
+	q->dated = dated_only(root);
 	if (root->kind == N_AND) {
 		p = compile_and(q, root, &q->match);
 	} else {
@@ -1027,6 +1050,12 @@ const char *
 query_where(const struct query *q)
 {
 	return q->where;
+}
+
+bool
+query_dated(const struct query *q)
+{
+	return q->dated;
 }
 
 const struct query_param *

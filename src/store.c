@@ -450,10 +450,12 @@ static const char *const migrations[] = {
 	"INSERT INTO article_fts(article_fts, rank) VALUES('crisismerge', 64);"
 	"INSERT INTO article_fts(article_fts, rank)"
 	"  VALUES('rank', 'bm25(8.0, 3.0, 2.0, 1.0, 2.0)');"
-	/* One statement, so one savepoint, in key order. */
+	/* One statement, so one savepoint, in key order; then one
+	 * segment, as a large import leaves it (store_optimize). */
 	"INSERT INTO article_fts(rowid, title, dek, byline, body, captions)"
 	"  SELECT key, title, dek, byline, body, captions"
-	"  FROM article_fts_src ORDER BY key;",
+	"  FROM article_fts_src ORDER BY key;"
+	"INSERT INTO article_fts(article_fts) VALUES('optimize');",
 };
 
 /* ---- the "lede" FTS5 tokenizer -------------------------------------------
@@ -1943,19 +1945,21 @@ bind_filter(struct store *st, sqlite3_stmt *s, const struct query *f)
 /* No floor: keys are negative before 1970. */
 #define NO_FLOOR	INT64_MIN
 
-/* The key (fts_key) of the n-th newest article that the FTS5
- * expression match matches, or NO_FLOOR when fewer match. */
+/* The key (fts_key) of the n-th newest article with a key up to below
+ * that the FTS5 expression match matches, or NO_FLOOR when fewer
+ * match. */
 static int64_t
-match_floor(struct store *st, const char *match, int n)
+match_floor(struct store *st, const char *match, int n, int64_t below)
 {
 	sqlite3_stmt *s = NULL;
 	int64_t floor = NO_FLOOR;
 
 	if (sqlite3_prepare_v2(st->db, "SELECT rowid FROM article_fts WHERE"
-	    " article_fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-	    -1, &s, NULL) == SQLITE_OK) {
+	    " article_fts MATCH ?1 AND rowid <= ?3 ORDER BY rowid DESC"
+	    " LIMIT 1 OFFSET ?2", -1, &s, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 2, n - 1);
+		sqlite3_bind_int64(s, 3, below);
 		if (sqlite3_step(s) == SQLITE_ROW)
 			floor = sqlite3_column_int64(s, 0);
 	}
@@ -2004,7 +2008,7 @@ matches_floor(struct store *st, const struct query *f)
 	if (st->floor_match != NULL && strcmp(st->floor_match,
 	    query_match(f)) == 0)
 		return st->floor;
-	st->floor = match_floor(st, qmatch(st, f), COMMON_MATCHES);
+	st->floor = match_floor(st, qmatch(st, f), COMMON_MATCHES, INT64_MAX);
 	free(st->floor_match);
 	st->floor_match = xstrdup(query_match(f));
 	return st->floor;
@@ -2300,6 +2304,24 @@ search_by_date(struct store *st, const struct store_list_query *q,
 	return rows_done(st, s, rc, stop, err);
 }
 
+/* The highest key a dated article can have: that of the newest dated
+ * article's date with the highest id.  INT64_MIN without one. */
+static int64_t
+newest_dated_key(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t key = INT64_MIN;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT max(sort_time) FROM articles"
+	    " WHERE published IS NOT NULL", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) !=
+	    SQLITE_NULL)
+		key = sqlite3_column_int64(s, 0) * (FTS_ID_MAX + 1) +
+		    FTS_ID_MAX;
+	sqlite3_finalize(s);
+	return key;
+}
+
 /* Search in two statements.  The first ranks the matches (past
  * COMMON_MATCHES, the newest ones) and keeps the best page; the second
  * makes the snippets of that page alone, with one walk of the matches
@@ -2307,14 +2329,15 @@ search_by_date(struct store *st, const struct store_list_query *q,
  * article, FTS5 would evaluate the query again for each, and a prefix
  * would merge its posting lists each time. */
 /* Pass 1 of store_search: rank the newest COMMON_MATCHES matches of the
- * FTS5 expression match (of kinds) and q's filter with keys >= floor
- * (NO_FLOOR: all), and put the page into top as a JSON array of [id, score],
+ * FTS5 expression match (of kinds) and q's filter with keys from floor
+ * (NO_FLOOR: all) up to below, and put the page into top as a JSON array of [id, score],
  * with its count and key range, and into hits the phrases the page has.
  * 0, or -1 with *err. */
 static int
 search_rank(struct store *st, const struct store_list_query *q,
-    const char *match, const char *kinds, int64_t floor, struct rank_hits *hits,
-    struct strbuf *top, size_t *n, int64_t *lo, int64_t *hi, char **err)
+    const char *match, const char *kinds, int64_t floor, int64_t below,
+    struct rank_hits *hits, struct strbuf *top, size_t *n, int64_t *lo,
+    int64_t *hi, char **err)
 {
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
@@ -2327,6 +2350,8 @@ search_rank(struct store *st, const struct store_list_query *q,
 	    " WHERE article_fts MATCH :qm");
 	if (floor != NO_FLOOR)
 		strbuf_addf(&sql, " AND f.rowid >= %lld", (long long)floor);
+	if (below != INT64_MAX)
+		strbuf_addf(&sql, " AND f.rowid <= %lld", (long long)below);
 	if (strcmp(query_where(q->filter), "1") != 0)
 		strbuf_addf(&sql, " AND (%s)", query_where(q->filter));
 	if (q->fold)
@@ -2373,7 +2398,7 @@ store_search(struct store *st, const struct store_list_query *q,
 	sqlite3_stmt *s = NULL;
 	struct store_hit h;
 	char *match, *kinds, *narrow;
-	int64_t floor, lo, hi;
+	int64_t floor, below = INT64_MAX, lo, hi;
 	size_t n = 0, want;
 	int rc, stop = 0;
 
@@ -2395,6 +2420,11 @@ store_search(struct store *st, const struct store_list_query *q,
 	 * each at every row, more than one merge over the whole cache. */
 	match = xstrdup(qmatch(st, q->filter));
 	kinds = xstrdup(st->qm_kinds);	/* of that same expansion */
+	/* Undated articles sort by their import time, above every dated
+	 * one (all 40,000 of a bulk import): a date filter starts the walk
+	 * at the newest dated article instead of stepping over them. */
+	if (query_dated(q->filter))
+		below = newest_dated_key(st);
 	if (strchr(kinds, 'p') != NULL || (strchr(kinds, 'm') == NULL &&
 	    !q->fold && strcmp(query_where(q->filter), "1") == 0)) {
 		/* Words without a filter: each row of the walk is a
@@ -2403,13 +2433,13 @@ store_search(struct store *st, const struct store_list_query *q,
 	} else if (strchr(kinds, 'm') != NULL) {
 		char *words = phrase_words(match);
 
-		floor = match_floor(st, words, SEARCH_SCAN);
+		floor = match_floor(st, words, SEARCH_SCAN, below);
 		free(words);
 	} else
-		floor = match_floor(st, match, SEARCH_SCAN);
+		floor = match_floor(st, match, SEARCH_SCAN, below);
 	want = q->limit > 0 ? (size_t)q->limit : COMMON_MATCHES;
-	if (search_rank(st, q, match, kinds, floor, &hits, &top, &n, &lo, &hi,
-	    err) != 0) {
+	if (search_rank(st, q, match, kinds, floor, below, &hits, &top, &n,
+	    &lo, &hi, err) != 0) {
 		stop = -1;
 		goto out;
 	}
@@ -2417,8 +2447,8 @@ store_search(struct store *st, const struct store_list_query *q,
 		free(match);
 		free(kinds);
 		match = expand_prefixes(st, query_match(q->filter), 0, &kinds);
-		if (search_rank(st, q, match, kinds, NO_FLOOR, &hits, &top, &n,
-		    &lo, &hi, err) != 0) {
+		if (search_rank(st, q, match, kinds, NO_FLOOR, below, &hits,
+		    &top, &n, &lo, &hi, err) != 0) {
 			stop = -1;
 			goto out;
 		}

@@ -163,6 +163,39 @@ test_query_mixed_or_and_negation(void **state)
 	query_free(q);
 }
 
+/* Whether only dated articles can match: a search then skips the
+ * undated, which sort newest of all. */
+static void
+test_query_knows_dated_only(void **state)
+{
+	static const struct {
+		const char	*text;
+		bool		 dated;
+	} cases[] = {
+		{ "harbour since:2022-01-01", true },
+		{ "until:2022-01-01 harbour", true },
+		{ "on:2022-01-28", true },
+		{ "has:date strike", true },
+		{ "since:2022-01-01 or on:2021-05-01", true },
+		{ "harbour", false },
+		{ "harbour or since:2022-01-01", false },
+		{ "-has:date harbour", false },
+		{ "-since:2022-01-01", false },
+		{ "source:ap has:captions", false },
+	};
+	struct query *q;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		q = parse_ok(cases[i].text);
+		if (query_dated(q) != cases[i].dated)
+			fail_msg("'%s': dated %d, want %d", cases[i].text,
+			    query_dated(q), cases[i].dated);
+		query_free(q);
+	}
+}
+
 /* Hostile text stays data: the SQL is made of fixed fragments. */
 static void
 test_query_user_text_never_in_sql(void **state)
@@ -486,6 +519,7 @@ main(void)
 		cmocka_unit_test(test_query_words_make_one_fts_expression),
 		cmocka_unit_test(test_query_filters_are_bound_values),
 		cmocka_unit_test(test_query_mixed_or_and_negation),
+		cmocka_unit_test(test_query_knows_dated_only),
 		cmocka_unit_test(test_query_user_text_never_in_sql),
 		cmocka_unit_test(test_query_errors_name_token_and_column),
 		cmocka_unit_test(test_query_terms_for_highlighting),
