@@ -50,12 +50,15 @@ struct node {
 	enum node_kind	 kind;
 	struct node	*a, *b;		/* AND, OR: both; NOT: a */
 	char		*s;		/* TEXT: FTS5 expression; SQL: SQL */
+	bool		 dated;		/* SQL: dated articles in [from, to) */
+	int64_t		 from, to;
 };
 
 struct query {
 	char			*match;
 	char			*where;
 	bool			 dated;		/* see query_dated */
+	int64_t			 from, to;
 	struct query_param	*params;
 	size_t			 nparams;
 	struct query_term	*terms;
@@ -399,6 +402,7 @@ parse_time(struct query *q, const char *s, int64_t *t, bool *is_day)
 static struct node *
 time_leaf(struct query *q, int64_t from, int64_t to)
 {
+	struct node *n;
 	char *pf = NULL, *pt = NULL, *sql;
 
 	if (from != INT64_MIN)
@@ -412,7 +416,11 @@ time_leaf(struct query *q, int64_t from, int64_t to)
 	    pt ? " AND a.sort_time < " : "", pt ? pt : "");
 	free(pf);
 	free(pt);
-	return node_new(N_SQL, NULL, NULL, sql);
+	n = node_new(N_SQL, NULL, NULL, sql);
+	n->dated = true;
+	n->from = from;
+	n->to = to;
+	return n;
 }
 
 static const char date_help[] = N_("\"%s\" is not a date (use YYYY-MM-DD, "
@@ -598,8 +606,14 @@ leaf(struct query *q, const struct tok *t, bool negated)
 		if (strcasecmp(v, "related") == 0)
 			return sql_leaf("EXISTS (SELECT 1 FROM related r"
 			    " WHERE r.article_id = a.id)");
-		if (strcasecmp(v, "date") == 0)
-			return sql_leaf("a.published IS NOT NULL");
+		if (strcasecmp(v, "date") == 0) {
+			struct node *n = sql_leaf("a.published IS NOT NULL");
+
+			n->dated = true;
+			n->from = INT64_MIN;
+			n->to = INT64_MAX;
+			return n;
+		}
 		syntax(q, t->pos + 4, _("\"%s\" is not something an article has "
 		    "(use has:captions, has:related or has:date)"), v);
 		return NULL;
@@ -614,22 +628,36 @@ leaf(struct query *q, const struct tok *t, bool negated)
 
 static struct node *parse_or(struct query *);
 
-/* Whether every article that n matches has a date: a date leaf (since:,
- * until:, on:, has:date; see date_leaf) on a side of every OR, joined
- * by AND to anything. */
+/* Whether every article that n matches has a date in [*from, *to): a
+ * date leaf (since:, until:, on:, has:date) on a side of every OR,
+ * joined by AND to anything. */
 static bool
-dated_only(const struct node *n)
+dated_only(const struct node *n, int64_t *from, int64_t *to)
 {
-	const char *s;
+	int64_t af, at, bf, bt;
+	bool a, b;
 
 	switch (n->kind) {
 	case N_AND:
-		return dated_only(n->a) || dated_only(n->b);
 	case N_OR:
-		return dated_only(n->a) && dated_only(n->b);
+		a = dated_only(n->a, &af, &at);
+		b = dated_only(n->b, &bf, &bt);
+		if (n->kind == N_AND && a && b) {
+			*from = af > bf ? af : bf;
+			*to = at < bt ? at : bt;
+		} else if (n->kind == N_OR && a && b) {
+			*from = af < bf ? af : bf;
+			*to = at > bt ? at : bt;
+		} else if (n->kind == N_AND && (a || b)) {
+			*from = a ? af : bf;
+			*to = a ? at : bt;
+		} else
+			return false;
+		return true;
 	case N_SQL:
-		s = n->s + (n->s[0] == '(');
-		return strncmp(s, "a.published IS NOT NULL", 23) == 0;
+		*from = n->from;
+		*to = n->to;
+		return n->dated;
 	default:
 		return false;
 	}
@@ -982,7 +1010,7 @@ query_parse(const char *text, int64_t now, struct query **out,
 		syntax(q, peek(q)->pos, _("unmatched \"%s\""), ")");
 		goto fail;
 	}
-	q->dated = dated_only(root);
+	q->dated = dated_only(root, &q->from, &q->to);
 	if (root->kind == N_AND) {
 		p = compile_and(q, root, &q->match);
 	} else {
@@ -1053,8 +1081,10 @@ query_where(const struct query *q)
 }
 
 bool
-query_dated(const struct query *q)
+query_dated(const struct query *q, int64_t *from, int64_t *to)
 {
+	*from = q->from;
+	*to = q->to;
 	return q->dated;
 }
 

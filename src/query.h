@@ -56,10 +56,11 @@ const char *query_match(const struct query *q);
  * the query has no other part. */
 const char *query_where(const struct query *q);
 
-/* Whether the filter can only match dated articles (since:, until:,
- * on:, has:date on every branch): a search then leaves out the undated
- * ones, which sort by their import time, newest of all. */
-bool query_dated(const struct query *q);
+/* Whether the filter can only match articles dated in [*from, *to)
+ * (since:, until:, on:, has:date on every branch; INT64_MIN and
+ * INT64_MAX for no bound): a search then walks those dates alone, and
+ * leaves out the undated articles, which sort by their import time. */
+bool query_dated(const struct query *q, int64_t *from, int64_t *to);
 /* The parameters of query_where, in order. */
 const struct query_param *query_params(const struct query *q, size_t *n);
 /* The words a result is shown for, to highlight (not negated ones). */

@@ -184,16 +184,32 @@ test_query_knows_dated_only(void **state)
 		{ "source:ap has:captions", false },
 	};
 	struct query *q;
+	int64_t from, to;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		q = parse_ok(cases[i].text);
-		if (query_dated(q) != cases[i].dated)
+		if (query_dated(q, &from, &to) != cases[i].dated)
 			fail_msg("'%s': dated %d, want %d", cases[i].text,
-			    query_dated(q), cases[i].dated);
+			    !cases[i].dated, cases[i].dated);
 		query_free(q);
 	}
+	/* The dates: both bounds of AND, the span of OR. */
+	q = parse_ok("since:2022-01-01 harbour until:2022-01-31");
+	assert_true(query_dated(q, &from, &to));
+	assert_int_equal(from, 1640995200);
+	assert_int_equal(to, 1643673600);	/* the 31st included */
+	query_free(q);
+	q = parse_ok("on:2022-01-28 or on:2021-05-01");
+	assert_true(query_dated(q, &from, &to));
+	assert_int_equal(from, 1619827200);
+	assert_int_equal(to, 1643414400);
+	query_free(q);
+	q = parse_ok("has:date");
+	assert_true(query_dated(q, &from, &to));
+	assert_true(from == INT64_MIN && to == INT64_MAX);
+	query_free(q);
 }
 
 /* Hostile text stays data: the SQL is made of fixed fragments. */
@@ -457,6 +473,15 @@ collect_hit(const struct store_hit *h, void *ctx)
 	return 0;
 }
 
+static int
+collect_id(const struct store_hit *h, void *ctx)
+{
+	struct strbuf *b = ctx;
+
+	strbuf_addf(b, "%s%lld", b->len ? "," : "", (long long)h->id);
+	return 0;
+}
+
 /* A word in thousands of articles takes other paths (looked up article
  * by article in date order; ranked among the newest matches): the same
  * answers. */
@@ -496,6 +521,17 @@ test_query_common_words(void **state)
 	strbuf_reset(&b);
 	assert_int_equal(store_search(f->st, &lq, collect_hit, &b, &err), 0);
 	assert_int_equal(strlen(b.s) > 0, 1);
+	query_free((struct query *)lq.filter);
+	strbuf_reset(&b);
+	/* A search in dates walks those dates alone. */
+	lq.filter = parse_ok("froze since:2020-08-01");
+	assert_int_equal(store_search(f->st, &lq, collect_id, &b, &err), 0);
+	assert_string_equal(b.s, "5,705");
+	query_free((struct query *)lq.filter);
+	strbuf_reset(&b);
+	lq.filter = parse_ok("froze until:2020-08-01");
+	assert_int_equal(store_search(f->st, &lq, collect_id, &b, &err), 0);
+	assert_string_equal(b.s, "1405");
 	query_free((struct query *)lq.filter);
 	strbuf_reset(&b);
 	/* Ranked among the 1,000 newest by date, which are the first
