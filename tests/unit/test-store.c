@@ -1007,9 +1007,10 @@ test_store_word_pages_in_date_order(void **state)
 		}
 		article_free(a);
 	}
-	/* Article 4 again, in the same batch, without the phrase. */
+	/* Article 4 again, in the same batch, without the phrase and a
+	 * second later: indexed once, under its new key. */
 	a = make("/w/4.txt", "Notes", "A grey harbour.");
-	a->published = time[4];
+	a->published = time[4] + 1;
 	assert_int_equal(put_in_batch(st, a), STORE_UPDATED);
 	article_free(a);
 	assert_int_equal(store_commit(st, &err), 0);
