@@ -32,17 +32,39 @@
 #define APPLICATION_ID	0x6c656465
 
 /* The full-text index's key of an article (schema 8): its sort_time
- * times 2^28 plus its id, so that the index walks in date order.  An
- * article's id is its key's low FTS_ID_BITS bits; sort_time, published
- * or else imported, is kept within +-2^34 s so the key fits. */
-#define FTS_ID_BITS	28
-#define FTS_ID_MAX	((INT64_C(1) << FTS_ID_BITS) - 1)
+ * times KEY_SCALE (2^28) plus its id, so that the index walks in date
+ * order.  An article's id is its key's low bits; sort_time, published
+ * or else imported, is kept within +-2^34 s so the key fits.  Written
+ * once, as numbers that C and SQL both read (STR). */
+#define KEY_SCALE	268435456
+#define FTS_ID_MAX	(KEY_SCALE - 1)
+#define SORT_TIME_MAX	17179869183
+#define SORT_TIME_MIN	(-SORT_TIME_MAX - 1)
+#define STR_(x)		#x
+#define STR(x)		STR_(x)
 #define FTS_ID(key)	((key) & FTS_ID_MAX)
-#define SQL_FTS_ID(e)	"((" e ") & 268435455)"
-#define SORT_TIME_MIN	(-(INT64_C(1) << 34))
-#define SORT_TIME_MAX	((INT64_C(1) << 34) - 1)
-#define SORT_TIME(imported) \
-	"max(-17179869184, min(17179869183, coalesce(?9, " imported ")))"
+#define SQL_FTS_ID(e)	"((" e ") & " STR(FTS_ID_MAX) ")"
+#define SQL_KEY(time, id) "(" time " * " STR(KEY_SCALE) " + " id ")"
+#define SQL_CLAMP_TIME(t) \
+	"max(" STR(SORT_TIME_MIN) ", min(" STR(SORT_TIME_MAX) ", " t "))"
+#define SORT_TIME(imported) SQL_CLAMP_TIME("coalesce(?9, " imported ")")
+
+/* The lowest key of an article of sort_time t or later. */
+static int64_t
+key_at(int64_t t)
+{
+	if (t < SORT_TIME_MIN)
+		t = SORT_TIME_MIN;
+	if (t > SORT_TIME_MAX)
+		t = SORT_TIME_MAX;
+	return t * KEY_SCALE;
+}
+
+/* The text of each article's captions for the full-text index. */
+#define FTS_CAPTIONS \
+	"    (SELECT group_concat(c.text || ifnull(' ' || c.credit, '')," \
+	"       char(10)) FROM (SELECT text, credit FROM captions" \
+	"       WHERE article_id = a.id ORDER BY position) c)"
 
 enum stmt_id {
 	S_FIND,
@@ -329,9 +351,7 @@ static const char *const migrations[] = {
 	 * captions, with external content so no text is stored twice. */
 	"CREATE VIEW article_fts_src(id, title, dek, byline, body, captions)"
 	"  AS SELECT a.id, a.title, a.dek, a.byline, a.body,"
-	"    (SELECT group_concat(c.text || ifnull(' ' || c.credit, ''),"
-	"       char(10)) FROM (SELECT text, credit FROM captions"
-	"       WHERE article_id = a.id ORDER BY position) c)"
+	FTS_CAPTIONS
 	"  FROM articles a;"
 	"CREATE VIRTUAL TABLE article_fts USING fts5("
 	"  title, dek, byline, body, captions,"
@@ -436,18 +456,16 @@ static const char *const migrations[] = {
 	 * index is filled in key order, here and by store_commit. */
 	"DROP TABLE article_fts;"
 	"DROP VIEW article_fts_src;"
-	"UPDATE articles SET sort_time = max(-17179869184,"
-	"  min(17179869183, sort_time))"
-	"  WHERE sort_time NOT BETWEEN -17179869184 AND 17179869183;"
+	"UPDATE articles SET sort_time = " SQL_CLAMP_TIME("sort_time")
+	"  WHERE sort_time NOT BETWEEN " STR(SORT_TIME_MIN) " AND "
+	STR(SORT_TIME_MAX) ";"
 	"ALTER TABLE articles ADD COLUMN fts_key INTEGER GENERATED ALWAYS"
-	"  AS (sort_time * 268435456 + id) VIRTUAL;"
+	"  AS " SQL_KEY("sort_time", "id") " VIRTUAL;"
 	"CREATE UNIQUE INDEX articles_by_key ON articles(fts_key);"
 	"CREATE VIEW article_fts_src(key, id, title, dek, byline, body,"
 	"  captions)"
 	"  AS SELECT a.fts_key, a.id, a.title, a.dek, a.byline, a.body,"
-	"    (SELECT group_concat(c.text || ifnull(' ' || c.credit, ''),"
-	"       char(10)) FROM (SELECT text, credit FROM captions"
-	"       WHERE article_id = a.id ORDER BY position) c)"
+	FTS_CAPTIONS
 	"  FROM articles a;"
 	"CREATE VIRTUAL TABLE article_fts USING fts5("
 	"  title, dek, byline, body, captions,"
@@ -2308,17 +2326,6 @@ search_by_date(struct store *st, const struct store_list_query *q,
 	return rows_done(st, s, rc, stop, err);
 }
 
-/* The lowest key of an article of sort_time t or later. */
-static int64_t
-key_at(int64_t t)
-{
-	if (t < SORT_TIME_MIN)
-		t = SORT_TIME_MIN;
-	if (t > SORT_TIME_MAX)
-		t = SORT_TIME_MAX;
-	return t * (FTS_ID_MAX + 1);
-}
-
 /* The keys an article of q's filter can have, when it matches dated
  * articles alone (query_dated): those of its dates, and none above the
  * newest dated article, since the undated sort by their import time,
@@ -3269,8 +3276,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		    ">=" : ">");
 		/* The same bound, as the index's key (fts_key). */
 		if (plan == WORDS_WALK)
-			strbuf_addf(&where, " AND f.rowid %s :from_time *"
-			    " 268435456 + :from_id", cmp);
+			strbuf_addf(&where, " AND f.rowid %s :from_key", cmp);
 		else
 			strbuf_addf(&where, " AND (a.sort_time, a.id) %s"
 			    " (:from_time, :from_id)", cmp);
@@ -3289,6 +3295,8 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		    ":from_time"), q->from->time);
 		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
 		    ":from_id"), q->from->id);
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":from_key"), key_at(q->from->time) + q->from->id);
 	}
 	bind_filter(st, s, q->filter);
 	sqlite3_bind_int(s, sqlite3_bind_parameter_index(s, ":limit"),
