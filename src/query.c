@@ -637,30 +637,25 @@ dated_only(const struct node *n, int64_t *from, int64_t *to)
 	int64_t af, at, bf, bt;
 	bool a, b;
 
-	switch (n->kind) {
-	case N_AND:
-	case N_OR:
-		a = dated_only(n->a, &af, &at);
-		b = dated_only(n->b, &bf, &bt);
-		if (n->kind == N_AND && a && b) {
-			*from = af > bf ? af : bf;
-			*to = at < bt ? at : bt;
-		} else if (n->kind == N_OR && a && b) {
-			*from = af < bf ? af : bf;
-			*to = at > bt ? at : bt;
-		} else if (n->kind == N_AND && (a || b)) {
-			*from = a ? af : bf;
-			*to = a ? at : bt;
-		} else
-			return false;
-		return true;
-	case N_SQL:
+	/* Undated, a side allows any time: AND is the intersection. */
+	*from = INT64_MIN;
+	*to = INT64_MAX;
+	if (n->kind == N_SQL && n->dated) {
 		*from = n->from;
 		*to = n->to;
-		return n->dated;
-	default:
-		return false;
 	}
+	if (n->kind != N_AND && n->kind != N_OR)
+		return n->kind == N_SQL && n->dated;
+	a = dated_only(n->a, &af, &at);
+	b = dated_only(n->b, &bf, &bt);
+	if (n->kind == N_OR) {
+		*from = af < bf ? af : bf;
+		*to = at > bt ? at : bt;
+		return a && b;
+	}
+	*from = af > bf ? af : bf;
+	*to = at < bt ? at : bt;
+	return a || b;
 }
 
 static const struct tok *
