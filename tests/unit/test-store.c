@@ -479,8 +479,9 @@ test_store_refuses_garbage_and_foreign(void **state)
 }
 
 struct order {
-	int64_t ids[8];
-	int	n;
+	int64_t		 ids[64];
+	struct store_key last;	/* of the last page row */
+	int		 n;
 };
 
 static int
@@ -858,7 +859,9 @@ collect_page(const struct store_page_row *r, void *ctx)
 {
 	struct order *o = ctx;
 
+	assert_true(o->n < 64);
 	o->ids[o->n++] = r->id;
+	o->last = r->key;
 	return 0;
 }
 
@@ -903,23 +906,6 @@ test_store_page_from_key_keeps_filter(void **state)
 	store_close(st);
 }
 
-struct walk {
-	int64_t		 ids[64];
-	struct store_key last;
-	int		 n;
-};
-
-static int
-collect_walk(const struct store_page_row *r, void *ctx)
-{
-	struct walk *w = ctx;
-
-	assert_true(w->n < 64);
-	w->ids[w->n++] = r->id;
-	w->last = r->key;
-	return 0;
-}
-
 struct dated {
 	int64_t	time, id;
 };
@@ -936,9 +922,9 @@ newest_first(const void *a, const void *b)
 
 /* Every page of pq's listing from the newest, in pages of 7. */
 static void
-all_pages(struct store *st, struct store_page_query pq, struct walk *all)
+all_pages(struct store *st, struct store_page_query pq, struct order *all)
 {
-	struct walk w;
+	struct order w;
 	char *err = NULL;
 	int i;
 
@@ -948,7 +934,7 @@ all_pages(struct store *st, struct store_page_query pq, struct walk *all)
 	pq.from = NULL;
 	for (;;) {
 		w.n = 0;
-		assert_int_equal(store_list_page(st, &pq, collect_walk, &w,
+		assert_int_equal(store_list_page(st, &pq, collect_page, &w,
 		    &err), 0);
 		for (i = 0; i < w.n; i++) {
 			assert_true(all->n < 64);
@@ -974,7 +960,7 @@ test_store_word_pages_in_date_order(void **state)
 	struct store_page_query pq = { 0 };
 	struct store *st = NULL;
 	struct query *filter = NULL;
-	struct walk all, other;
+	struct order all, other;
 	struct dated want[40];
 	struct article *a;
 	char origin[32], *err = NULL;
@@ -1036,7 +1022,7 @@ test_store_word_pages_in_date_order(void **state)
 	pq.older = false;
 	pq.limit = 64;
 	other.n = 0;
-	assert_int_equal(store_list_page(st, &pq, collect_walk, &other, &err),
+	assert_int_equal(store_list_page(st, &pq, collect_page, &other, &err),
 	    0);
 	assert_int_equal(other.n, n);
 	for (i = 0; i < n; i++)
