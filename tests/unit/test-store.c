@@ -697,6 +697,10 @@ test_store_prefix_words(void **state)
 	    " WHERE term <> 'harbor'"), SQLITE_OK);
 	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
 	assert_int_equal(count_matches(st, "harb*"), 1);
+	/* Two letters are read from the index's prefixes, not the list. */
+	assert_int_equal(count_matches(st, "ha*"), 4);
+	assert_int_equal(count_matches(st, "notes -ha*"),
+	    count_matches(st, "notes") - 4);
 	assert_int_equal(store_terms_fill(st, &err), 0);
 	put_text(st, "/x/8.txt", "A harbinger of spring.");
 	assert_int_equal(count_matches(st, "harb*"), 5);
