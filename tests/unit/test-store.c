@@ -814,6 +814,64 @@ test_store_prefix_snippets(void **state)
 	store_close(st);
 }
 
+/* A snippet is a window of 16 words around the best hits, of the body
+ * rather than a title that the result shows anyway, moved to the start
+ * of a sentence when that keeps its hits, with a phrase marked as one
+ * and an ellipsis only where the text goes on. */
+static void
+test_store_snippet_windows(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct strbuf body = { 0 };
+	struct article *a;
+	struct scores o;
+	char *err = NULL;
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	for (i = 0; i < 40; i++)
+		strbuf_addf(&body, "w%d%s", i, i == 39 ? ". " : " ");
+	strbuf_adds(&body, "Tugboats waited while the harbour pilots argued"
+	    " about fees.");
+	for (i = 40; i < 80; i++)
+		strbuf_addf(&body, " v%d", i);
+	put_text(st, "/s/1.txt", body.s);
+	search_scores(st, "\"harbour pilots\"", 8, &o);
+	assert_int_equal(o.n, 1);
+	assert_string_equal(o.snip[0], "…Tugboats waited while the"
+	    " \001harbour pilots\002 argued about fees. v40 v41 v42 v43 v44"
+	    " v45 v46…");
+	search_scores(st, "fees", 8, &o);
+	assert_int_equal(o.n, 1);
+	assert_string_equal(o.snip[0], "…Tugboats waited while the harbour"
+	    " pilots argued about \001fees\002. v40 v41 v42 v43 v44 v45"
+	    " v46…");
+	search_scores(st, "v60", 8, &o);
+	assert_int_equal(o.n, 1);
+	assert_string_equal(o.snip[0], "…v53 v54 v55 v56 v57 v58 v59"
+	    " \001v60\002 v61 v62 v63 v64 v65 v66 v67 v68…");
+	strbuf_fini(&body);
+
+	put_text(st, "/s/2.txt", "Ships waited outside. By evening the"
+	    " lagoon was calm.");
+	search_scores(st, "lagoon", 8, &o);
+	assert_int_equal(o.n, 1);
+	assert_string_equal(o.snip[0], "Ships waited outside. By evening the"
+	    " \001lagoon\002 was calm.");
+
+	a = make("/s/3.txt", "Quay strike ends", "The quay reopened on Monday"
+	    " after a strike of three weeks, and the first ships came in at"
+	    " dawn to unload grain.");
+	put(st, a);
+	article_free(a);
+	search_scores(st, "quay", 8, &o);
+	assert_int_equal(o.n, 1);
+	assert_string_equal(o.snip[0], "The \001quay\002 reopened on Monday"
+	    " after a strike of three weeks, and the first ships came…");
+	store_close(st);
+}
+
 /* Search ranks only the newest matches: for plain words and phrases,
  * among the newest 5,000 articles that have all the words.  When fewer
  * than the page pass in that window, it looks further, so a phrase whose
@@ -1115,6 +1173,8 @@ main(void)
 		    test_store_prefix_ranks_as_one_term, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_prefix_snippets, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_snippet_windows, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(
