@@ -22,7 +22,7 @@ struct store;
 #define STORE_EBUSY		2	/* another process is writing; try later */
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION	9
+#define STORE_SCHEMA_VERSION	10
 
 /* store_open flags */
 #define STORE_CREATE		0x1	/* create the file (mode 0600) if absent */

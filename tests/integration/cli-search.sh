@@ -76,6 +76,16 @@ jq -e 'length > 0 and all(.title | test("Hafen|Einigung|Zürich|Die|der"))' "$tm
 all=$(ids "$LEDE" --db "$db" list label:rewrite | wc -w)
 folded=$(ids "$LEDE" --db "$db" list --fold label:rewrite | wc -w)
 [ "$all" -gt 0 ] && [ "$folded" -lt "$all" ] || fail "label:rewrite $all, folded $folded"
+# Each label lists exactly the articles with such a related story (the
+# rare two through an index of their own).
+if command -v sqlite3 >/dev/null; then
+	for label in duplicate rewrite same-story related; do
+		got=$(ids "$LEDE" --db "$db" list "label:$label" | tr ' ' '\n' | sort -n)
+		want=$(sqlite3 "$db" "SELECT DISTINCT article_id FROM related
+			WHERE label = replace('$label', '-', ' ') ORDER BY 1")
+		[ -n "$want" ] && [ "$got" = "$want" ] || fail "label:$label: $got, not $want"
+	done
+fi
 [ "$(ids "$LEDE" --db "$db" list starred | wc -w)" -eq 0 ] || fail "starred without stars"
 [ "$(ids "$LEDE" --db "$db" list unread | wc -w)" -eq 46 ] || fail "unread"
 [ "$(ids "$LEDE" --db "$db" list 'has:captions -has:captions' | wc -w)" -eq 0 ] ||
