@@ -2064,15 +2064,40 @@ asks_itself(const char *w)
 	return k.n == 1 && k.same;
 }
 
-/* The characters of the UTF-8 string s, as FTS5 counts a prefix's. */
-static size_t
-utf8_chars(const char *s)
+/* Into w, the words of the index that begin with key, as "(" "a" OR
+ * "b" ... ")", and how many: 0 when there are none or more than most. */
+static int
+prefix_words(struct store *st, const char *key, int most, struct strbuf *w)
 {
-	size_t n = 0;
+	sqlite3_stmt *s = stmt(st, S_TERM_PREFIX);
+	const char *term;
+	size_t len = strlen(key);
+	char *upto;
+	int n = 0, rc = SQLITE_DONE;
 
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
+	strbuf_reset(w);
+	if (most == 0 || len == 0)
+		return 0;
+	upto = xstrdup(key);
+	/* Keys are UTF-8, whose bytes stop below 0xF5. */
+	upto[len - 1] = (char)((unsigned char)upto[len - 1] + 1);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, upto, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, most + 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		term = (const char *)sqlite3_column_text(s, 0);
+		if (term == NULL || strchr(term, '"') != NULL ||
+		    !asks_itself(term))
+			break;
+		strbuf_addf(w, "%s\"%s\"", n++ ? " OR " : "(", term);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	free(upto);
+	if (rc != SQLITE_DONE || n > most)
+		return 0;
+	if (n > 0)
+		strbuf_adds(w, ")");
 	return n;
 }
 
@@ -2082,22 +2107,23 @@ utf8_chars(const char *s)
  * whatever the query needs: gov* merged 191,123 articles' positions for
  * a page of 20.  Words joined by OR are walked together, one row at a
  * time.  A prefix of more than most words, or of none, is left to
- * FTS5.  Returns a new string, and in *kinds (new too) the kind of
- * each of its phrases in the order FTS5 numbers them: 't' one word, 'm'
- * several, 'p' a prefix, 'P' a prefix that the index keeps (FTS_PREFIX
- * characters: asked as it is, it costs what a word costs), 'X' the
- * first word a prefix stood for and 'x' the others (lede_rank adds up
- * their hits and weighs them as one prefix). */
+ * FTS5, and so is one of FTS_PREFIX characters, which the index keeps
+ * as one posting list.  Returns a new string, and in *kinds (new too)
+ * the kind of each of its phrases in the order FTS5 numbers them: 't'
+ * one word, 'm' several, 'p' a prefix, 'P' a prefix that the index
+ * keeps (it costs what a word costs), 'X' the first word a prefix stood
+ * for and 'x' the others (lede_rank adds up their hits and weighs them
+ * as one prefix). */
 static char *
 expand_prefixes(struct store *st, const char *match, int most,
     char **kinds)
 {
 	struct strbuf b = { 0 }, w = { 0 }, k = { 0 };
-	sqlite3_stmt *s = stmt(st, S_TERM_PREFIX);
-	const char *p = match, *q, *end, *term;
-	char *key, *upto;
+	const char *p = match, *q, *end;
+	char *key;
 	size_t len;
-	int n, rc;
+	bool kept;
+	int n;
 
 	while (next_phrase(p, &q, &end)) {
 		strbuf_add(&b, p, (size_t)(q - p));
@@ -2110,43 +2136,17 @@ expand_prefixes(struct store *st, const char *match, int most,
 			continue;
 		}
 		key = xstrndup(q + 1, len);
-		if (utf8_chars(key) == FTS_PREFIX || most == 0) {
-			/* P: one posting list in the prefix index. */
-			strbuf_add(&b, q, (size_t)(end + 2 - q));
-			strbuf_addc(&k, utf8_chars(key) == FTS_PREFIX ? 'P' :
-			    'p');
-			free(key);
-			p = end + 2;
-			continue;
-		}
-		upto = xstrdup(key);
-		/* Keys are UTF-8, whose bytes stop below 0xF5. */
-		upto[len - 1] = (char)((unsigned char)upto[len - 1] + 1);
-		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, upto, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 3, most + 1);
-		strbuf_reset(&w);
-		n = 0;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			term = (const char *)sqlite3_column_text(s, 0);
-			if (term == NULL || strchr(term, '"') != NULL ||
-			    !asks_itself(term))
-				break;
-			strbuf_addf(&w, "%s\"%s\"", n++ ? " OR " : "(", term);
-		}
-		sqlite3_reset(s);
-		sqlite3_clear_bindings(s);
+		kept = text_chars(key) == FTS_PREFIX;
+		n = kept ? 0 : prefix_words(st, key, most, &w);
 		free(key);
-		free(upto);
-		if (rc == SQLITE_DONE && n > 0 && n <= most) {
+		if (n > 0) {
 			strbuf_adds(&b, w.s);
-			strbuf_adds(&b, ")");
 			strbuf_addc(&k, 'X');
 			while (--n > 0)
 				strbuf_addc(&k, 'x');
 		} else {
 			strbuf_add(&b, q, (size_t)(end + 2 - q));
-			strbuf_addc(&k, 'p');
+			strbuf_addc(&k, kept ? 'P' : 'p');
 		}
 		p = end + 2;
 	}

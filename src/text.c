@@ -781,6 +781,12 @@ text_charlen(const char *s)
 	return len > 0 ? (size_t)len : 1;
 }
 
+size_t
+text_chars(const char *s)
+{
+	return u8_mbsnlen((const uint8_t *)s, strlen(s));
+}
+
 static size_t
 cell_width(ucs4_t uc)
 {

@@ -126,4 +126,7 @@ bool text_starts_upper(const char *s);
 /* Byte length of the UTF-8 character at s (1 for a bad or NUL byte). */
 size_t text_charlen(const char *s);
 
+/* The characters of the UTF-8 string s (a bad byte counts as one). */
+size_t text_chars(const char *s);
+
 #endif

@@ -341,6 +341,18 @@ test_text_case_predicates(void **state)
 	assert_false(text_starts_upper(""));
 }
 
+/* Characters, not bytes: what a two-letter prefix is counted in. */
+static void
+test_text_chars_counts(void **state)
+{
+	(void)state;
+	assert_int_equal(text_chars(""), 0);
+	assert_int_equal(text_chars("sa"), 2);
+	assert_int_equal(text_chars("\xce\xb1\xce\xb8"), 2);	/* αθ */
+	assert_int_equal(text_chars("\xe6\x9d\xb1\xe4\xba\xac"), 2);
+	assert_int_equal(text_chars("a\xff"), 2);	/* a bad byte is one */
+}
+
 static char *
 line_of(const char *s, const struct text_line *l)
 {
@@ -583,6 +595,7 @@ main(void)
 		cmocka_unit_test(test_text_shorten_word_boundary),
 		cmocka_unit_test(test_text_squeeze_spaces),
 		cmocka_unit_test(test_text_case_predicates),
+		cmocka_unit_test(test_text_chars_counts),
 		cmocka_unit_test(test_text_wrap_words_and_widths),
 		cmocka_unit_test(test_text_wrap_cjk_and_long_words),
 		cmocka_unit_test(test_text_ascii_lookalikes),
