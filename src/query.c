@@ -508,35 +508,40 @@ sql_leaf(const char *sql)
 static struct node *
 label_leaf(struct query *q, const struct tok *t)
 {
-	static const char *const labels[][2] = {
-		{ "duplicate", "duplicate" }, { "rewrite", "rewrite" },
-		{ "same-story", "same story" }, { "same story", "same story" },
-		{ "related", "related" },
+	/* The word, the label in the related table, and its index: the
+	 * rare labels have one each (store.c, schema 10), which SQLite
+	 * uses only for the label written out, not bound; it is this
+	 * table's text, not the user's. */
+	static const struct {
+		const char	*word, *label, *index;
+	} labels[] = {
+		{ "duplicate", "duplicate", "related_duplicates" },
+		{ "rewrite", "rewrite", "related_rewrites" },
+		{ "same-story", "same story", NULL },
+		{ "same story", "same story", NULL },
+		{ "related", "related", NULL },
 	};
 	char *p, *sql;
 	size_t i;
 
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		if (strcasecmp(t->value, labels[i][0]) == 0)
+		if (strcasecmp(t->value, labels[i].word) == 0)
 			break;
 	if (i == sizeof labels / sizeof labels[0]) {
 		syntax(q, t->pos + 6, _("\"%s\" is not a label (use duplicate, "
 		    "rewrite, same-story or related)"), t->value);
 		return NULL;
 	}
-	/* The rare labels have an index each (store.c, schema 10), which
-	 * SQLite uses only for the label written out: it is one of the
-	 * table's, not the user's text. */
-	if (strcmp(labels[i][1], "duplicate") == 0 ||
-	    strcmp(labels[i][1], "rewrite") == 0)
-		return node_new(N_SQL, NULL, NULL, xasprintf("EXISTS (SELECT 1"
-		    " FROM related r INDEXED BY related_%ss WHERE"
-		    " r.article_id = a.id AND r.label = '%s')", labels[i][1],
-		    labels[i][1]));
-	p = param(q, labels[i][1], 0);
-	sql = xasprintf("EXISTS (SELECT 1 FROM related r WHERE r.article_id"
-	    " = a.id AND r.label = %s)", p);
-	free(p);
+	if (labels[i].index != NULL)
+		sql = xasprintf("EXISTS (SELECT 1 FROM related r INDEXED BY %s"
+		    " WHERE r.article_id = a.id AND r.label = '%s')",
+		    labels[i].index, labels[i].label);
+	else {
+		p = param(q, labels[i].label, 0);
+		sql = xasprintf("EXISTS (SELECT 1 FROM related r WHERE"
+		    " r.article_id = a.id AND r.label = %s)", p);
+		free(p);
+	}
 	return node_new(N_SQL, NULL, NULL, sql);
 }
 
@@ -615,14 +620,8 @@ leaf(struct query *q, const struct tok *t, bool negated)
 		if (strcasecmp(v, "related") == 0)
 			return sql_leaf("EXISTS (SELECT 1 FROM related r"
 			    " WHERE r.article_id = a.id)");
-		if (strcasecmp(v, "date") == 0) {
-			struct node *n = sql_leaf("a.published IS NOT NULL");
-
-			n->dated = true;
-			n->from = INT64_MIN;
-			n->to = INT64_MAX;
-			return n;
-		}
+		if (strcasecmp(v, "date") == 0)
+			return time_leaf(q, INT64_MIN, INT64_MAX);
 		syntax(q, t->pos + 4, _("\"%s\" is not something an article has "
 		    "(use has:captions, has:related or has:date)"), v);
 		return NULL;
