@@ -75,6 +75,7 @@ enum stmt_id {
 	S_FTS_SRC,
 	S_KEY_OF,
 	S_KEY_SPAN,
+	S_NEWEST_DATED,
 	S_FTS_DELETE,
 	S_FTS_INSERT,
 	S_SOURCE_ADD,
@@ -133,6 +134,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_KEY_OF] = "SELECT fts_key FROM articles WHERE id = ?1",
 	[S_KEY_SPAN] = "SELECT count(*) FROM (SELECT 1 FROM articles"
 	    " WHERE fts_key BETWEEN ?1 AND ?2 LIMIT ?3)",
+	[S_NEWEST_DATED] = "SELECT max(sort_time) FROM articles"
+	    " WHERE published IS NOT NULL",
 	[S_FTS_DELETE] = "INSERT INTO article_fts(article_fts, rowid, title,"
 	    " dek, byline, body, captions) VALUES('delete', ?1, ?2, ?3, ?4,"
 	    " ?5, ?6)",
@@ -2596,8 +2599,7 @@ store_list(struct store *st, const struct store_list_query *q,
  * import time says nothing of when the story ran. */
 #define SEARCH_SCORE \
 	"(-lede_rank(article_fts, :kinds, :hits, 8.0, 3.0, 2.0, 1.0," \
-	" 2.0) * (1.0 + coalesce(0.5 / (1.0 + ((SELECT max(sort_time)" \
-	" FROM articles WHERE published IS NOT NULL) - a.published) /" \
+	" 2.0) * (1.0 + coalesce(0.5 / (1.0 + (:newest - a.published) /" \
 	" 1209600.0), 0.0)))"
 
 /* A search by date, for a query without words: no scores, no snippets. */
@@ -2629,54 +2631,59 @@ search_by_date(struct store *st, const struct store_list_query *q,
 	return rows_done(st, s, rc, stop, err);
 }
 
-/* The keys an article of q's filter can have, when it matches dated
+/* The sort_time of the newest dated article into *t, or false when no
+ * article has a date. */
+static bool
+newest_dated(struct store *st, int64_t *t)
+{
+	sqlite3_stmt *s = stmt(st, S_NEWEST_DATED);
+	bool found = false;
+
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		*t = sqlite3_column_int64(s, 0);
+		found = true;
+	}
+	sqlite3_reset(s);
+	return found;
+}
+
+/* The keys an article of filter f can have, when it matches dated
  * articles alone (query_dated): those of its dates, and none above the
- * newest dated article, since the undated sort by their import time,
- * above every date of a bulk import (40,000 of the 200,000-article
- * bench cache, which a search with since: stepped over: 777 M
- * instructions).  A walk of the dates alone reads the rows of those
- * dates only. */
+ * newest dated article (dated says whether there is one, newest its
+ * time), since the undated sort by their import time, above every
+ * date of a bulk import (40,000 of the 200,000-article bench cache,
+ * which a search with since: stepped over: 777 M instructions).  A walk
+ * of the dates alone reads the rows of those dates only. */
 static struct key_range
-keys_of(struct store *st, const struct query *f)
+keys_of(const struct query *f, bool dated, int64_t newest)
 {
 	struct key_range r = ALL_KEYS;
-	sqlite3_stmt *s = NULL;
 	int64_t from, to, hi;
 
 	if (!query_dated(f, &from, &to))
 		return r;
 	if (from != INT64_MIN)
 		r.lo = key_at(from);
-	if (sqlite3_prepare_v2(st->db, "SELECT max(sort_time) FROM articles"
-	    " WHERE published IS NOT NULL", -1, &s, NULL) == SQLITE_OK &&
-	    sqlite3_step(s) == SQLITE_ROW) {
-		/* No dated article: no key. */
-		r.hi = sqlite3_column_type(s, 0) == SQLITE_NULL ? INT64_MIN :
-		    key_at(sqlite3_column_int64(s, 0)) + FTS_ID_MAX;
-	}
-	sqlite3_finalize(s);
+	/* No dated article: no key. */
+	r.hi = dated ? key_at(newest) + FTS_ID_MAX : INT64_MIN;
 	if (to != INT64_MAX && to > SORT_TIME_MIN && to <= SORT_TIME_MAX &&
 	    (hi = key_at(to) - 1) < r.hi)
 		r.hi = hi;
 	return r;
 }
 
-/* Search in two statements.  The first ranks the matches (past
- * COMMON_MATCHES, the newest ones) and keeps the best page; the second
- * makes the snippets of that page alone, with one walk of the matches
- * between its lowest and highest key: asked article by
- * article, FTS5 would evaluate the query again for each, and a prefix
- * would merge its posting lists each time. */
 /* Pass 1 of store_search: rank the newest COMMON_MATCHES matches of the
- * FTS5 expression match (of kinds) and q's filter with keys from floor
- * (NO_FLOOR: all) in r, and put the page into top as a JSON array of [id, score],
- * with its count and key range, and into hits the phrases the page has.
- * 0, or -1 with *err. */
+ * FTS5 expression match (of kinds) and q's filter with keys in r, the
+ * recency lift counted from newest (dated: see newest_dated), and put
+ * the page into top as a JSON array of [id, score], with its count and
+ * key range, and into hits the phrases the page has.  0, or -1 with
+ * *err. */
 static int
 search_rank(struct store *st, const struct store_list_query *q,
-    const char *match, const char *kinds, int64_t floor, struct key_range r,
-    struct rank_hits *hits, struct strbuf *top, size_t *n, int64_t *lo,
-    int64_t *hi, char **err)
+    const char *match, const char *kinds, struct key_range r, bool dated,
+    int64_t newest, struct rank_hits *hits, struct strbuf *top, size_t *n,
+    int64_t *lo, int64_t *hi, char **err)
 {
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
@@ -2687,8 +2694,6 @@ search_rank(struct store *st, const struct store_list_query *q,
 	    SEARCH_SCORE " AS score, f.rowid AS key FROM article_fts f"
 	    " CROSS JOIN articles a ON a.id = " SQL_FTS_ID("f.rowid")
 	    " WHERE article_fts MATCH :qm");
-	if (floor != NO_FLOOR)
-		strbuf_addf(&sql, " AND f.rowid >= %lld", (long long)floor);
 	if (r.lo != INT64_MIN)
 		strbuf_addf(&sql, " AND f.rowid >= %lld", (long long)r.lo);
 	if (r.hi != INT64_MAX)
@@ -2705,6 +2710,9 @@ search_rank(struct store *st, const struct store_list_query *q,
 	    -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":kinds"), kinds,
 	    -1, SQLITE_STATIC);
+	if (dated)
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":newest"), newest);
 	/* Only an OR of words can be narrowed (search_narrow). */
 	rank_hits_fini(hits);
 	if (words_or(match))
@@ -2730,6 +2738,12 @@ search_rank(struct store *st, const struct store_list_query *q,
 	return rows_done(st, s, rc, 0, err) != 0 ? -1 : 0;
 }
 
+/* Search in two statements.  The first ranks the matches (past
+ * COMMON_MATCHES, the newest ones) and keeps the best page; the second
+ * makes the snippets of that page alone, with one walk of the matches
+ * between its lowest and highest key: asked article by article, FTS5
+ * would evaluate the query again for each, and a prefix would merge its
+ * posting lists each time. */
 int
 store_search(struct store *st, const struct store_list_query *q,
     store_hit_fn fn, void *ctx, char **err)
@@ -2738,10 +2752,11 @@ store_search(struct store *st, const struct store_list_query *q,
 	struct rank_hits hits = { 0 };
 	sqlite3_stmt *s = NULL;
 	struct store_hit h;
-	struct key_range r;
+	struct key_range r, window;
 	char *match, *kinds, *narrow;
-	int64_t floor, lo, hi;
+	int64_t floor, newest = 0, lo, hi;
 	size_t n = 0, want;
+	bool dated;
 	int rc, stop = 0;
 
 	if (q->filter == NULL || query_match(q->filter) == NULL)
@@ -2762,7 +2777,8 @@ store_search(struct store *st, const struct store_list_query *q,
 	 * each at every row, more than one merge over the whole cache. */
 	match = xstrdup(qmatch(st, q->filter));
 	kinds = xstrdup(st->qm_kinds);	/* of that same expansion */
-	r = keys_of(st, q->filter);
+	dated = newest_dated(st, &newest);
+	r = keys_of(q->filter, dated, newest);
 	if (strchr(kinds, 'p') != NULL || (strchr(kinds, 'm') == NULL &&
 	    !q->fold && strcmp(query_where(q->filter), "1") == 0)) {
 		/* Words without a filter: each row of the walk is a
@@ -2776,8 +2792,11 @@ store_search(struct store *st, const struct store_list_query *q,
 	} else
 		floor = match_floor(st, match, SEARCH_SCAN, r);
 	want = q->limit > 0 ? (size_t)q->limit : COMMON_MATCHES;
-	if (search_rank(st, q, match, kinds, floor, r, &hits, &top, &n,
-	    &lo, &hi, err) != 0) {
+	window = r;
+	if (floor > window.lo)
+		window.lo = floor;
+	if (search_rank(st, q, match, kinds, window, dated, newest, &hits,
+	    &top, &n, &lo, &hi, err) != 0) {
 		stop = -1;
 		goto out;
 	}
@@ -2785,7 +2804,7 @@ store_search(struct store *st, const struct store_list_query *q,
 		free(match);
 		free(kinds);
 		match = expand_prefixes(st, query_match(q->filter), 0, &kinds);
-		if (search_rank(st, q, match, kinds, NO_FLOOR, r, &hits,
+		if (search_rank(st, q, match, kinds, r, dated, newest, &hits,
 		    &top, &n, &lo, &hi, err) != 0) {
 			stop = -1;
 			goto out;
