@@ -1049,6 +1049,75 @@ snip_score(const struct snip_hit *h, int n, int start, int ntoken,
 	return score;
 }
 
+/* The hits of column col among the sorted h[0..n): h[*lo..*hi). */
+static void
+snip_column(const struct snip_hit *h, int n, int col, int *lo, int *hi)
+{
+	for (*lo = 0; *lo < n && h[*lo].col != col; (*lo)++)
+		;
+	for (*hi = *lo; *hi < n && h[*hi].col == col; (*hi)++)
+		;
+}
+
+/* The window a snippet shows. */
+struct snip_window {
+	int	col, start;	/* its column and first token */
+	int	first;		/* its first hit */
+	int	value;		/* its score, with any sentence bonus */
+	int	raw;		/* without the bonus, or -1: do not move it */
+};
+
+/* The best window over the n sorted hits h.  snippet() also tries, for
+ * each hit, the window from the last sentence start before it: that
+ * needs every column tokenized.  Here a column longer than the window is
+ * taken to have one (+100), except that its start is one for sure (+120,
+ * no tokens needed); the caller then moves the window to its real
+ * sentence start if that keeps its phrases. */
+static int
+snip_choose(const Fts5ExtensionApi *api, Fts5Context *fts,
+    const struct snip_hit *h, int n, int ntoken, int *seen, int *stamp,
+    struct snip_window *w)
+{
+	int lo, hi, k, colsize, score, first, last, adj, bonus, rc;
+	bool lng;
+
+	memset(w, 0, sizeof *w);
+	w->raw = -1;
+	for (lo = 0; lo < n; lo = hi) {
+		for (hi = lo; hi < n && h[hi].col == h[lo].col; hi++)
+			;
+		if ((rc = api->xColumnSize(fts, h[lo].col, &colsize)) !=
+		    SQLITE_OK)
+			return rc;
+		lng = colsize > ntoken;
+		if (lng && h[lo].off > 0 && h[lo].off < ntoken && (score =
+		    snip_score(h + lo, hi - lo, 0, ntoken, seen, ++*stamp,
+		    &first, &last) + 120) > w->value) {
+			w->col = h[lo].col;
+			w->start = w->first = 0;
+			w->value = score;
+			w->raw = -1;
+		}
+		for (k = lo; k < hi; k++) {
+			score = snip_score(h + lo, hi - lo, h[k].off, ntoken,
+			    seen, ++*stamp, &first, &last);
+			bonus = lng && first > 0 ? 100 : 0;
+			if (score + bonus <= w->value)
+				continue;
+			/* Centred on its hits, within the column. */
+			adj = first - (ntoken - (last - first)) / 2;
+			if (adj + ntoken > colsize)
+				adj = colsize - ntoken;
+			w->col = h[k].col;
+			w->start = adj > 0 ? adj : 0;
+			w->first = first;
+			w->value = score + bonus;
+			w->raw = bonus > 0 ? score : -1;
+		}
+	}
+	return SQLITE_OK;
+}
+
 /* Token positions of one column, from 0 to stop, as byte ranges, and
  * the last sentence start before position before. */
 struct snip_tokens {
@@ -1086,19 +1155,59 @@ snip_token(void *ctx, int flags, const char *token, int n, int from, int to)
 	return t->pos++ >= t->stop ? SQLITE_DONE : SQLITE_OK;
 }
 
+/* Write tokens start to end of the column (its tokens t, its text of
+ * ntext bytes, colsize tokens) into out, each run of overlapping hits
+ * among h[0..n) (the column's, sorted) marked once, from its first token
+ * to its last or the window's end, with an ellipsis where the column
+ * goes on. */
+static void
+snip_write(struct strbuf *out, const struct snip_tokens *t, int ntext,
+    int colsize, int start, int end, const struct snip_hit *h, int n,
+    const char *open, const char *close, const char *ellipsis)
+{
+	int i, k, span = -1;
+
+	if (start > 0 && start <= end)
+		strbuf_adds(out, ellipsis);
+	for (k = 0; k < n && h[k].off < start; k++)
+		;
+	for (i = start; i <= end; i++) {
+		if (i > start)
+			strbuf_add(out, t->text + t->to[i - 1],
+			    (size_t)(t->from[i] - t->to[i - 1]));
+		if (span < 0 && k < n && h[k].off == i) {
+			strbuf_adds(out, open);
+			span = i + h[k].len - 1;
+		}
+		for (; k < n && h[k].off <= span; k++)
+			if (h[k].off + h[k].len - 1 > span)
+				span = h[k].off + h[k].len - 1;
+		strbuf_add(out, t->text + t->from[i], (size_t)(t->to[i] -
+		    t->from[i]));
+		if (span >= 0 && (i == span || i == end)) {
+			strbuf_adds(out, close);
+			span = -1;
+		}
+	}
+	if (end >= colsize - 1)
+		strbuf_add(out, t->text + (end >= 0 ? t->to[end] : 0),
+		    (size_t)(ntext - (end >= 0 ? t->to[end] : 0)));
+	else
+		strbuf_adds(out, ellipsis);
+}
+
 static void
 lede_snippet(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
 	struct snip_hit *h = NULL;
 	struct snip_tokens t = { 0 };
+	struct snip_window w;
 	struct strbuf out = { 0 };
 	const char *open, *close, *ellipsis, *text;
-	int *seen = NULL, nphrase, ntoken, nhit = 0, caphit = 0;
-	int rc = SQLITE_OK, p, c, o, i, k, stamp = 0, score, first, last;
-	int best = 0, braw = -1, bcol = 0, bstart = 0, bfirst = 0, end, span;
-	int colsize = 0, ntext = 0, lo, hi, adj, bonus;
-	bool lng;
+	int *seen = NULL, nphrase, ntoken, nhit = 0, caphit = 0, lo, hi;
+	int rc = SQLITE_OK, p, c, o, score, first, last, end, stamp = 0;
+	int colsize = 0, ntext = 0;
 	Fts5PhraseIter it;
 
 	if (nval != 4) {
@@ -1131,103 +1240,33 @@ lede_snippet(const Fts5ExtensionApi *api, Fts5Context *fts,
 		goto out;
 	qsort(h, (size_t)nhit, sizeof *h, snip_hit_cmp);
 	seen = xcalloc(nphrase > 0 ? (size_t)nphrase : 1, sizeof *seen);
-	/* The best window.  snippet() also tries, for each hit, the
-	 * window from the last sentence start before it: that needs every
-	 * column tokenized.  Here a column longer than the window is taken
-	 * to have one (+100), except that its start is one for sure (+120,
-	 * no tokens needed); the chosen window then moves to its real
-	 * sentence start if that keeps its phrases. */
-	for (lo = 0; lo < nhit; lo = hi) {
-		c = h[lo].col;
-		for (hi = lo; hi < nhit && h[hi].col == c; hi++)
-			;
-		if ((rc = api->xColumnSize(fts, c, &colsize)) != SQLITE_OK)
-			goto out;
-		lng = colsize > ntoken;
-		if (lng && h[lo].off > 0 && h[lo].off < ntoken && (score =
-		    snip_score(h + lo, hi - lo, 0, ntoken, seen, ++stamp,
-		    &first, &last) + 120) > best) {
-			best = score;
-			bcol = c;
-			bstart = bfirst = 0;
-			braw = -1;
-		}
-		for (k = lo; k < hi; k++) {
-			score = snip_score(h + lo, hi - lo, h[k].off, ntoken,
-			    seen, ++stamp, &first, &last);
-			bonus = lng && first > 0 ? 100 : 0;
-			if (score + bonus <= best)
-				continue;
-			adj = first - (ntoken - (last - first)) / 2;
-			if (adj + ntoken > colsize)
-				adj = colsize - ntoken;
-			best = score + bonus;
-			braw = bonus > 0 ? score : -1;
-			bcol = c;
-			bstart = adj > 0 ? adj : 0;
-			bfirst = first;
-		}
-	}
-	if ((rc = api->xColumnSize(fts, bcol, &colsize)) != SQLITE_OK ||
-	    (rc = api->xColumnText(fts, bcol, &text, &ntext)) != SQLITE_OK)
+	if ((rc = snip_choose(api, fts, h, nhit, ntoken, seen, &stamp, &w)) !=
+	    SQLITE_OK || (rc = api->xColumnSize(fts, w.col, &colsize)) !=
+	    SQLITE_OK || (rc = api->xColumnText(fts, w.col, &text, &ntext)) !=
+	    SQLITE_OK)
 		goto out;
-	if (text == NULL)
-		text = "";
 	/* The column's tokens up to the furthest end the window can have,
 	 * and its last sentence start before the first hit. */
-	t.text = text;
-	t.before = braw >= 0 ? bfirst : 0;
-	t.sentence = 0;
-	t.stop = (bfirst > bstart ? bfirst : bstart) + ntoken;
-	rc = api->xTokenize(fts, text, ntext, &t, snip_token);
+	t.text = text != NULL ? text : "";
+	t.before = w.raw >= 0 ? w.first : 0;
+	t.stop = (w.first > w.start ? w.first : w.start) + ntoken;
+	rc = api->xTokenize(fts, t.text, ntext, &t, snip_token);
 	if (rc == SQLITE_DONE)
 		rc = SQLITE_OK;
 	if (rc != SQLITE_OK)
 		goto out;
+	snip_column(h, nhit, w.col, &lo, &hi);
 	if (t.before > 0) {
-		for (lo = 0; lo < nhit && h[lo].col != bcol; lo++)
-			;
-		for (hi = lo; hi < nhit && h[hi].col == bcol; hi++)
-			;
 		score = snip_score(h + lo, hi - lo, t.sentence, ntoken, seen,
 		    ++stamp, &first, &last);
-		if (score + (t.sentence == 0 ? 120 : 100) > braw)
-			bstart = t.sentence;
+		if (score + (t.sentence == 0 ? 120 : 100) > w.raw)
+			w.start = t.sentence;
 	}
-	end = bstart + ntoken - 1;
+	end = w.start + ntoken - 1;
 	if (end >= t.pos)
 		end = t.pos - 1;
-	if (bstart > 0 && bstart <= end)
-		strbuf_adds(&out, ellipsis);
-	/* The tokens of the window, each run of overlapping hits marked
-	 * once, from its first token to its last or the window's end. */
-	for (k = 0; k < nhit && (h[k].col != bcol || h[k].off < bstart); k++)
-		;
-	span = -1;
-	for (i = bstart; i <= end; i++) {
-		if (i > bstart)
-			strbuf_add(&out, text + t.to[i - 1],
-			    (size_t)(t.from[i] - t.to[i - 1]));
-		if (span < 0 && k < nhit && h[k].col == bcol &&
-		    h[k].off == i) {
-			strbuf_adds(&out, open);
-			span = i + h[k].len - 1;
-		}
-		for (; k < nhit && h[k].col == bcol && h[k].off <= span; k++)
-			if (h[k].off + h[k].len - 1 > span)
-				span = h[k].off + h[k].len - 1;
-		strbuf_add(&out, text + t.from[i], (size_t)(t.to[i] -
-		    t.from[i]));
-		if (span >= 0 && (i == span || i == end)) {
-			strbuf_adds(&out, close);
-			span = -1;
-		}
-	}
-	if (end >= colsize - 1)
-		strbuf_add(&out, text + (end >= 0 ? t.to[end] : 0),
-		    (size_t)(ntext - (end >= 0 ? t.to[end] : 0)));
-	else
-		strbuf_adds(&out, ellipsis);
+	snip_write(&out, &t, ntext, colsize, w.start, end, h + lo, hi - lo,
+	    open, close, ellipsis);
 	sqlite3_result_text(ctx, out.s != NULL ? out.s : "", (int)out.len,
 	    SQLITE_TRANSIENT);
 out:
@@ -2886,8 +2925,7 @@ store_snippet(struct store *st, const struct query *filter, int64_t id,
 	if (sqlite3_prepare_v2(st->db, "SELECT lede_squeeze(lede_snippet("
 	    "article_fts, char(1), char(2), '…', 24)) FROM article_fts"
 	    " WHERE article_fts MATCH :qm AND rowid = (SELECT fts_key FROM"
-	    " articles WHERE id = :id)", -1, &s, NULL) !=
-	    SQLITE_OK)
+	    " articles WHERE id = :id)", -1, &s, NULL) != SQLITE_OK)
 		return fail(st, err, _("cannot read the cache"));
 	bind_filter(st, s, filter);
 	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
