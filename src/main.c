@@ -986,6 +986,13 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 			printf("%d", ev.m.days);
 		else
 			fputs("null", stdout);
+		if (ev.m.facts >= 0)
+			printf(",\"facts\":%.3f,\"shared_facts\":%u,"
+			    "\"compared_facts\":%u", ev.m.facts,
+			    ev.m.shared_facts, ev.m.small_facts);
+		else
+			fputs(",\"facts\":null,\"shared_facts\":null,"
+			    "\"compared_facts\":null", stdout);
 		fputs(",\"shared_names\":", stdout);
 		if (print_json_strings(st, ev.names, ev.nnames, &err) != 0)
 			goto out;
@@ -1001,6 +1008,13 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 		    "in the same order\n"), ev.m.containment, ev.m.ordered);
 		printf(_("Cosine:      %.3f of weighted terms\n"),
 		    ev.m.cosine);
+		if (ev.m.facts >= 0)
+			printf(_("Facts:       %.3f of names and numbers (%u "
+			    "of %u)\n"), ev.m.facts, ev.m.shared_facts,
+			    ev.m.small_facts);
+		else
+			printf(_("Facts:       unknown (run \"lede reindex\")"
+			    "\n"));
 		if (ev.m.days >= 0)
 			printf(_("Days apart:  %d\n"), ev.m.days);
 		else

@@ -18,6 +18,7 @@
 #define SIM_KEY_SAMPLE	64	/* and 1 in 64 as posting keys */
 #define SIM_TERMS	40	/* terms kept in a signature */
 #define SIM_TERM_KEYS	6	/* of which posting keys */
+#define SIM_FACTS	64	/* names and numbers kept, lowest hashes */
 #define SIM_MAX_LANGS	16
 /* Features come from the first this many bytes (long-form pieces are
  * cut; 3000 lost seed 002 against 000, whose shared names come late):
@@ -31,6 +32,13 @@
 #define REWRITE_IN_ORDER	10	/* and at least this many */
 #define MIN_SHINGLES		8	/* fewer: containment means little, */
 #define SHORT_SHINGLES		3	/* but all of these, in order, is a copy */
+#define COPY_FACTS		0.50	/* of the smaller's names and numbers */
+#define MIN_FACTS		3	/* fewer: the facts test says nothing */
+#define STORY_FACTS		0.25	/* same story: of the smaller's facts */
+/* A fact in more than 1 in FACT_COMMON articles (and more than
+ * FACT_COMMON_MIN) is common: left out of the facts. */
+#define FACT_COMMON		100
+#define FACT_COMMON_MIN		20
 #define SAME_STORY_COSINE	0.22
 #define RELATED_SCORE		0.09
 
@@ -216,6 +224,7 @@ struct dterm {
 	uint64_t	h;	/* 0 = empty slot */
 	float		tf;
 	float		boost;
+	bool		fact;	/* a name or a number */
 };
 
 struct sim_doc {
@@ -414,7 +423,7 @@ cmp_u32(const void *a, const void *b)
 }
 
 static void
-term_add(struct sim_doc *d, uint64_t h, float boost)
+term_add(struct sim_doc *d, uint64_t h, float boost, bool fact)
 {
 	size_t i;
 
@@ -444,6 +453,7 @@ term_add(struct sim_doc *d, uint64_t h, float boost)
 		d->tn++;
 	}
 	d->t[i].tf += 1;
+	d->t[i].fact |= fact;
 	if (boost > d->t[i].boost)
 		d->t[i].boost = boost;
 }
@@ -553,7 +563,8 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 				boost = 1.5f;
 			if (t[i].flags & T_QUOTE)
 				boost *= 1.5f;
-			term_add(d, t[i].h, boost);
+			term_add(d, t[i].h, boost, name || (t[i].flags &
+			    T_NUM));
 		}
 		/* Multi-word names ("Dmitry Peskov") are terms too. */
 		if (is_name(tz, &t[i]) && (run == 0 || (t[i].flags &
@@ -562,7 +573,7 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 			run++;
 		} else {
 			if (run >= 2) {
-				term_add(d, nameh, 2.5f);
+				term_add(d, nameh, 2.5f, true);
 				if (keep_strings)
 					add_string(&d->names, &d->namehash,
 					    &d->nnames, tz->text +
@@ -580,7 +591,7 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 		}
 	}
 	if (run >= 2)
-		term_add(d, nameh, 2.5f);
+		term_add(d, nameh, 2.5f, true);
 	if (keep_strings && run >= 1)
 		add_string(&d->names, &d->namehash, &d->nnames, tz->text +
 		    t[tz->n - run].off, t[tz->n - 1].off + t[tz->n - 1].len -
@@ -739,8 +750,10 @@ sim_sig_new(const struct sim_doc *d, sim_df_fn df, void *ctx,
 {
 	struct sim_sig *s = xcalloc(1, sizeof *s);
 	struct weighted *w = xcalloc(d->tn ? d->tn : 1, sizeof *w), *sorted;
-	uint64_t *order;
-	size_t i, j, n = 0, keep, k;
+	uint64_t *order, *facts = xcalloc(d->tn ? d->tn : 1, sizeof *facts);
+	uint64_t common = ndocs / FACT_COMMON > FACT_COMMON_MIN ?
+	    ndocs / FACT_COMMON : FACT_COMMON_MIN;
+	size_t i, j, n = 0, keep, k, nfacts = 0;
 	double norm = 0;
 
 	s->day = d->day;
@@ -749,17 +762,22 @@ sim_sig_new(const struct sim_doc *d, sim_df_fn df, void *ctx,
 	 * weight keeps that order among equal weights. */
 	for (j = 0; j < d->tn; j++) {
 		const struct dterm *t;
+		uint32_t tdf;
 		double idf;
 
 		for (i = d->ids[j] & (d->tcap - 1); d->t[i].h != d->ids[j];
 		    i = (i + 1) & (d->tcap - 1))
 			;
 		t = &d->t[i];
+		tdf = df(t->h, ctx);
+		/* Facts many articles share ("Pay April", "25 cts", "U.S.")
+		 * are the words of a template, not the identity of a story. */
+		if (t->fact && tdf <= common)
+			facts[nfacts++] = mix(t->h, 0) >> 32;
 		/* Smoothed IDF, at least 1: in a small cache a term that
 		 * another article shares must not weigh less than one no other
 		 * article has, or two articles could never look alike. */
-		idf = log((double)(ndocs + 1) / ((double)df(t->h, ctx) + 1.0)) +
-		    1.0;
+		idf = log((double)(ndocs + 1) / ((double)tdf + 1.0)) + 1.0;
 		if (idf < 1.0)
 			idf = 1.0;
 		w[n].h = t->h;
@@ -803,6 +821,19 @@ sim_sig_new(const struct sim_doc *d, sim_df_fn df, void *ctx,
 		    sizeof *s->shingles);
 		memcpy(s->order, d->shpos, s->nshingles * sizeof *s->order);
 	}
+	/* The lowest SIM_FACTS hashes sample every article's facts alike,
+	 * so two samples compare below the lower of their cut-offs. */
+	s->facts_known = true;
+	sort_u64(facts, nfacts);
+	for (i = j = 0; i < nfacts; i++)
+		if (j == 0 || facts[j - 1] != facts[i])
+			facts[j++] = facts[i];
+	s->facts_cut = j > SIM_FACTS;
+	s->nfacts = (uint16_t)(j > SIM_FACTS ? SIM_FACTS : j);
+	s->facts = xcalloc(s->nfacts ? s->nfacts : 1, sizeof *s->facts);
+	for (i = 0; i < s->nfacts; i++)
+		s->facts[i] = (uint32_t)facts[i];
+	free(facts);
 	/* Posting keys: the strongest terms, then sampled shingles. */
 	k = (keep < SIM_TERM_KEYS ? keep : SIM_TERM_KEYS) + d->nshkeys;
 	s->keys = xcalloc(k ? k : 1, sizeof *s->keys);
@@ -822,15 +853,19 @@ sim_sig_free(struct sim_sig *s)
 	free(s->shingles);
 	free(s->order);
 	free(s->terms);
+	free(s->facts);
 	free(s->keys);
 	free(s);
 }
 
-/* Blob layout, little endian: "LS2", weekday (i8), day (i32), nshingles
- * (u16), nterms (u16), shingles (u32 hash, u16 rank each), terms (u32 id,
- * f32 weight). */
-#define SIG_MAGIC	"LS2"
-#define SIG_HEADER	(3 + 1 + 4 + 2 + 2)
+/* Blob layout, little endian: "LS3", weekday (i8), day (i32), nshingles
+ * (u16), nterms (u16), nfacts (u16), cut (u8), shingles (u32 hash, u16
+ * rank each), terms (u32 id, f32 weight), facts (u32).  "LS2" blobs, of
+ * caches not reindexed since, have no facts and stop at the terms. */
+#define SIG_MAGIC	"LS3"
+#define SIG_MAGIC_2	"LS2"
+#define SIG_HEADER	(3 + 1 + 4 + 2 + 2 + 2 + 1)
+#define SIG_HEADER_2	(3 + 1 + 4 + 2 + 2)
 
 static void
 put32(unsigned char *p, uint32_t v)
@@ -852,7 +887,7 @@ void
 sim_sig_encode(const struct sim_sig *s, unsigned char **blob, size_t *len)
 {
 	size_t n = SIG_HEADER + 6 * (size_t)s->nshingles + 8 *
-	    (size_t)s->nterms, i;
+	    (size_t)s->nterms + 4 * (size_t)s->nfacts, i;
 	unsigned char *p = xmalloc(n), *q;
 	uint32_t f;
 
@@ -863,6 +898,9 @@ sim_sig_encode(const struct sim_sig *s, unsigned char **blob, size_t *len)
 	p[9] = (unsigned char)(s->nshingles >> 8);
 	p[10] = (unsigned char)s->nterms;
 	p[11] = (unsigned char)(s->nterms >> 8);
+	p[12] = (unsigned char)s->nfacts;
+	p[13] = (unsigned char)(s->nfacts >> 8);
+	p[14] = s->facts_cut;
 	q = p + SIG_HEADER;
 	for (i = 0; i < s->nshingles; i++, q += 6) {
 		put32(q, s->shingles[i]);
@@ -874,6 +912,8 @@ sim_sig_encode(const struct sim_sig *s, unsigned char **blob, size_t *len)
 		memcpy(&f, &s->terms[i].w, 4);
 		put32(q + 4, f);
 	}
+	for (i = 0; i < s->nfacts; i++, q += 4)
+		put32(q, s->facts[i]);
 	*blob = p;
 	*len = n;
 }
@@ -883,16 +923,27 @@ sim_sig_decode(const void *blob, size_t len)
 {
 	const unsigned char *p = blob, *q;
 	struct sim_sig *s;
-	size_t i, nsh, nt;
+	size_t i, nsh, nt, nf = 0, header = SIG_HEADER;
+	bool known = true;
 	uint32_t f;
 
-	if (len < SIG_HEADER || memcmp(p, SIG_MAGIC, 3) != 0)
+	if (len >= SIG_HEADER_2 && memcmp(p, SIG_MAGIC_2, 3) == 0) {
+		header = SIG_HEADER_2;
+		known = false;
+	} else if (len < SIG_HEADER || memcmp(p, SIG_MAGIC, 3) != 0)
 		return NULL;
 	nsh = (size_t)p[8] | (size_t)p[9] << 8;
 	nt = (size_t)p[10] | (size_t)p[11] << 8;
-	if (len != SIG_HEADER + 6 * nsh + 8 * nt)
+	if (known)
+		nf = (size_t)p[12] | (size_t)p[13] << 8;
+	if (len != header + 6 * nsh + 8 * nt + 4 * nf ||
+	    (known && p[14] > 1))
 		return NULL;
 	s = xcalloc(1, sizeof *s);
+	s->facts_known = known;
+	s->facts_cut = known && p[14];
+	s->nfacts = (uint16_t)nf;
+	s->facts = xcalloc(nf ? nf : 1, sizeof *s->facts);
 	s->weekday = (int8_t)p[3];
 	s->day = (int32_t)get32(p + 4);
 	s->nshingles = (uint16_t)nsh;
@@ -900,7 +951,7 @@ sim_sig_decode(const void *blob, size_t len)
 	s->shingles = xcalloc(nsh ? nsh : 1, sizeof *s->shingles);
 	s->order = xcalloc(nsh ? nsh : 1, sizeof *s->order);
 	s->terms = xcalloc(nt ? nt : 1, sizeof *s->terms);
-	q = p + SIG_HEADER;
+	q = p + header;
 	for (i = 0; i < nsh; i++, q += 6) {
 		s->shingles[i] = get32(q);
 		s->order[i] = (uint16_t)(q[4] | q[5] << 8);
@@ -910,6 +961,8 @@ sim_sig_decode(const void *blob, size_t len)
 		f = get32(q + 4);
 		memcpy(&s->terms[i].w, &f, 4);
 	}
+	for (i = 0; i < nf; i++, q += 4)
+		s->facts[i] = get32(q);
 	return s;
 }
 
@@ -948,6 +1001,64 @@ in_order(uint32_t *pairs, size_t n)
 	return len;
 }
 
+/* How many of the smaller's names and numbers the other has.  Each
+ * signature keeps its lowest hashes; below the lower cut-off both sets are
+ * whole, so the share there stands for the share in all. */
+static void
+fact_overlap(const struct sim_sig *a, const struct sim_sig *b,
+    struct sim_match *m)
+{
+	uint32_t limit = UINT32_MAX;
+	size_t i = 0, j = 0, na = 0, nb = 0, shared = 0;
+
+	m->facts = -1;
+	if (!a->facts_known || !b->facts_known)
+		return;
+	if (a->facts_cut && a->nfacts > 0)
+		limit = a->facts[a->nfacts - 1];
+	if (b->facts_cut && b->nfacts > 0 && b->facts[b->nfacts - 1] < limit)
+		limit = b->facts[b->nfacts - 1];
+	while (i < a->nfacts && a->facts[i] <= limit &&
+	    j < b->nfacts && b->facts[j] <= limit) {
+		if (a->facts[i] < b->facts[j])
+			i++, na++;
+		else if (a->facts[i] > b->facts[j])
+			j++, nb++;
+		else
+			i++, j++, na++, nb++, shared++;
+	}
+	for (; i < a->nfacts && a->facts[i] <= limit; i++)
+		na++;
+	for (; j < b->nfacts && b->facts[j] <= limit; j++)
+		nb++;
+	m->shared_facts = (unsigned)shared;
+	m->small_facts = (unsigned)(na < nb ? na : nb);
+	m->facts = m->small_facts ? (double)shared / m->small_facts : 0;
+}
+
+/* A copy or a rewrite keeps its source's names and numbers; a report made
+ * from a template (dividends, weekly figures) keeps the words around
+ * them and changes those. */
+static bool
+same_facts(const struct sim_match *m)
+{
+	return m->facts < 0 || m->small_facts < MIN_FACTS ||
+	    m->facts >= COPY_FACTS;
+}
+
+/* Reports of one event name the same people, places and figures; two
+ * companies' dividends or two weeks' figures share only the template's
+ * words.  With one or two uncommon facts, one shared will do. */
+static bool
+story_facts(const struct sim_match *m)
+{
+	if (m->facts < 0 || m->small_facts == 0)
+		return true;
+	if (m->small_facts < MIN_FACTS)
+		return m->shared_facts > 0;
+	return m->facts >= STORY_FACTS;
+}
+
 struct sim_match
 sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 {
@@ -983,6 +1094,7 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 			dot += (double)a->terms[i++].w * b->terms[j++].w;
 	}
 	m.cosine = dot > 1 ? 1 : dot;
+	fact_overlap(a, b, &m);
 	if (a->day != SIM_UNDATED && b->day != SIM_UNDATED)
 		m.days = abs(a->day - b->day);
 
@@ -990,7 +1102,8 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	 * when every shingle of the smaller is shared, in its order: two
 	 * identical briefs were labelled "same story". */
 	if (m.containment >= DUP_CONTAINMENT && (small >= MIN_SHINGLES ||
-	    (small >= SHORT_SHINGLES && m.in_order == small))) {
+	    (small >= SHORT_SHINGLES && m.in_order == small)) &&
+	    same_facts(&m)) {
 		m.label = SIM_DUPLICATE;
 		m.score = 0.90 + 0.10 * (m.containment - DUP_CONTAINMENT) /
 		    (1 - DUP_CONTAINMENT);
@@ -1002,7 +1115,8 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	 * 0.29 and 0.36, and seed 001 has only 0.26.  The floor of 10 in
 	 * order keeps short independent reports that follow one narrative
 	 * (the sample data's day-two stories: 6 to 8) out; seed 001 has 15. */
-	if (m.in_order >= REWRITE_IN_ORDER && m.ordered >= REWRITE_ORDERED) {
+	if (m.in_order >= REWRITE_IN_ORDER && m.ordered >= REWRITE_ORDERED &&
+	    same_facts(&m)) {
 		double q = (m.ordered - REWRITE_ORDERED) / (DUP_CONTAINMENT -
 		    REWRITE_ORDERED);
 
@@ -1022,14 +1136,15 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 		same_day = false;
 		decay = 0.7;
 	}
-	if (same_day && m.cosine >= SAME_STORY_COSINE) {
+	if (same_day && m.cosine >= SAME_STORY_COSINE && story_facts(&m)) {
 		m.label = SIM_SAME_STORY;
 		r = (m.cosine - SAME_STORY_COSINE) / 0.5;
 		m.score = 0.45 + 0.29 * (r > 1 ? 1 : r);
 		return m;
 	}
 	r = m.cosine * decay;
-	if (r >= RELATED_SCORE) {
+	if (r >= RELATED_SCORE && (m.facts < 0 || m.small_facts == 0 ||
+	    m.shared_facts > 0)) {
 		m.label = SIM_RELATED;
 		r = (r - RELATED_SCORE) / 0.4;
 		m.score = 0.10 + 0.34 * (r > 1 ? 1 : r);

@@ -521,6 +521,110 @@ test_sim_compare_unrelated_is_none(void **state)
 	article_free(b);
 }
 
+/* ---- names and numbers ---------------------------------------------------- */
+
+/* A weekly figure in the wire's template: the words stay, the numbers
+ * change from one week to the next. */
+static char *
+figures(const char *text, unsigned base)
+{
+	struct strbuf b = { 0 };
+	unsigned i;
+
+	strbuf_adds(&b, text);
+	for (i = 0; i < 12; i++)
+		strbuf_addf(&b, "Borrowings in the %s district rose to %u "
+		    "million in the week, against %u million before. ",
+		    i % 2 ? "northern" : "coastal", base + 37 * i,
+		    base + 41 * i + 3);
+	return strbuf_steal(&b);
+}
+
+static void
+test_sim_compare_template_is_no_copy(void **state)
+{
+	/* One text with other names: two companies' reports from one
+	 * template. */
+	struct article *a = make("Ferry", story(1, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct article *b = make("Ferry", story(1, 40, "Mira Okon",
+	    "Ilse Varga", "Lake Tarn"), T0);
+	char *base = story(3, 12, "Dara Quill", "Tomas Rei", "Port Selva");
+	struct article *w1 = make("Borrowings", figures(base, 310), T0);
+	struct article *w2 = make("Borrowings", figures(base, 560),
+	    T0 + 7 * DAY);
+	struct article *copy = make("Borrowings", xstrdup(w1->body), T0);
+	struct sim_match m;
+
+	(void)state;
+	m = compare(a, b);
+	assert_true(m.containment >= 0.8);	/* the words are shared */
+	assert_true(m.cosine >= 0.22);
+	assert_true(m.facts < 0.25);		/* the names are not */
+	/* Nor are they the same story, though of one day and alike. */
+	assert_int_equal(m.label, SIM_RELATED);
+	/* The same report a week later: its figures changed. */
+	m = compare(w1, w2);
+	assert_true(m.containment >= 0.5);
+	assert_true(m.facts < 0.5);
+	assert_true(m.label != SIM_DUPLICATE && m.label != SIM_REWRITE);
+	/* A copy keeps them. */
+	m = compare(w1, copy);
+	assert_true(m.facts == 1.0);
+	assert_int_equal(m.label, SIM_DUPLICATE);
+	free(base);
+	article_free(a);
+	article_free(b);
+	article_free(w1);
+	article_free(w2);
+	article_free(copy);
+}
+
+static uint32_t common_df;
+
+static uint32_t
+fixed_df(uint64_t term, void *ctx)
+{
+	(void)term;
+	(void)ctx;
+	return common_df;
+}
+
+static void
+test_sim_sig_common_facts_left_out(void **state)
+{
+	struct article *a = make("Strike", story(1, 40, "Dara Quill",
+	    "Tomas Rei", "Port Selva"), T0);
+	struct sim_doc *d = sim_doc_new(lex, a, false);
+	struct sim_sig *s;
+	uint16_t n;
+
+	(void)state;
+	/* In a cache of 100, a name in 20 articles is still a fact ... */
+	common_df = 20;
+	s = sim_sig_new(d, fixed_df, NULL, 100);
+	assert_true(s->facts_known);
+	n = s->nfacts;
+	assert_true(n >= 6);	/* Dara, Quill, Dara Quill, ... */
+	sim_sig_free(s);
+	/* ... in 21 it is a template's word ... */
+	common_df = 21;
+	s = sim_sig_new(d, fixed_df, NULL, 100);
+	assert_int_equal(s->nfacts, 0);
+	sim_sig_free(s);
+	/* ... and in a large cache, past 1 in 100. */
+	common_df = 1000;
+	s = sim_sig_new(d, fixed_df, NULL, 100000);
+	assert_int_equal(s->nfacts, n);
+	sim_sig_free(s);
+	common_df = 1001;
+	s = sim_sig_new(d, fixed_df, NULL, 100000);
+	assert_int_equal(s->nfacts, 0);
+	sim_sig_free(s);
+	sim_doc_free(d);
+	article_free(a);
+}
+
 static void
 test_sim_compare_is_symmetric_and_banded(void **state)
 {
@@ -574,6 +678,31 @@ test_sim_sig_encode_roundtrip(void **state)
 		norm += (double)t->terms[i].w * t->terms[i].w;
 	assert_true(fabs(norm - 1.0) < 1e-4);
 	assert_true(sim_compare(s, t).containment == 1.0);
+	assert_true(t->facts_known);
+	assert_int_equal(t->facts_cut, s->facts_cut);
+	assert_int_equal(t->nfacts, s->nfacts);
+	assert_true(t->nfacts > 0);
+	assert_memory_equal(t->facts, s->facts, s->nfacts * 4);
+	/* A blob of the layout before facts ("LS2": no fact count, no
+	 * facts) still reads, its facts unknown, so a cache compares
+	 * until it is reindexed. */
+	{
+		size_t body = len - 15 - 4 * (size_t)s->nfacts;
+		unsigned char *old = xmalloc(12 + body);
+		struct sim_sig *o;
+
+		memcpy(old, "LS2", 3);
+		memcpy(old + 3, blob + 3, 9);
+		memcpy(old + 12, blob + 15, body);
+		o = sim_sig_decode(old, 12 + body);
+		assert_non_null(o);
+		assert_false(o->facts_known);
+		assert_int_equal(o->nterms, s->nterms);
+		assert_true(sim_compare(s, o).facts < 0);
+		assert_true(sim_compare(s, o).containment == 1.0);
+		sim_sig_free(o);
+		free(old);
+	}
 	/* Truncated or foreign blobs are refused, not misread. */
 	assert_null(sim_sig_decode(blob, len - 1));
 	blob[0] = 'X';
@@ -685,6 +814,8 @@ main(void)
 		cmocka_unit_test(test_sim_compare_undated_uses_weekday),
 		cmocka_unit_test(test_sim_compare_short_copy_is_duplicate),
 		cmocka_unit_test(test_sim_compare_unrelated_is_none),
+		cmocka_unit_test(test_sim_compare_template_is_no_copy),
+		cmocka_unit_test(test_sim_sig_common_facts_left_out),
 		cmocka_unit_test(test_sim_compare_is_symmetric_and_banded),
 		cmocka_unit_test(test_sim_sig_encode_roundtrip),
 		cmocka_unit_test(test_sim_sig_keys_find_copies_and_stories),
