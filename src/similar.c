@@ -32,6 +32,7 @@
 #define REWRITE_IN_ORDER	10	/* and at least this many */
 #define MIN_SHINGLES		8	/* fewer: containment means little, */
 #define SHORT_SHINGLES		3	/* but all of these, in order, is a copy */
+#define BRIEF_COSINE		0.95	/* fewer still: the same words, too */
 #define COPY_FACTS		0.50	/* of the smaller's names and numbers */
 #define MIN_FACTS		3	/* fewer: the facts test says nothing */
 #define STORY_FACTS		0.25	/* same story: of the smaller's facts */
@@ -1100,10 +1101,13 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 
 	/* A short brief (40 words may give 5 shingles) is a copy only
 	 * when every shingle of the smaller is shared, in its order: two
-	 * identical briefs were labelled "same story". */
+	 * identical briefs were labelled "same story".  With one or two
+	 * sampled (a 50-word brief may have), the words must match as well:
+	 * two Reuters re-issues two days apart were merely related. */
 	if (m.containment >= DUP_CONTAINMENT && (small >= MIN_SHINGLES ||
-	    (small >= SHORT_SHINGLES && m.in_order == small)) &&
-	    same_facts(&m)) {
+	    (small >= SHORT_SHINGLES && m.in_order == small) ||
+	    (small > 0 && m.in_order == small &&
+	    m.cosine >= BRIEF_COSINE)) && same_facts(&m)) {
 		m.label = SIM_DUPLICATE;
 		m.score = 0.90 + 0.10 * (m.containment - DUP_CONTAINMENT) /
 		    (1 - DUP_CONTAINMENT);

@@ -476,6 +476,9 @@ test_sim_compare_undated_uses_weekday(void **state)
 /* A short brief copied whole is a duplicate too, though it has fewer
  * shingles than containment needs; two briefs on one event that share
  * a phrase are not. */
+#define TINY "There were four grain ships loading and two waiting to load at " \
+    "Port Selva, according to the harbour office."
+
 static void
 test_sim_compare_short_copy_is_duplicate(void **state)
 {
@@ -497,6 +500,15 @@ test_sim_compare_short_copy_is_duplicate(void **state)
 	assert_int_equal(m.label, SIM_DUPLICATE);
 	assert_int_not_equal(compare(a, c).label, SIM_DUPLICATE);
 	assert_int_not_equal(compare(a, c).label, SIM_REWRITE);
+	/* Fewer than three sampled shingles, and days apart: the words
+	 * decide. */
+	article_free(a);
+	article_free(b);
+	a = make("Ships", xstrdup(TINY), T0);
+	b = make("Ships", xstrdup(TINY), T0 + 2 * DAY);
+	m = compare(a, b);
+	assert_true(m.shared > 0 && m.shared < 3);
+	assert_int_equal(m.label, SIM_DUPLICATE);
 	article_free(a);
 	article_free(b);
 	article_free(c);
