@@ -34,7 +34,7 @@
 #define SHORT_SHINGLES		3	/* but all of these, in order, is a copy */
 #define BRIEF_COSINE		0.95	/* fewer still: the same words, too */
 #define COPY_FACTS		0.50	/* of the smaller's names and numbers */
-#define MIN_FACTS		3	/* fewer: the facts test says nothing */
+#define MIN_FACTS		3	/* fewer: one in common will do */
 #define STORY_FACTS		0.25	/* same story: of the smaller's facts */
 /* A fact in more than 1 in FACT_COMMON articles (and more than
  * FACT_COMMON_MIN) is common: left out of the facts. */
@@ -1037,27 +1037,20 @@ fact_overlap(const struct sim_sig *a, const struct sim_sig *b,
 	m->facts = m->small_facts ? (double)shared / m->small_facts : 0;
 }
 
-/* A copy or a rewrite keeps its source's names and numbers; a report made
- * from a template (dividends, weekly figures) keeps the words around
- * them and changes those. */
+/* Whether two articles share enough facts: at least the share need of
+ * the smaller's, and one at least.  A copy keeps its source's names and
+ * numbers, and reports of one event name the same people and figures;
+ * a report from a template (two companies' dividends, two weeks'
+ * figures) keeps only the words around them.  With fewer than MIN_FACTS
+ * a share means little and one in common will do; with none, or a
+ * signature without facts, the text decides. */
 static bool
-same_facts(const struct sim_match *m)
-{
-	return m->facts < 0 || m->small_facts < MIN_FACTS ||
-	    m->facts >= COPY_FACTS;
-}
-
-/* Reports of one event name the same people, places and figures; two
- * companies' dividends or two weeks' figures share only the template's
- * words.  With one or two uncommon facts, one shared will do. */
-static bool
-story_facts(const struct sim_match *m)
+facts_agree(const struct sim_match *m, double need)
 {
 	if (m->facts < 0 || m->small_facts == 0)
 		return true;
-	if (m->small_facts < MIN_FACTS)
-		return m->shared_facts > 0;
-	return m->facts >= STORY_FACTS;
+	return m->shared_facts > 0 && (m->small_facts < MIN_FACTS ||
+	    m->facts >= need);
 }
 
 struct sim_match
@@ -1107,7 +1100,7 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	if (m.containment >= DUP_CONTAINMENT && (small >= MIN_SHINGLES ||
 	    (small >= SHORT_SHINGLES && m.in_order == small) ||
 	    (small > 0 && m.in_order == small &&
-	    m.cosine >= BRIEF_COSINE)) && same_facts(&m)) {
+	    m.cosine >= BRIEF_COSINE)) && facts_agree(&m, COPY_FACTS)) {
 		m.label = SIM_DUPLICATE;
 		m.score = 0.90 + 0.10 * (m.containment - DUP_CONTAINMENT) /
 		    (1 - DUP_CONTAINMENT);
@@ -1120,7 +1113,7 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	 * order keeps short independent reports that follow one narrative
 	 * (the sample data's day-two stories: 6 to 8) out; seed 001 has 15. */
 	if (m.in_order >= REWRITE_IN_ORDER && m.ordered >= REWRITE_ORDERED &&
-	    same_facts(&m)) {
+	    facts_agree(&m, COPY_FACTS)) {
 		double q = (m.ordered - REWRITE_ORDERED) / (DUP_CONTAINMENT -
 		    REWRITE_ORDERED);
 
@@ -1140,15 +1133,15 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 		same_day = false;
 		decay = 0.7;
 	}
-	if (same_day && m.cosine >= SAME_STORY_COSINE && story_facts(&m)) {
+	if (same_day && m.cosine >= SAME_STORY_COSINE &&
+	    facts_agree(&m, STORY_FACTS)) {
 		m.label = SIM_SAME_STORY;
 		r = (m.cosine - SAME_STORY_COSINE) / 0.5;
 		m.score = 0.45 + 0.29 * (r > 1 ? 1 : r);
 		return m;
 	}
 	r = m.cosine * decay;
-	if (r >= RELATED_SCORE && (m.facts < 0 || m.small_facts == 0 ||
-	    m.shared_facts > 0)) {
+	if (r >= RELATED_SCORE && facts_agree(&m, 0)) {
 		m.label = SIM_RELATED;
 		r = (r - RELATED_SCORE) / 0.4;
 		m.score = 0.10 + 0.34 * (r > 1 ? 1 : r);

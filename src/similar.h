@@ -48,7 +48,7 @@
  *   (still clustered through its others).  The same story
  *   must share a quarter (the corpus's reports of one story share
  *   0.25-1.0; seed 002 has 0.34 against 000), a related article one
- *   fact.
+ *   fact; with one or two facts, one in common will do for any label.
  * - Time separates the same story from follow-ups (the text cannot: seed
  *   002 and 003 score the same cosine against 000).  Undated articles
  *   fall back on the weekday the text anchors its events to ("said

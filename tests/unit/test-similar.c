@@ -552,6 +552,13 @@ figures(const char *text, unsigned base)
 	return strbuf_steal(&b);
 }
 
+/* A weekly brief without names, its one figure given as x. */
+#define BRIEF(x) "grain loaded at the northern harbour this week rose " \
+    "to " x " tonnes, the harbour office said on its weekly report, " \
+    "and the office added that the ships waiting to load at the " \
+    "northern harbour were fewer than in the week before, while the " \
+    "ships loading at the coastal harbour were as many as before."
+
 static void
 test_sim_compare_template_is_no_copy(void **state)
 {
@@ -584,6 +591,17 @@ test_sim_compare_template_is_no_copy(void **state)
 	m = compare(w1, copy);
 	assert_true(m.facts == 1.0);
 	assert_int_equal(m.label, SIM_DUPLICATE);
+	/* A brief with one figure, and that figure changed: one fact, none
+	 * in common. */
+	article_free(w2);
+	article_free(copy);
+	w2 = make("Grain", xstrdup(BRIEF("450")), T0);
+	copy = make("Grain", xstrdup(BRIEF("800")), T0 + 7 * DAY);
+	m = compare(w2, copy);
+	assert_true(m.containment >= 0.8);
+	assert_int_equal(m.small_facts, 1);
+	assert_int_equal(m.shared_facts, 0);
+	assert_int_equal(m.label, SIM_NONE);
 	free(base);
 	article_free(a);
 	article_free(b);
