@@ -33,17 +33,7 @@ if [ ! -x "$lede" ] || [ -d "$lede" ]; then
 	echo "import.sh: $lede: no lede binary there (build lede, run from the build dir, or set LEDE)" >&2
 	exit 1
 fi
-lede=$(cd "$(dirname "$lede")" && pwd)/$(basename "$lede")
-mkdir -p "$work"
-work=$(cd "$work" && pwd)
-
-# An uninstalled lede finds its rules in the source tree; results must not depend on ~/.config.
-if [ -z "${LEDE_DATADIR:-}" ] && [ -f "$here/../data/boilerplate" ]; then
-	LEDE_DATADIR=$(cd "$here/../data" && pwd)
-	export LEDE_DATADIR
-fi
-mkdir -p "$work/empty-config"
-export XDG_CONFIG_HOME=$work/empty-config
+. "$here/env.sh"
 
 gen=$work/gencorpus
 if [ ! -x "$gen" ] || [ "$here/gencorpus.c" -nt "$gen" ]; then
@@ -52,11 +42,6 @@ if [ ! -x "$gen" ] || [ "$here/gencorpus.c" -nt "$gen" ]; then
 fi
 src_sum=$(cksum < "$here/gencorpus.c" | awk '{ print $1 "-" $2 }')
 
-# Pin to one core when we can, so figures compare across machines with different core counts.
-pin=()
-if command -v taskset > /dev/null 2>&1 && taskset -c 0 true > /dev/null 2>&1; then
-	pin=(taskset -c 0)
-fi
 have_time=0
 if [ -x /usr/bin/time ] && /usr/bin/time -v -o /dev/null true > /dev/null 2>&1; then
 	have_time=1

@@ -18,15 +18,7 @@ if [ ! -f "$tarball" ]; then
 	echo "reuters.sh: $tarball not found; nothing to measure" >&2
 	exit 0
 fi
-lede=$(cd "$(dirname "$lede")" && pwd)/$(basename "$lede")
-if [ -z "${LEDE_DATADIR:-}" ]; then
-	LEDE_DATADIR=$(cd "$here/../data" && pwd)
-	export LEDE_DATADIR
-fi
-mkdir -p "$work/empty-config"
-export XDG_CONFIG_HOME=$work/empty-config
-pin=()
-taskset -c 0 true 2>/dev/null && pin=(taskset -c 0)
+. "$here/env.sh"
 
 articles=$work/reuters
 [ -f "$articles/stories.tsv" ] || python3 "$here/reuters.py" "$tarball" "$articles"

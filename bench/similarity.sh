@@ -14,15 +14,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 lede=${LEDE:-./lede}
 work=${BENCH_DIR:-/tmp/lede-bench}
 [ $# -gt 0 ] || set -- 10000 100000
-lede=$(cd "$(dirname "$lede")" && pwd)/$(basename "$lede")
-if [ -z "${LEDE_DATADIR:-}" ]; then
-	LEDE_DATADIR=$(cd "$here/../data" && pwd)
-	export LEDE_DATADIR
-fi
-mkdir -p "$work/empty-config"
-export XDG_CONFIG_HOME=$work/empty-config
-pin=()
-taskset -c 0 true 2>/dev/null && pin=(taskset -c 0)
+. "$here/env.sh"
 
 echo "Machine: $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); lede $("$lede" --version)"
