@@ -785,9 +785,7 @@ as_typed(const char *text, bool search)
 	size_t n = strlen(text);
 
 	last = last != NULL ? last + 1 : text;
-	/* Two characters at least: one, and another after it. */
-	if (search && *last != '\0' && last[text_charlen(last)] != '\0' &&
-	    strchr(last, ':') == NULL &&
+	if (search && text_chars(last) >= 2 && strchr(last, ':') == NULL &&
 	    ((unsigned char)text[n - 1] >= 0x80 ||
 	    isalnum((unsigned char)text[n - 1])))
 		return xasprintf("%s*", text);
