@@ -1042,12 +1042,15 @@ fact_overlap(const struct sim_sig *a, const struct sim_sig *b,
  * numbers, and reports of one event name the same people and figures;
  * a report from a template (two companies' dividends, two weeks'
  * figures) keeps only the words around them.  With fewer than MIN_FACTS
- * a share means little and one in common will do; with none, or a
- * signature without facts, the text decides. */
+ * a share means little and one in common will do.  One fact that
+ * differs proves nothing (a corrected figure, a copy's own number: the
+ * names of a story copied in more than 1% of the cache are common, and
+ * its copies may have only such a fact left); with that, with none, or
+ * with a signature without facts, the text decides. */
 static bool
 facts_agree(const struct sim_match *m, double need)
 {
-	if (m->facts < 0 || m->small_facts == 0)
+	if (m->facts < 0 || m->small_facts - m->shared_facts < 2)
 		return true;
 	return m->shared_facts > 0 && (m->small_facts < MIN_FACTS ||
 	    m->facts >= need);

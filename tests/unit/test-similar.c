@@ -552,9 +552,9 @@ figures(const char *text, unsigned base)
 	return strbuf_steal(&b);
 }
 
-/* A weekly brief without names, its one figure given as x. */
-#define BRIEF(x) "grain loaded at the northern harbour this week rose " \
-    "to " x " tonnes, the harbour office said on its weekly report, " \
+/* A weekly brief without names, its two figures given as x and y. */
+#define BRIEF(x, y) "grain loaded at the northern harbour this week rose " \
+    "to " x " tonnes from " y ", the harbour office said on its weekly report, " \
     "and the office added that the ships waiting to load at the " \
     "northern harbour were fewer than in the week before, while the " \
     "ships loading at the coastal harbour were as many as before."
@@ -591,17 +591,21 @@ test_sim_compare_template_is_no_copy(void **state)
 	m = compare(w1, copy);
 	assert_true(m.facts == 1.0);
 	assert_int_equal(m.label, SIM_DUPLICATE);
-	/* A brief with one figure, and that figure changed: one fact, none
-	 * in common. */
+	/* A brief with two figures, both changed: two facts, none in
+	 * common. */
 	article_free(w2);
 	article_free(copy);
-	w2 = make("Grain", xstrdup(BRIEF("450")), T0);
-	copy = make("Grain", xstrdup(BRIEF("800")), T0 + 7 * DAY);
+	w2 = make("Grain", xstrdup(BRIEF("450", "390")), T0);
+	copy = make("Grain", xstrdup(BRIEF("800", "510")), T0 + 7 * DAY);
 	m = compare(w2, copy);
 	assert_true(m.containment >= 0.8);
-	assert_int_equal(m.small_facts, 1);
+	assert_int_equal(m.small_facts, 2);
 	assert_int_equal(m.shared_facts, 0);
 	assert_int_equal(m.label, SIM_NONE);
+	/* One figure changed is a correction, still a copy. */
+	article_free(copy);
+	copy = make("Grain", xstrdup(BRIEF("460", "390")), T0);
+	assert_int_equal(compare(w2, copy).label, SIM_DUPLICATE);
 	free(base);
 	article_free(a);
 	article_free(b);
@@ -618,6 +622,48 @@ fixed_df(uint64_t term, void *ctx)
 	(void)term;
 	(void)ctx;
 	return common_df;
+}
+
+/* A story copied so widely that its names are common: only the copies'
+ * own numbers ("Copy 17", "Copy 18") are left as facts. */
+static uint32_t
+names_common_df(uint64_t term, void *ctx)
+{
+	(void)ctx;
+	return term == fnv1a(FNV1A_SEED, "17", 2) ||
+	    term == fnv1a(FNV1A_SEED, "18", 2) ? 1 : 5000;
+}
+
+static void
+test_sim_compare_widely_copied_story(void **state)
+{
+	char *body = story(1, 40, "Dara Quill", "Tomas Rei", "Port Selva");
+	struct strbuf x = { 0 }, y = { 0 };
+	struct article *a, *b;
+	struct sim_doc *da, *db;
+	struct sim_sig *sa, *sb;
+	struct sim_match m;
+
+	(void)state;
+	strbuf_addf(&x, "Copy 17. %s", body);
+	strbuf_addf(&y, "Copy 18. %s", body);
+	a = make("Strike", strbuf_steal(&x), T0);
+	b = make("Strike", strbuf_steal(&y), T0);
+	da = sim_doc_new(lex, a, false);
+	db = sim_doc_new(lex, b, false);
+	sa = sim_sig_new(da, names_common_df, NULL, 100000);
+	sb = sim_sig_new(db, names_common_df, NULL, 100000);
+	m = sim_compare(sa, sb);
+	assert_int_equal(m.small_facts, 1);
+	assert_int_equal(m.shared_facts, 0);
+	assert_int_equal(m.label, SIM_DUPLICATE);
+	sim_sig_free(sa);
+	sim_sig_free(sb);
+	sim_doc_free(da);
+	sim_doc_free(db);
+	article_free(a);
+	article_free(b);
+	free(body);
 }
 
 static void
@@ -845,6 +891,7 @@ main(void)
 		cmocka_unit_test(test_sim_compare_short_copy_is_duplicate),
 		cmocka_unit_test(test_sim_compare_unrelated_is_none),
 		cmocka_unit_test(test_sim_compare_template_is_no_copy),
+		cmocka_unit_test(test_sim_compare_widely_copied_story),
 		cmocka_unit_test(test_sim_sig_common_facts_left_out),
 		cmocka_unit_test(test_sim_compare_is_symmetric_and_banded),
 		cmocka_unit_test(test_sim_sig_encode_roundtrip),
