@@ -66,7 +66,7 @@ struct import_stats {
 struct import_opts {
 	const char	*source;	/* --source: outlet for every article */
 	size_t		 max_bytes;	/* 0 = IMPORT_MAX_BYTES_DEFAULT */
-	size_t		 batch;		/* articles per transaction, 0 = default */
+	size_t		 batch;		/* articles per transaction, 0 = by time */
 	bool		 progress;	/* draw a progress line on stderr */
 	int64_t		 now;		/* import time (Unix); seam for tests */
 	import_warn_fn	 warn;		/* per-file problems; NULL = stderr */
