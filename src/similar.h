@@ -51,7 +51,13 @@
  *   fact; with one or two facts, one in common will do for any label,
  *   and one differing fact alone vetoes nothing (a story copied in 1%
  *   of the cache makes its own names common: the CI's corpus of 2,000
- *   copies each of five articles lost its duplicate labels).
+ *   copies each of five articles lost its duplicate labels).  A
+ *   follow-up names the same people in other words: six facts and 30%
+ *   in common make half that share count as the topic match.  The
+ *   three names with the lowest hashes are posting keys too (a MinHash
+ *   sketch of the names): in a small cache the strongest terms are the
+ *   words no other article has yet, and a follow-up shared no key with
+ *   its story.
  * - Time separates the same story from follow-ups (the text cannot: seed
  *   002 and 003 score the same cosine against 000).  Undated articles
  *   fall back on the weekday the text anchors its events to ("said

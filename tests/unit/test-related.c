@@ -99,9 +99,9 @@ teardown(void **state)
 
 static int serial;
 
-/* Store and index an article; returns its id. */
+/* Store and index an article under title; returns its id. */
 static int64_t
-add(char *body, int64_t published)
+add_titled(const char *title, char *body, int64_t published)
 {
 	struct article *a = article_new();
 	enum store_put res;
@@ -109,7 +109,7 @@ add(char *body, int64_t published)
 	int64_t id;
 
 	a->origin = xasprintf("/fixture/%d.txt", serial++);
-	a->title = xstrdup("Port Selva");
+	a->title = xstrdup(title);
 	a->body = body;
 	a->language = xstrdup("en");
 	a->published = published;
@@ -123,6 +123,12 @@ add(char *body, int64_t published)
 	id = a->id;
 	article_free(a);
 	return id;
+}
+
+static int64_t
+add(char *body, int64_t published)
+{
+	return add_titled("Port Selva", body, published);
 }
 
 struct list {
@@ -177,9 +183,12 @@ test_related_index_incremental(void **state)
 
 	(void)state;
 	a = add(text(1, 60, "Dara Quill", "Port Selva"), T0);
-	d = add(xstrdup("Castelbruck Athletic beat Lowmere Rovers in the cup "
-	    "final. Striker Ivo Marsh scored twice and goalkeeper Anselm "
-	    "Rook saved a penalty at Fenwick Park on a cold evening."), T0);
+	/* Unrelated: a cup final (named for its own story; one place in
+	 * common would make it related). */
+	d = add_titled("Cup final", xstrdup("Castelbruck Athletic beat "
+	    "Lowmere Rovers in the cup final. Striker Ivo Marsh scored "
+	    "twice and goalkeeper Anselm Rook saved a penalty at Fenwick "
+	    "Park on a cold evening."), T0);
 	c = add(text(2, 40, "Dara Quill", "Port Selva"), T0);
 	l = list_of(a);
 	assert_int_equal(l.n, 1);

@@ -729,6 +729,67 @@ test_sim_compare_is_symmetric_and_banded(void **state)
 	article_free(later);
 }
 
+/* A signature of given terms (ids 1..n, weights as given), facts and
+ * day, as sim_sig_new would leave it. */
+static struct sim_sig *
+sig_made(const float *w, size_t nw, uint32_t fact0, uint32_t nfacts,
+    uint32_t nshared, int32_t day)
+{
+	struct sim_sig *s = xcalloc(1, sizeof *s);
+	size_t i;
+
+	s->day = day;
+	s->weekday = -1;
+	s->nterms = (uint16_t)nw;
+	s->terms = xcalloc(nw, sizeof *s->terms);
+	for (i = 0; i < nw; i++) {
+		s->terms[i].id = (uint32_t)i + 1;
+		s->terms[i].w = w[i];
+	}
+	/* The first nshared facts are 1..nshared, the rest from fact0. */
+	s->facts_known = true;
+	s->nfacts = (uint16_t)nfacts;
+	s->facts = xcalloc(nfacts, sizeof *s->facts);
+	for (i = 0; i < nfacts; i++)
+		s->facts[i] = i < nshared ? (uint32_t)i + 1 : fact0 +
+		    (uint32_t)i;
+	return s;
+}
+
+/* A follow-up days later tells its story in other words (cosine 0.12,
+ * too little at 5 days apart) but names the same people: two thirds of
+ * its facts make it related.  A few facts in common (one name and a
+ * place is six) or a small share of many do not. */
+static void
+test_sim_compare_follow_up_same_actors(void **state)
+{
+	static const float wa[] = { 0.6f, 0.8f }, wb[] = { 0.2f, 0, 0.98f };
+	struct sim_sig *a = sig_made(wa, 2, 1000, 30, 30, 19800);
+	struct sim_sig *b;
+	struct sim_match m;
+
+	(void)state;
+	b = sig_made(wb, 3, 2000, 30, 20, 19805);
+	m = sim_compare(a, b);
+	assert_true(m.cosine > 0.11 && m.cosine < 0.13);
+	assert_int_equal(m.shared_facts, 20);
+	assert_int_equal(m.label, SIM_RELATED);
+	assert_true(m.score > 0.10 && m.score < 0.45);
+	/* A week later still, it weighs less. */
+	b->day = 19812;
+	assert_true(sim_compare(a, b).score < m.score);
+	sim_sig_free(b);
+	/* Five facts in common, of five: not enough to stand for a topic. */
+	b = sig_made(wb, 3, 2000, 5, 5, 19805);
+	assert_int_equal(sim_compare(a, b).label, SIM_NONE);
+	sim_sig_free(b);
+	/* Eight of thirty: a quarter is not a story's cast. */
+	b = sig_made(wb, 3, 2000, 30, 8, 19805);
+	assert_int_equal(sim_compare(a, b).label, SIM_NONE);
+	sim_sig_free(b);
+	sim_sig_free(a);
+}
+
 /* ---- signatures, keys, evidence ------------------------------------------------ */
 
 static void
@@ -827,6 +888,77 @@ test_sim_sig_keys_find_copies_and_stories(void **state)
 	article_free(c);
 }
 
+/* Terms of the names, whose df names_df gives as 20 (of 30 articles: a
+ * running story's people, in most of a small cache, yet facts). */
+static const uint64_t *name_terms;
+static size_t nname_terms;
+
+static uint32_t
+names_df(uint64_t term, void *ctx)
+{
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < nname_terms; i++)
+		if (name_terms[i] == term)
+			return 20;
+	return 0;
+}
+
+/* In a small cache a running story's names weigh less than the words
+ * of the day, which no other article has: the strongest terms of a
+ * follow-up and of its story differ, and only the names kept as keys
+ * (a sketch of the lowest hashes) bring them together. */
+static void
+test_sim_sig_keys_name_the_actors(void **state)
+{
+	struct article *n = make("", xstrdup("Mayor Ingrid Falsen met "
+	    "Mona Sjovik of the Civic Alliance in Tarnholm about the Baltic "
+	    "Transit Fund and Kanal Street."), T0);
+	struct article *a = make("Council approves harbour tram",
+	    xstrdup("The council in Tarnholm voted late on Tuesday to "
+	    "build a harbour tramway after a stormy session. Mayor Ingrid "
+	    "Falsen hailed a turning point. The Civic Alliance, led by "
+	    "Mona Sjovik, opposed the route and demanded a referendum. "
+	    "Construction starts next spring, paid partly by the Baltic "
+	    "Transit Fund. Shopkeepers on Kanal Street fear closed "
+	    "pavements."), T0);
+	struct article *b = make("Merchants go to court", xstrdup("Merchants "
+	    "filed suit in the district court on Monday, claiming the works "
+	    "will ruin their trade along Kanal Street. Their lawyer said "
+	    "Mayor Ingrid Falsen ignored every objection from the Civic "
+	    "Alliance. Mona Sjovik welcomed the lawsuit. The Baltic Transit "
+	    "Fund declined to comment, and Tarnholm officials stayed "
+	    "silent."), T0 + 5 * DAY);
+	struct sim_doc *dn = sim_doc_new(lex, n, false);
+	struct sim_doc *da = sim_doc_new(lex, a, false);
+	struct sim_doc *db = sim_doc_new(lex, b, false);
+	struct sim_sig *sa, *sb;
+	size_t i, j;
+	bool top_shared = false;
+
+	(void)state;
+	name_terms = sim_doc_terms(dn, &nname_terms);
+	sa = sim_sig_new(da, names_df, NULL, 30);
+	sb = sim_sig_new(db, names_df, NULL, 30);
+	/* The six strongest terms have nothing in common ... */
+	for (i = 0; i < 6 && i < sa->nkeys; i++)
+		for (j = 0; j < 6 && j < sb->nkeys; j++)
+			top_shared |= sa->keys[i] == sb->keys[j];
+	assert_false(top_shared);
+	/* ... but a name among the keys is, and the pair is related. */
+	assert_true(shares_key(sa, sb, false));
+	assert_int_equal(sim_compare(sa, sb).label, SIM_RELATED);
+	sim_sig_free(sa);
+	sim_sig_free(sb);
+	sim_doc_free(dn);
+	sim_doc_free(da);
+	sim_doc_free(db);
+	article_free(n);
+	article_free(a);
+	article_free(b);
+}
+
 static void
 test_sim_explain_names_and_quotes(void **state)
 {
@@ -894,8 +1026,10 @@ main(void)
 		cmocka_unit_test(test_sim_compare_widely_copied_story),
 		cmocka_unit_test(test_sim_sig_common_facts_left_out),
 		cmocka_unit_test(test_sim_compare_is_symmetric_and_banded),
+		cmocka_unit_test(test_sim_compare_follow_up_same_actors),
 		cmocka_unit_test(test_sim_sig_encode_roundtrip),
 		cmocka_unit_test(test_sim_sig_keys_find_copies_and_stories),
+		cmocka_unit_test(test_sim_sig_keys_name_the_actors),
 		cmocka_unit_test(test_sim_explain_names_and_quotes),
 		cmocka_unit_test(test_sim_label_names),
 	};
