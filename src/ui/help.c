@@ -103,12 +103,14 @@ help_show(struct ui *ui)
 		touchwin(stdscr);
 		if (rc == ERR && ui_gone())
 			break;
-		/* A new size: lay the reader out again and show this page
-		 * of the help anew, centred. */
-		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+		/* A new size: show this page of the help anew, centred. */
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
+			first = page;
+		/* Lay the reader out again beneath the next page: a shorter
+		 * page left the last one's rows on the screen. */
+		if (first < ACT_COUNT) {
 			ui_resized(ui);
 			doupdate();
-			first = page;
 		}
 	}
 	timeout(ui->refresh_ms);

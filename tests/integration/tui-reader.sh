@@ -81,6 +81,8 @@ wait_for 'any key: more'
 keys x
 wait_for 'show this help'
 wait_for 'any key closes'
+# Nothing of the first page is left around the second.
+wait_gone 'any key: more'
 $T resize-window -x 90 -y 26
 sleep 0.3
 wait_for 'show this help'
