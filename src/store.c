@@ -102,6 +102,7 @@ enum stmt_id {
 	S_REL_DEL,
 	S_REL_FORGET,
 	S_CLUSTER_LEAVE,
+	S_CLUSTER_LONE,
 	S_CLUSTER_GET,
 	S_CLUSTER_ONE,
 	S_CLUSTER_SET,
@@ -217,6 +218,9 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " OR other_id = ?1",
 	[S_CLUSTER_LEAVE] = "UPDATE articles SET cluster_id = NULL"
 	    " WHERE id = ?1",
+	[S_CLUSTER_LONE] = "UPDATE articles SET cluster_id = NULL"
+	    " WHERE cluster_id = ?1 AND (SELECT count(*) FROM articles"
+	    " WHERE cluster_id = ?1) < 2",
 	[S_CLUSTER_GET] = "SELECT coalesce(cluster_id, id) FROM articles"
 	    " WHERE id = ?1",
 	[S_CLUSTER_ONE] = "UPDATE articles SET cluster_id = ?1 WHERE id = ?2",
@@ -3302,11 +3306,14 @@ store_sim_put(struct store *st, int64_t id, int32_t day, const void *sig,
 	return 0;
 }
 
+static int cluster_of(struct store *st, int64_t id, int64_t *c, char **err);
+
 int
 store_sim_forget(struct store *st, int64_t id, char **err)
 {
 	sqlite3_stmt *s = stmt(st, S_SIG_GET), *del;
 	const unsigned char *k;
+	int64_t cluster;
 	int rc, day = 0, n, i;
 
 	sqlite3_bind_int64(s, 1, id);
@@ -3337,9 +3344,16 @@ store_sim_forget(struct store *st, int64_t id, char **err)
 	sqlite3_bind_int64(s, 1, id);
 	if (step_done(st, s, err) != 0)
 		return -1;
-	/* Its new text decides its group again. */
+	/* Its new text decides its group again, and a group it leaves
+	 * with one member is no group. */
+	if (cluster_of(st, id, &cluster, err) != 0)
+		return -1;
 	s = stmt(st, S_CLUSTER_LEAVE);
 	sqlite3_bind_int64(s, 1, id);
+	if (step_done(st, s, err) != 0)
+		return -1;
+	s = stmt(st, S_CLUSTER_LONE);
+	sqlite3_bind_int64(s, 1, cluster);
 	return step_done(st, s, err);
 }
 
@@ -3572,8 +3586,8 @@ store_dupes(struct store *st, store_dupe_fn fn, void *ctx, char **err)
 	    " a.published, 'unixepoch'))"
 	    " FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
 	    " JOIN (SELECT cluster_id AS c, max(sort_time) AS newest"
-	    "   FROM articles WHERE cluster_id IS NOT NULL GROUP BY cluster_id)"
-	    "   g ON g.c = a.cluster_id"
+	    "   FROM articles WHERE cluster_id IS NOT NULL GROUP BY cluster_id"
+	    "   HAVING count(*) > 1) g ON g.c = a.cluster_id"
 	    " ORDER BY g.newest DESC, a.cluster_id, a.sort_time, a.id", -1, &s,
 	    NULL) != SQLITE_OK)
 		return fail(st, err, _("cannot read the cache"));

@@ -302,6 +302,21 @@ test_related_clusters_and_updates(void **state)
 	assert_int_equal(find(&l, b), -1);
 	assert_int_equal(list_of(b).n, 0);
 	assert_int_equal(cluster_of(c), a);
+	/* When c changes too, a is left alone: a group of one is none
+	 * ("lede dupes" listed it). */
+	assert_int_equal(store_article_get(st, c, &x, &err), 0);
+	free(x->body);
+	x->body = xstrdup("Hail flattened the barley around Widdon Falls on "
+	    "Sunday and farmers counted their losses along the river road "
+	    "while insurers sent assessors from the city.");
+	article_digest(x, digest);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_article_put(st, x, digest, &res, &err), 0);
+	assert_int_equal(related_index(st, lex, x, true, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	article_free(x);
+	assert_int_equal(cluster_of(c), 0);
+	assert_int_equal(cluster_of(a), 0);
 }
 
 /* An undated copy of a dated article is compared as of its source's
