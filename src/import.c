@@ -224,14 +224,11 @@ static void
 draw_progress(struct run *run, bool force)
 {
 	struct timespec now;
-	long ms;
 
 	if (!run->o->progress)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (now.tv_sec - run->last_draw.tv_sec) * 1000 +
-	    (now.tv_nsec - run->last_draw.tv_nsec) / 1000000;
-	if (!force && ms < 100)
+	if (!force && ms_between(&run->last_draw, &now) < 100)
 		return;
 	run->last_draw = now;
 	/* TRANSLATORS: progress line; %zu are files done and in all. */
@@ -278,9 +275,7 @@ batch_due(const struct run *run)
 	if (!run->committed || run->in_batch >= BATCH_MAX)
 		return true;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return now.tv_sec - run->batch_start.tv_sec > BATCH_SECONDS ||
-	    (now.tv_sec - run->batch_start.tv_sec == BATCH_SECONDS &&
-	    now.tv_nsec >= run->batch_start.tv_nsec);
+	return ms_between(&run->batch_start, &now) >= BATCH_SECONDS * 1000;
 }
 
 /* 0: done (or the file failed, counted); -1: store error, stop.  path is

@@ -1116,8 +1116,7 @@ reindex_progress(size_t done, size_t total, void *ctx)
 
 	(void)ctx;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (done != total && (now.tv_sec - last.tv_sec) * 1000 +
-	    (now.tv_nsec - last.tv_nsec) / 1000000 < 100)
+	if (done != total && ms_between(&last, &now) < 100)
 		return;
 	last = now;
 	fill = total ? done * 30 / total : 30;

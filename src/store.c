@@ -1495,13 +1495,6 @@ fail:
 	return -1;
 }
 
-static long
-ms_between(const struct timespec *a, const struct timespec *b)
-{
-	return (long)(b->tv_sec - a->tv_sec) * 1000 +
-	    (b->tv_nsec - a->tv_nsec) / 1000000;
-}
-
 /* SQLite's busy handler: called while another connection holds the lock
  * we need.  SQLite's own gives up after a fixed time, and polls every
  * 100 ms; an importer that takes the lock again a moment after each

@@ -266,3 +266,10 @@ strbuf_steal(struct strbuf *b)
 	strbuf_init(b);
 	return s;
 }
+
+long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (long)(b->tv_sec - a->tv_sec) * 1000 +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}

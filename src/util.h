@@ -1,12 +1,14 @@
 /* util: allocation that aborts on exhaustion (memory failure is fatal in
- * lede, so no caller checks for NULL), formatted allocation, and a growable
- * string buffer.  Knows no other module. */
+ * lede, so no caller checks for NULL), formatted allocation, a growable
+ * string buffer, sorting, hashing and elapsed time.  Knows no other
+ * module. */
 #ifndef LEDE_UTIL_H
 #define LEDE_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #if defined(__GNUC__)
 #define LEDE_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -28,6 +30,8 @@ char *xvasprintf(const char *fmt, va_list ap) LEDE_PRINTF(1, 0);
  * behaviour is undefined there, and UBSan says so. */
 void xqsort(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *));
+/* Milliseconds from a to b, two readings of one clock. */
+long ms_between(const struct timespec *a, const struct timespec *b);
 /* Sort n 64-bit keys in ascending order, stable for the bits above
  * those that tie: a radix sort, for the hashes sorted by the thousand
  * per article at import, where qsort spends most of its time in calls
