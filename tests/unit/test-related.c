@@ -265,17 +265,33 @@ cluster_of(int64_t id)
 	return 0;
 }
 
+/* Re-import article id with a new body, as an edited file would be. */
+static void
+retext(int64_t id, const char *body)
+{
+	struct article *x = NULL;
+	enum store_put res;
+	char digest[17], *err = NULL;
+
+	assert_int_equal(store_article_get(st, id, &x, &err), 0);
+	free(x->body);
+	x->body = xstrdup(body);
+	article_digest(x, digest);
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_article_put(st, x, digest, &res, &err), 0);
+	assert_int_equal(res, STORE_UPDATED);
+	assert_int_equal(related_index(st, lex, x, true, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	article_free(x);
+}
+
 /* Copies share a cluster named by the oldest member, however they
  * arrive; an updated article leaves its group when it no longer fits. */
 static void
 test_related_clusters_and_updates(void **state)
 {
 	int64_t a, b, c;
-	char *err = NULL;
-	struct article *x = NULL;
 	struct list l;
-	enum store_put res;
-	char digest[17];
 
 	(void)state;
 	a = add(text(80, 60, "Ansel Brand", "Lumen"), T0);
@@ -285,18 +301,9 @@ test_related_clusters_and_updates(void **state)
 	assert_int_equal(cluster_of(b), a);
 	assert_int_equal(cluster_of(c), a);
 	/* b is rewritten into something else entirely. */
-	assert_int_equal(store_article_get(st, b, &x, &err), 0);
-	free(x->body);
-	x->body = xstrdup("The comet Halvorsen brightened overnight and "
-	    "amateur astronomers at Widdon Falls photographed its tail "
-	    "above the plateau before dawn on a very clear morning.");
-	article_digest(x, digest);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_article_put(st, x, digest, &res, &err), 0);
-	assert_int_equal(res, STORE_UPDATED);
-	assert_int_equal(related_index(st, lex, x, true, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	article_free(x);
+	retext(b, "The comet Halvorsen brightened overnight and amateur "
+	    "astronomers at Widdon Falls photographed its tail above the "
+	    "plateau before dawn on a very clear morning.");
 	assert_int_equal(cluster_of(b), 0);
 	l = list_of(a);
 	assert_int_equal(find(&l, b), -1);
@@ -304,17 +311,9 @@ test_related_clusters_and_updates(void **state)
 	assert_int_equal(cluster_of(c), a);
 	/* When c changes too, a is left alone: a group of one is none
 	 * ("lede dupes" listed it). */
-	assert_int_equal(store_article_get(st, c, &x, &err), 0);
-	free(x->body);
-	x->body = xstrdup("Hail flattened the barley around Widdon Falls on "
-	    "Sunday and farmers counted their losses along the river road "
-	    "while insurers sent assessors from the city.");
-	article_digest(x, digest);
-	assert_int_equal(store_begin(st, &err), 0);
-	assert_int_equal(store_article_put(st, x, digest, &res, &err), 0);
-	assert_int_equal(related_index(st, lex, x, true, &err), 0);
-	assert_int_equal(store_commit(st, &err), 0);
-	article_free(x);
+	retext(c, "Hail flattened the barley around Widdon Falls on Sunday "
+	    "and farmers counted their losses along the river road while "
+	    "insurers sent assessors from the city.");
 	assert_int_equal(cluster_of(c), 0);
 	assert_int_equal(cluster_of(a), 0);
 }
