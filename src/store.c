@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -286,6 +287,7 @@ struct store {
 	int64_t		 ndocs_pending;
 	/* Waiting for another writer's lock: see busy_wait. */
 	char		*wal_path;
+	int		 open_fd;	/* the file, for open_lock; -1 */
 	int		 busy_ms;	/* give up after this long ... */
 	bool		 busy_progress;	/* ... without the other's commits */
 	struct timespec	 busy_since;	/* the wait, or the last progress */
@@ -1531,29 +1533,56 @@ busy_wait(void *arg, int count)
 
 static void sql_matched(sqlite3_context *, int, sqlite3_value **);
 
+/* Two processes setting up one cache at once, the first creating it:
+ * the second opened the empty file, and its switch to WAL waited for an
+ * exclusive lock through the first's whole import, then failed with
+ * "database is locked" (cli-concurrent.sh, 2 runs in 12).  The setup,
+ * from opening to the last migration, is taken in turns under flock(2),
+ * which SQLite's fcntl(2) locks do not see.  A holder stuck for
+ * BUSY_MS_DEFAULT is passed by.  The descriptor stays open until
+ * SQLite is closed: closing a file drops the process's fcntl locks on
+ * it, SQLite's included. */
+static void
+open_lock(struct store *st)
+{
+	struct timespec start, now, pause = { 0, 1000000 };
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (flock(st->open_fd, LOCK_EX | LOCK_NB) != 0 && errno ==
+	    EWOULDBLOCK) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (ms_between(&start, &now) >= BUSY_MS_DEFAULT)
+			return;
+		nanosleep(&pause, NULL);
+	}
+}
+
 int
 store_open(const char *path, int flags, struct store **out, char **err)
 {
 	struct store *st = xcalloc(1, sizeof *st);
-	int fd, oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
 	st->path = xstrdup(path);
+	st->open_fd = -1;
 	if (flags & STORE_CREATE) {
 		/* Create the file ourselves so it is private from the
 		 * start; SQLite gives -wal and -shm the same mode. */
-		fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-		if (fd < 0) {
+		st->open_fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		if (st->open_fd < 0) {
 			*err = xasprintf(_("%s: cannot create the cache: %s"),
 			    path, strerror(errno));
 			goto fail;
 		}
-		close(fd);
 	} else if (access(path, F_OK) != 0) {
 		*err = xasprintf(_("%s: no cache here (import articles "
 		    "first with 'lede import')"), path);
 		goto fail;
-	}
+	} else
+		st->open_fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (st->open_fd >= 0)
+		open_lock(st);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		if (st->db == NULL)
 			fatal("out of memory");
@@ -1588,6 +1617,8 @@ store_open(const char *path, int flags, struct store **out, char **err)
 		goto fail;
 	}
 	st->ndocs = -1;
+	if (st->open_fd >= 0)
+		flock(st->open_fd, LOCK_UN);
 	*out = st;
 	return 0;
 fail:
@@ -1607,6 +1638,8 @@ store_close(struct store *st)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	if (st->open_fd >= 0)
+		close(st->open_fd);
 	free(st->df);
 	free(st->last_source);
 	free(st->wal_path);
