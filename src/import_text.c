@@ -410,7 +410,9 @@ ends_with(const char *s, size_t n, const char *suffix)
 }
 
 /* Closing quotes and brackets that may follow sentence punctuation. */
-static const char *const closers[] = { "\"", "'", ")", "]", "”", "’", "»" };
+static const char *const closers[] = {
+	"\"", "'", ")", "]", "”", "’", "»", "」", "』", "）"
+};
 
 /* Length of s once trailing closers are skipped. */
 static size_t
@@ -431,18 +433,28 @@ strip_closers(const char *s, size_t n)
 	return n;
 }
 
-/* Does the paragraph end as a sentence does (., !, ?, …, :, ;, ","),
- * possibly inside closing quotes?  Headlines and deks do not. */
+/* Sentence ends of other scripts: ideographic and full-width stops,
+ * Arabic and Urdu question mark and full stop, the Devanagari danda. */
+static const char *const stops[] = {
+	"…", "。", "！", "？", "．", "：", "；", "，", "、", "؟", "۔", "।"
+};
+
+/* Does the paragraph end as a sentence does (., !, ?, …, :, ;, "," or
+ * their kin in other scripts), possibly inside closing quotes?
+ * Headlines and deks do not. */
 static bool
 ends_sentence(const char *s)
 {
-	size_t n = strip_closers(s, strlen(s));
+	size_t n = strip_closers(s, strlen(s)), i;
 
 	if (n == 0)
 		return false;
 	if (strchr(".!?:;,", s[n - 1]) != NULL)
 		return true;
-	return ends_with(s, n, "…");
+	for (i = 0; i < sizeof stops / sizeof stops[0]; i++)
+		if (ends_with(s, n, stops[i]))
+			return true;
+	return false;
 }
 
 /* If s starts with a dash used as a separator (" - ", " — ", " – "),
@@ -1034,13 +1046,18 @@ is_abbreviation(const char *word, size_t n)
 
 /* Byte length of the first sentence of s: up to ., ! or ? (with closing
  * quotes) followed by a space and an upper-case letter or opening quote,
- * unless the period ends an abbreviation. */
+ * unless the period ends an abbreviation; or up to an ideographic or
+ * full-width 。, ！ or ？, which need no space. */
 static size_t
 first_sentence(const char *s)
 {
 	const char *p, *w, *q;
 
 	for (p = s; *p != '\0'; p++) {
+		/* Ideographic and full-width ends need no space after. */
+		if (starts_with(p, "。") || starts_with(p, "！") ||
+		    starts_with(p, "？"))
+			return (size_t)(p - s) + strlen("。");
 		if (*p != '.' && *p != '!' && *p != '?')
 			continue;
 		q = p + 1;
@@ -1077,7 +1094,7 @@ static bool
 is_headline(const char *s)
 {
 	return strlen(s) <= HEADLINE_MAX && !ends_sentence(s) &&
-	    byline_prefix(s) == 0 && text_starts_upper(s);
+	    byline_prefix(s) == 0 && text_starts_heading(s);
 }
 
 /* Language rule: the stopword list with the most hits among the first

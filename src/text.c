@@ -772,6 +772,28 @@ text_starts_upper(const char *s)
 	    UC_CATEGORY_Lt);
 }
 
+bool
+text_starts_heading(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t uc;
+	int len;
+
+	for (;;) {
+		if ((len = u8_strmbtouc(&uc, p)) <= 0)
+			return false;
+		/* Opening quotes and brackets: “, «, ‘, (, [, 「. */
+		if (!uc_is_general_category(uc, UC_CATEGORY_Pi) &&
+		    !uc_is_general_category(uc, UC_CATEGORY_Ps) &&
+		    uc != '"' && uc != '\'')
+			break;
+		p += len;
+	}
+	return uc_is_upper(uc) || uc_is_general_category(uc,
+	    UC_CATEGORY_Lt) || uc_is_general_category(uc, UC_CATEGORY_Lo) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Nd);
+}
+
 size_t
 text_charlen(const char *s)
 {

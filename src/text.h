@@ -123,6 +123,12 @@ bool text_is_upper(const char *s, size_t n);
 /* True when the character starting at s is an upper-case letter. */
 bool text_starts_upper(const char *s);
 
+/* True when s starts as a heading may in any script: after opening
+ * quotes or brackets, an upper- or title-case letter, a letter of a
+ * script without case (CJK, Arabic, Hebrew, Thai...) or a digit.  Lower
+ * case does not: such a line continues a sentence. */
+bool text_starts_heading(const char *s);
+
 /* Byte length of the UTF-8 character at s (1 for a bad or NUL byte). */
 size_t text_charlen(const char *s);
 

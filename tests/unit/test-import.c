@@ -215,6 +215,42 @@ test_import_headline_and_dek(void **state)
 	article_free(a);
 }
 
+/* Rule: headlines are found in scripts without case and after an
+ * opening quote; a paragraph ending in 。 is a sentence, not a dek. */
+static void
+test_import_headline_any_script(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2025-07-02 \n"
+	    "架空の港町ミナトで大雨、三万人に避難指示\n\n"
+	    "ミナト市は二日、大雨のため三万人に避難指示を出した。\n\n"
+	    "市によると、川の水位は午前中に危険な高さに達した。\n\n"
+	    "気象台は三日まで雨が続くと見ている。\n");
+	assert_string_equal(a->title, "架空の港町ミナトで大雨、三万人に避難指示");
+	assert_null(a->dek);
+	assert_true(strncmp(a->body, "ミナト市は二日", strlen("ミナト市は二日"))
+	    == 0);
+	article_free(a);
+
+	a = parse("“We will not move,” say Orrin valley farmers\n\n"
+	    "LUMEN (MP) — Farmers in the Orrin valley refused on Monday to "
+	    "leave land marked for a new reservoir.\n\n"
+	    "The council will meet again next week.\n");
+	assert_string_equal(a->title,
+	    "“We will not move,” say Orrin valley farmers");
+	assert_string_equal(a->dateline, "LUMEN");
+	article_free(a);
+
+	/* Without a headline, the lead sentence ends at 。. */
+	a = parse("ミナト市は二日、大雨のため三万人に避難指示を出した。川の水位"
+	    "は危険な高さに達した。\n");
+	assert_string_equal(a->title,
+	    "ミナト市は二日、大雨のため三万人に避難指示を出した。");
+	article_free(a);
+}
+
 /* Rule: without a headline the title is the lead sentence, cut at a word
  * boundary; abbreviations do not end the sentence. */
 static void
@@ -702,6 +738,7 @@ main(void)
 		cmocka_unit_test(test_import_undated_stays_undated),
 		cmocka_unit_test(test_import_impossible_date_warns),
 		cmocka_unit_test(test_import_headline_and_dek),
+		cmocka_unit_test(test_import_headline_any_script),
 		cmocka_unit_test(test_import_title_from_lead_sentence),
 		cmocka_unit_test(test_import_byline),
 		cmocka_unit_test(test_import_datelines),

@@ -338,6 +338,17 @@ test_text_case_predicates(void **state)
 	assert_false(text_is_upper("", 0));
 	assert_true(text_starts_upper("Émile"));
 	assert_false(text_starts_upper("émile"));
+	/* Headings: any script, after opening quotes; never lower case. */
+	assert_true(text_starts_heading("Émile"));
+	assert_true(text_starts_heading("東京で大雨、三万人に避難指示"));
+	assert_true(text_starts_heading("«Nous resterons» dit le maire"));
+	assert_true(text_starts_heading("“We stay,” says mayor"));
+	assert_true(text_starts_heading("3 dead as storm hits coast"));
+	assert_true(text_starts_heading("שריפה בצפון"));
+	assert_false(text_starts_heading("and then the council met"));
+	assert_false(text_starts_heading("“and then"));
+	assert_false(text_starts_heading("— "));
+	assert_false(text_starts_heading(""));
 	assert_false(text_starts_upper(""));
 }
 
