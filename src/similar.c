@@ -1128,13 +1128,18 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	 * when every shingle of the smaller is shared, in its order: two
 	 * identical briefs were labelled "same story".  With one or two
 	 * sampled (a 50-word brief may have), the words must match as well:
-	 * two Reuters re-issues two days apart were merely related. */
-	if (m.containment >= DUP_CONTAINMENT && (small >= MIN_SHINGLES ||
+	 * two Reuters re-issues two days apart were merely related.  A
+	 * one-line brief may keep no shingle at all (one in eight is
+	 * sampled): then the words alone must match. */
+	if (((m.containment >= DUP_CONTAINMENT && (small >= MIN_SHINGLES ||
 	    (small >= SHORT_SHINGLES && m.in_order == small) ||
 	    (small > 0 && m.in_order == small &&
+	    m.cosine >= BRIEF_COSINE))) || (small == 0 &&
 	    m.cosine >= BRIEF_COSINE)) && facts_agree(&m, COPY_FACTS)) {
+		double c = small ? m.containment : m.cosine;
+
 		m.label = SIM_DUPLICATE;
-		m.score = 0.90 + 0.10 * (m.containment - DUP_CONTAINMENT) /
+		m.score = 0.90 + 0.10 * (c - DUP_CONTAINMENT) /
 		    (1 - DUP_CONTAINMENT);
 		return m;
 	}

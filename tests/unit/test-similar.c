@@ -512,6 +512,19 @@ test_sim_compare_short_copy_is_duplicate(void **state)
 	article_free(a);
 	article_free(b);
 	article_free(c);
+	/* A one-line brief keeps no sampled shingle (one in eight is): the
+	 * same words make a copy, one verb changed does not. */
+	a = make("Bridge", xstrdup("Orrin bridge closes after storm."), T0);
+	b = make("Bridge", xstrdup("Orrin bridge closes after storm."), T0);
+	c = make("Bridge", xstrdup("Orrin bridge opens after storm."), T0);
+	m = compare(a, b);
+	assert_int_equal(m.shared, 0);
+	assert_int_equal(m.label, SIM_DUPLICATE);
+	assert_true(m.score >= 0.99);
+	assert_int_not_equal(compare(a, c).label, SIM_DUPLICATE);
+	article_free(a);
+	article_free(b);
+	article_free(c);
 }
 
 static void
