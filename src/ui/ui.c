@@ -214,8 +214,17 @@ ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
 	if (ui->ascii) {
 		show = text_ascii(clean);
 		n = strlen(show);
-		if (n > (size_t)width)
+		if (n > (size_t)width && width >= 4) {
+			/* Cut as in UTF-8, at a word, then "..." for "…". */
+			char *t = text_shorten(show, (size_t)width - 2);
+
+			n = strlen(t) - strlen("…");
+			memcpy(show, t, n);
+			memcpy(show + n, "...", sizeof "...");
+			free(t);
+		} else if (n > (size_t)width) {
 			show[width] = '\0';
+		}
 		cut = show;
 	} else {
 		show = NULL;

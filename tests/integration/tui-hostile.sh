@@ -42,6 +42,10 @@ START_ENV="LC_ALL=C" start 120 40 --db "$db" read "$id"
 wait_for 'clipboard stays clean'
 wait_for 'CJK ??? and Hebrew ???? words'
 check_borders 120
+# Long titles are cut at a word, with "..." for the "…" of UTF-8.
+$T resize-window -x 80 -y 24
+wait_for 'Castelbruck Athletic end 31-year wait with\.\.\.'
+check_borders 80
 keys q
 wait_for 'LEDE-EXITED-0'
 finish
