@@ -25,21 +25,6 @@
 #include "text.h"
 #include "util.h"
 
-/* A commit costs about the same however many articles it holds: in a
- * large cache each batch dirties pages all over the postings, related
- * lists and indexes, and they are written whole (at 100,000 articles,
- * 5,000 more took 8.2 s in batches of 500, 6.2 s in batches of 2,000 and
- * 5.5 s in one; bench/RESULTS.md).  So the first batch is BATCH_FIRST
- * articles, which shows an open reader the first articles at once and
- * keeps a small import's commits as they were; later ones last
- * BATCH_SECONDS, or BATCH_MAX articles, whichever comes first.  The time
- * bounds how long another writer waits for the lock (its timeout is
- * 10 s) and how much a crash loses; the count bounds the write-ahead
- * log. */
-#define BATCH_FIRST	500
-#define BATCH_SECONDS	3
-#define BATCH_MAX	5000
-
 struct filelist {
 	char	**v;	/* paths as the user wrote them, for messages */
 	size_t	 *arg;	/* the argument each came from */
@@ -53,9 +38,7 @@ struct run {
 	const struct import_opts *o;
 	struct import_stats	*stats;
 	struct import_stats	 pending;	/* of the open batch */
-	size_t			 in_batch;
-	struct timespec		 batch_start;
-	bool			 committed;	/* a batch, in this run */
+	struct store_batch	 batch;		/* see store.h */
 	size_t			 done, total;
 	struct timespec		 last_draw;
 };
@@ -249,33 +232,13 @@ parse_warn(const char *msg, void *ctx)
 static int
 flush_batch(struct run *run, char **err)
 {
-	if (run->in_batch == 0)
-		return 0;
-	if (store_commit(run->st, err) != 0)
+	if (store_batch_commit(run->st, &run->batch, err) != 0)
 		return -1;
 	run->stats->imported += run->pending.imported;
 	run->stats->updated += run->pending.updated;
 	run->stats->unchanged += run->pending.unchanged;
 	memset(&run->pending, 0, sizeof run->pending);
-	run->in_batch = 0;
-	run->committed = true;
 	return 0;
-}
-
-/* Whether the open batch is due for its commit (see BATCH_FIRST). */
-static bool
-batch_due(const struct run *run)
-{
-	struct timespec now;
-
-	if (run->o->batch)
-		return run->in_batch >= run->o->batch;
-	if (run->in_batch < BATCH_FIRST)
-		return false;
-	if (!run->committed || run->in_batch >= BATCH_MAX)
-		return true;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return ms_between(&run->batch_start, &now) >= BATCH_SECONDS * 1000;
 }
 
 /* 0: done (or the file failed, counted); -1: store error, stop.  path is
@@ -309,14 +272,11 @@ import_one(struct run *run, const char *path, char *origin, char **err)
 	}
 	a->imported = o->now;
 	article_digest(a, digest);
-	if (run->in_batch == 0) {
-		if (store_begin(run->st, err) != 0) {
-			rc = -1;
-			goto out;
-		}
-		clock_gettime(CLOCK_MONOTONIC, &run->batch_start);
+	if (store_batch_begin(run->st, &run->batch, err) != 0) {
+		rc = -1;
+		goto out;
 	}
-	run->in_batch++;
+	store_batch_count(&run->batch);
 	if (store_article_put(run->st, a, digest, &res, err) != 0) {
 		rc = -1;
 		goto out;
@@ -333,7 +293,7 @@ import_one(struct run *run, const char *path, char *origin, char **err)
 		run->pending.updated++;
 	else
 		run->pending.unchanged++;
-	if (batch_due(run))
+	if (store_batch_due(&run->batch))
 		rc = flush_batch(run, err);
 out:
 	article_free(a);
@@ -379,7 +339,8 @@ import_paths(struct store *st, const struct import_rules *r,
     char *const *paths, size_t npaths, const struct import_opts *opts,
     struct import_stats *stats, char **err)
 {
-	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats };
+	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats,
+	    .batch = { .every = opts->batch } };
 	struct filelist fl = { 0 };
 	struct stat sb;
 	char *msg, **abs;
@@ -420,6 +381,7 @@ import_paths(struct store *st, const struct import_rules *r,
 		rc = flush_batch(&run, err);
 	if (rc != 0) {
 		store_rollback(st);
+		run.batch.open = false;
 		/* The open batch is gone: whatever it held was not written. */
 		memset(&run.pending, 0, sizeof run.pending);
 	}

@@ -13,7 +13,6 @@
 #define WINDOW_DAYS	45	/* term candidates within this many days */
 #define PER_KEY		40	/* postings read per key */
 #define MAX_SCORED	40	/* candidates fully compared */
-#define REINDEX_BATCH	500
 
 /* A candidate: an article id and the posting keys it shared (shingle
  * keys count 3, term keys 1), packed in one integer so that radix sorts
@@ -202,6 +201,7 @@ int
 related_reindex(struct store *st, const struct sim_lexicon *lex,
     related_progress_fn progress, void *ctx, char **err)
 {
+	struct store_batch b = { 0 };
 	struct article *a = NULL;
 	int64_t *ids = NULL;
 	size_t n = 0, i;
@@ -210,28 +210,29 @@ related_reindex(struct store *st, const struct sim_lexicon *lex,
 	store_bulk(st);
 	if (store_article_ids(st, &ids, &n, err) != 0)
 		return -1;
-	if (store_begin(st, err) != 0)
+	if (store_batch_begin(st, &b, err) != 0)
 		goto out;
 	if (store_sim_clear(st, err) != 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		int r = store_article_get(st, ids[i], &a, err);
+		int r;
 
+		if (store_batch_begin(st, &b, err) != 0)
+			goto out;
+		r = store_article_get(st, ids[i], &a, err);
 		if (r == STORE_ENOTFOUND)
 			continue;
 		if (r != 0 || related_index(st, lex, a, false, err) != 0)
 			goto fail;
 		article_free(a);
 		a = NULL;
-		if ((i + 1) % REINDEX_BATCH == 0) {
-			if (store_commit(st, err) != 0 ||
-			    store_begin(st, err) != 0)
-				goto out;
-		}
+		store_batch_count(&b);
+		if (store_batch_due(&b) && store_batch_commit(st, &b, err) != 0)
+			goto out;
 		if (progress != NULL)
 			progress(i + 1, n, ctx);
 	}
-	rc = store_commit(st, err);
+	rc = store_batch_commit(st, &b, err);
 	goto out;
 fail:
 	store_rollback(st);

@@ -1672,6 +1672,58 @@ store_begin(struct store *st, char **err)
 	return 0;
 }
 
+#define BATCH_FIRST	500
+#define BATCH_SECONDS	3
+#define BATCH_MAX	5000
+
+int
+store_batch_begin(struct store *st, struct store_batch *b, char **err)
+{
+	if (b->open)
+		return 0;
+	if (store_begin(st, err) != 0)
+		return -1;
+	b->open = true;
+	b->n = 0;
+	clock_gettime(CLOCK_MONOTONIC, &b->start);
+	return 0;
+}
+
+void
+store_batch_count(struct store_batch *b)
+{
+	b->n++;
+}
+
+bool
+store_batch_due(const struct store_batch *b)
+{
+	struct timespec now;
+
+	if (!b->open)
+		return false;
+	if (b->every)
+		return b->n >= b->every;
+	if (b->n < BATCH_FIRST)
+		return false;
+	if (!b->committed || b->n >= BATCH_MAX)
+		return true;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return ms_between(&b->start, &now) >= BATCH_SECONDS * 1000;
+}
+
+int
+store_batch_commit(struct store *st, struct store_batch *b, char **err)
+{
+	if (!b->open)
+		return 0;
+	b->open = false;
+	if (store_commit(st, err) != 0)
+		return -1;
+	b->committed = true;
+	return 0;
+}
+
 static int flush_sim_counts(struct store *st, char **err);
 static void drop_sim_counts(struct store *st);
 static int fts_write_pending(struct store *st, char **err);

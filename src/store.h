@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 struct article;
 struct query;
@@ -51,6 +52,35 @@ int store_opened_version(const struct store *st);
 int store_begin(struct store *st, char **err);
 int store_commit(struct store *st, char **err);
 void store_rollback(struct store *st);
+
+/* The transactions of a long run of writes (import, reindex).  A commit
+ * costs about the same however many articles it holds: in a large
+ * cache each dirties pages all over the postings, related lists and
+ * indexes, and they are written whole (at 100,000 articles, 5,000 more
+ * took 8.2 s in batches of 500, 6.2 s in batches of 2,000 and 5.5 s in
+ * one; bench/RESULTS.md).  So the first batch is 500 articles, which
+ * shows an open reader the first articles at once and keeps a small
+ * run's commits as they were; later ones last 3 seconds, or 5,000
+ * articles, whichever comes first.  The time bounds how long another
+ * writer waits for the lock (its timeout is 10 s) and how much a crash
+ * loses; the count bounds the write-ahead log.  Zero-initialise; set
+ * every to commit every so many articles instead (for tests). */
+struct store_batch {
+	size_t		every;
+	size_t		n;		/* articles in the open transaction */
+	bool		open;
+	bool		committed;	/* once, in this run */
+	struct timespec	start;
+};
+
+/* Begin a transaction unless b has one open. */
+int store_batch_begin(struct store *st, struct store_batch *b, char **err);
+/* Count one more article written in b's transaction. */
+void store_batch_count(struct store_batch *b);
+/* Whether b's transaction is due for its commit. */
+bool store_batch_due(const struct store_batch *b);
+/* Commit b's transaction, if open. */
+int store_batch_commit(struct store *st, struct store_batch *b, char **err);
 
 enum store_put {
 	STORE_INSERTED,

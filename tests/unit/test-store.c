@@ -372,6 +372,52 @@ test_store_rollback_discards_batch(void **state)
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM articles"), 0);
 }
 
+/* Batches of a long run of writes: the first commits at 500 articles,
+ * later ones after 3 seconds (or 5,000 articles); a fixed size overrides
+ * both.  Committed batches are in the cache. */
+static void
+test_store_batch_policy(void **state)
+{
+	struct fixture *f = *state;
+	struct store_batch b = { 0 }, fixed = { .every = 2 };
+	struct store *st = NULL;
+	char *err = NULL;
+	size_t i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	assert_false(store_batch_due(&b));	/* nothing open */
+	assert_int_equal(store_batch_begin(st, &b, &err), 0);
+	for (i = 0; i < 499; i++)
+		store_batch_count(&b);
+	assert_false(store_batch_due(&b));
+	store_batch_count(&b);
+	assert_true(store_batch_due(&b));	/* the first: 500 */
+	assert_int_equal(store_batch_commit(st, &b, &err), 0);
+	assert_false(b.open);
+
+	assert_int_equal(store_batch_begin(st, &b, &err), 0);
+	for (i = 0; i < 600; i++)
+		store_batch_count(&b);
+	assert_false(store_batch_due(&b));	/* later: by time */
+	b.start.tv_sec -= 4;
+	assert_true(store_batch_due(&b));
+	b.start.tv_sec += 4;
+	for (; i < 5000; i++)
+		store_batch_count(&b);
+	assert_true(store_batch_due(&b));	/* or 5,000 */
+	assert_int_equal(store_batch_commit(st, &b, &err), 0);
+
+	assert_int_equal(store_batch_begin(st, &fixed, &err), 0);
+	store_batch_count(&fixed);
+	assert_false(store_batch_due(&fixed));
+	store_batch_count(&fixed);
+	assert_true(store_batch_due(&fixed));
+	assert_int_equal(store_batch_commit(st, &fixed, &err), 0);
+	/* Committing what is not open is nothing. */
+	assert_int_equal(store_batch_commit(st, &fixed, &err), 0);
+	store_close(st);
+}
+
 /* A cache written by schema version 1 (before the full-text index)
  * opens, is upgraded, and its articles become searchable. */
 static void
@@ -1161,6 +1207,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_rollback_discards_batch, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_batch_policy,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_migrates_version_1,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
