@@ -363,7 +363,16 @@ import_paths(struct store *st, const struct import_rules *r,
 			free(msg);
 			stats->failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
+			size_t before = fl.n;
+
 			walk(paths[i], &fl, opts, stats, 0);
+			/* Likely the wrong directory: say so. */
+			if (fl.n == before) {
+				msg = xasprintf(_("%s: no articles here (files "
+				    "named *.txt)"), paths[i]);
+				report(opts, stats, msg);
+				free(msg);
+			}
 		} else
 			filelist_add(&fl, xstrdup(paths[i]));
 	}

@@ -21,6 +21,13 @@ expect_grep '^Imported: 0, updated: 1, unchanged: 4, failed: 0$' "$tmp/out"
 "$LEDE" --db "$db" show --json "$id" | jq -e '.body | contains("151 years")' >/dev/null ||
 	fail "update not visible under the same ID"
 
+# A directory without articles (the wrong one, likely) is a warning.
+mkdir -p "$tmp/notes/sub"
+echo "not an article" >"$tmp/notes/README.md"
+expect_status 0 "$LEDE" --db "$db" import "$tmp/notes"
+expect_grep "^lede: warning: $tmp/notes: no articles here" "$tmp/err"
+expect_grep '^Imported: 0, updated: 0, unchanged: 0, failed: 0$' "$tmp/out"
+
 # Bad files are reported with name and reason; the rest imports; exit 3.
 head -c 5000 /dev/zero | tr '\0' 'x' >"$tmp/big.txt"
 expect_status 3 "$LEDE" --db "$db" import --max-size 4096 "$fx/bad" "$tmp/big.txt" "$tmp/nonexistent.txt"
