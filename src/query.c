@@ -492,8 +492,11 @@ source_leaf(struct query *q, const struct tok *t)
 	strbuf_adds(&b, "%");
 	p2 = param(q, b.s, 0);
 	strbuf_fini(&b);
-	sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
-	    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\')", p1, p2);
+	/* Never NULL, so that "not source:x" keeps articles without an
+	 * outlet: NOT of NULL IN (...) is NULL, which drops them. */
+	sql = xasprintf("(a.source_id IS NOT NULL AND a.source_id IN (SELECT"
+	    " id FROM sources WHERE name LIKE %s ESCAPE '\\' OR name LIKE %s"
+	    " ESCAPE '\\'))", p1, p2);
 	free(p1);
 	free(p2);
 	return node_new(N_SQL, NULL, NULL, sql);
@@ -553,7 +556,9 @@ lang_leaf(struct query *q, const struct tok *t)
 	for (c = v; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
 	p = param(q, v, 0);
-	sql = xasprintf("a.language = %s", p);
+	/* Never NULL, as source_leaf: "not lang:en" keeps the articles
+	 * whose language is unknown. */
+	sql = xasprintf("(a.language IS NOT NULL AND a.language = %s)", p);
 	free(v);
 	free(p);
 	return node_new(N_SQL, NULL, NULL, sql);

@@ -330,16 +330,17 @@ static int
 setup(void **state)
 {
 	static const struct {
-		const char *title, *body, *caption, *lang;
+		const char *title, *body, *caption, *lang, *source;
 		int64_t published;
 	} arts[] = {
 		{ "Zürich trams halted", "A strike stopped the trams.",
-		    "Empty platforms at Zürich HB.", "de", 1643241600 },
+		    "Empty platforms at Zürich HB.", "de", "Alpine Wire",
+		    1643241600 },
 		{ "Tram strike ends", "Trams in Zurich run again.", NULL,
-		    "en", 1643414400 },
-		{ "Comet found", "A new comet was seen.", NULL, "en",
+		    "en", "Meridian Press", 1643414400 },
+		{ "Comet found", "A new comet was seen.", NULL, NULL, NULL,
 		    ARTICLE_UNDATED },
-		{ "Straße gesperrt", "Die STRASSE ist zu.", NULL, "de",
+		{ "Straße gesperrt", "Die STRASSE ist zu.", NULL, "de", NULL,
 		    1643328000 },
 	};
 	struct fixture *f = xcalloc(1, sizeof *f);
@@ -359,7 +360,10 @@ setup(void **state)
 		a->origin = xasprintf("/fixture/%zu.txt", i);
 		a->title = xstrdup(arts[i].title);
 		a->body = xstrdup(arts[i].body);
-		a->language = xstrdup(arts[i].lang);
+		if (arts[i].lang != NULL)
+			a->language = xstrdup(arts[i].lang);
+		if (arts[i].source != NULL)
+			a->source = xstrdup(arts[i].source);
 		a->published = arts[i].published;
 		if (arts[i].caption != NULL)
 			article_add_caption(a, arts[i].caption, "Photo: Test");
@@ -447,6 +451,12 @@ test_query_selects_in_a_cache(void **state)
 	assert_ids(f, "lang:de", "4,1");
 	assert_ids(f, "lang:de or comet", "4,1,3");
 	assert_ids(f, "(lang:de or comet) -strasse", "1,3");
+	/* Not a language, not an outlet: the unknown ones too. */
+	assert_ids(f, "-lang:de", "2,3");
+	assert_ids(f, "not lang:en", "4,1,3");
+	assert_ids(f, "source:meridian", "2");
+	assert_ids(f, "-source:meridian", "4,1,3");
+	assert_ids(f, "source:alpine or not source:alpine", "2,4,1,3");
 	assert_ids(f, "unread comet", "3");
 	assert_ids(f, "starred", "");
 }
