@@ -88,17 +88,60 @@ is_article_name(const char *name)
 	return n > 4 && strcasecmp(name + n - 4, ".txt") == 0;
 }
 
+/* The directories walked so far, so that a symbolic link back up the
+ * tree (a loop) or across it does not import the same files again under
+ * other names. */
+struct dirs_seen {
+	struct dir_id {
+		dev_t	 dev;
+		ino_t	 ino;
+		char	*path;
+	}	*v;
+	size_t	 n, cap;
+};
+
+/* The path under which the directory was walked before, or NULL after
+ * noting it as walked now. */
+static const char *
+dirs_seen_add(struct dirs_seen *ds, const struct stat *sb, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < ds->n; i++)
+		if (ds->v[i].dev == sb->st_dev && ds->v[i].ino == sb->st_ino)
+			return ds->v[i].path;
+	if (ds->n == ds->cap) {
+		ds->cap = ds->cap ? ds->cap * 2 : 16;
+		ds->v = xreallocarray(ds->v, ds->cap, sizeof *ds->v);
+	}
+	ds->v[ds->n].dev = sb->st_dev;
+	ds->v[ds->n].ino = sb->st_ino;
+	ds->v[ds->n++].path = xstrdup(path);
+	return NULL;
+}
+
+static void
+dirs_seen_free(struct dirs_seen *ds)
+{
+	size_t i;
+
+	for (i = 0; i < ds->n; i++)
+		free(ds->v[i].path);
+	free(ds->v);
+}
+
 /* Collect article files below dir, in name order.  Inside directories
  * only *.txt files are taken, so that READMEs and rule files beside the
  * articles are not imported as articles; hidden entries are skipped. */
 static void
-walk(const char *dir, struct filelist *fl, const struct import_opts *o,
-    struct import_stats *stats, int depth)
+walk(const char *dir, struct filelist *fl, struct dirs_seen *seen,
+    const struct import_opts *o, struct import_stats *stats, int depth)
 {
 	DIR *d;
 	struct dirent *e;
 	struct filelist names = { 0 };
 	struct stat sb;
+	const char *before;
 	char *path, *msg;
 	size_t i;
 
@@ -115,6 +158,15 @@ walk(const char *dir, struct filelist *fl, const struct import_opts *o,
 		report(o, stats, msg);
 		free(msg);
 		stats->failed++;
+		return;
+	}
+	if (fstat(dirfd(d), &sb) == 0 &&
+	    (before = dirs_seen_add(seen, &sb, dir)) != NULL) {
+		msg = xasprintf(_("%s: skipped, the same directory as %s "
+		    "(a symbolic link)"), dir, before);
+		report(o, stats, msg);
+		free(msg);
+		closedir(d);
 		return;
 	}
 	/* The entry type rides along in the name's first byte, so that
@@ -138,14 +190,23 @@ walk(const char *dir, struct filelist *fl, const struct import_opts *o,
 		free(names.v[i]);
 		if (type == '?') {
 			if (stat(path, &sb) != 0) {
+				/* Vanished, or a dangling link: nothing
+				 * there.  A loop of links is worth a word. */
+				if (errno != ENOENT) {
+					msg = xasprintf("%s: %s", path,
+					    strerror(errno));
+					report(o, stats, msg);
+					free(msg);
+					stats->failed++;
+				}
 				free(path);
-				continue;	/* vanished or dangling */
+				continue;
 			}
 			type = S_ISDIR(sb.st_mode) ? 'd' : S_ISREG(sb.st_mode) ?
 			    'f' : '?';
 		}
 		if (type == 'd') {
-			walk(path, fl, o, stats, depth + 1);
+			walk(path, fl, seen, o, stats, depth + 1);
 			free(path);
 		} else if (type == 'f' && is_article_name(path))
 			filelist_add(fl, path);
@@ -342,6 +403,7 @@ import_paths(struct store *st, const struct import_rules *r,
 	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats,
 	    .batch = { .every = opts->batch } };
 	struct filelist fl = { 0 };
+	struct dirs_seen seen = { 0 };
 	struct stat sb;
 	char *msg, **abs;
 	size_t i;
@@ -365,7 +427,7 @@ import_paths(struct store *st, const struct import_rules *r,
 		} else if (S_ISDIR(sb.st_mode)) {
 			size_t before = fl.n;
 
-			walk(paths[i], &fl, opts, stats, 0);
+			walk(paths[i], &fl, &seen, opts, stats, 0);
 			/* Likely the wrong directory: say so. */
 			if (fl.n == before) {
 				msg = xasprintf(_("%s: no articles here (files "
@@ -376,6 +438,7 @@ import_paths(struct store *st, const struct import_rules *r,
 		} else
 			filelist_add(&fl, xstrdup(paths[i]));
 	}
+	dirs_seen_free(&seen);
 	run.total = fl.n;
 	for (i = 0; i < fl.n && rc == 0; i++) {
 		const char *arg = paths[fl.arg[i]], *rest;

@@ -28,6 +28,16 @@ expect_status 0 "$LEDE" --db "$db" import "$tmp/notes"
 expect_grep "^lede: warning: $tmp/notes: no articles here" "$tmp/err"
 expect_grep '^Imported: 0, updated: 0, unchanged: 0, failed: 0$' "$tmp/out"
 
+# A symbolic link back up the tree is walked once, with a warning.
+mkdir -p "$tmp/loop/sub"
+cp "$fx/articles/lighthouse.txt" "$tmp/loop/sub/a.txt"
+ln -s .. "$tmp/loop/sub/up"
+ln -s "$tmp/loop" "$tmp/loop/self"
+expect_status 0 "$LEDE" --db "$tmp/loop.db" import "$tmp/loop"
+expect_grep '^Imported: 1, updated: 0, unchanged: 0, failed: 0$' "$tmp/out"
+expect_grep "$tmp/loop/self: skipped, the same directory as $tmp/loop " "$tmp/err"
+expect_grep "$tmp/loop/sub/up: skipped, the same directory as $tmp/loop " "$tmp/err"
+
 # Bad files are reported with name and reason; the rest imports; exit 3.
 head -c 5000 /dev/zero | tr '\0' 'x' >"$tmp/big.txt"
 expect_status 3 "$LEDE" --db "$db" import --max-size 4096 "$fx/bad" "$tmp/big.txt" "$tmp/nonexistent.txt"
