@@ -359,6 +359,10 @@ cmd_import(struct globals *g, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
+			/* An empty outlet would be stored as a name. */
+			if (optarg[strspn(optarg, " \t")] == '\0')
+				return usage_error(_("%s: --source: the name "
+				    "of an outlet is missing"), "import");
 			o.source = optarg;
 			break;
 		case 'm':

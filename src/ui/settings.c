@@ -95,7 +95,9 @@ problem(struct settings *c, const char *path, size_t no, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (c->nerrors++ == 0)
+	if (c->nerrors++ == 0 && no == 0)	/* the file, not a line */
+		c->errors = xasprintf("%s: %s", path, msg);
+	else if (c->nerrors == 1)
 		c->errors = xasprintf("%s:%zu: %s", path, no, msg);
 	free(msg);
 }
@@ -304,17 +306,18 @@ parse_line(struct settings *c, const char *path, size_t no, char *line)
 }
 
 int
-settings_load(struct settings *c, const char *path)
+settings_load(struct settings *c, const char *path, bool named)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL, *s;
 	size_t cap = 0, no = 0;
 
 	if (f == NULL) {
-		if (errno == ENOENT)
+		if (errno == ENOENT && !named)
 			return 0;
-		problem(c, path, 0, "%s", strerror(errno));
-		return -1;
+		problem(c, path, 0, _("cannot read settings: %s"),
+		    strerror(errno));
+		return -2;
 	}
 	while (getline(&line, &cap, f) != -1) {
 		no++;

@@ -40,9 +40,10 @@ struct settings {
 
 void settings_init(struct settings *c);
 void settings_fini(struct settings *c);
-/* Read path on top of the defaults.  A missing file is no error.
- * Returns -1 when a line was bad (see c->errors, c->nerrors). */
-int settings_load(struct settings *c, const char *path);
+/* Read path on top of the defaults.  A missing file is no error unless
+ * named is set (--config).  Returns -1 when a line was bad, -2 when the
+ * file could not be read (see c->errors, c->nerrors). */
+int settings_load(struct settings *c, const char *path, bool named);
 /* $XDG_CONFIG_HOME/lede/config or ~/.config/lede/config; caller frees;
  * NULL when neither is known. */
 char *settings_default_path(void);

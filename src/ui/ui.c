@@ -1127,8 +1127,16 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		char *path = o->config ? xstrdup(o->config) :
 		    settings_default_path();
 
-		if (path != NULL)
-			settings_load(&set, path);
+		/* A file named with --config that cannot be read is most
+		 * likely a typo: starting without the user's bindings and
+		 * views would hide it. */
+		if (path != NULL && settings_load(&set, path, o->config !=
+		    NULL) == -2 && o->config != NULL) {
+			*err = xstrdup(set.errors);
+			free(path);
+			settings_fini(&set);
+			return -1;
+		}
 		free(path);
 	}
 	ui.mode = o->mode != LAYOUT_AUTO ? o->mode : set.layout;

@@ -21,6 +21,11 @@ expect_grep '^Imported: 0, updated: 1, unchanged: 4, failed: 0$' "$tmp/out"
 "$LEDE" --db "$db" show --json "$id" | jq -e '.body | contains("151 years")' >/dev/null ||
 	fail "update not visible under the same ID"
 
+# An empty outlet is a usage error, not an outlet named "".
+expect_status 2 "$LEDE" --db "$db" import --source "" "$tmp/articles"
+expect_grep 'import: --source: the name of an outlet is missing' "$tmp/err"
+expect_status 2 "$LEDE" --db "$db" import --source "  " "$tmp/articles"
+
 # A directory without articles (the wrong one, likely) is a warning.
 mkdir -p "$tmp/notes/sub"
 echo "not an article" >"$tmp/notes/README.md"

@@ -27,6 +27,11 @@ screen
 grep -q 'LEDE-EXITED' "$tmp/screen" && fail "q still quits after unbind q"
 keys x
 wait_for 'LEDE-EXITED-0'
+# A file named with --config that is not there is an error, not the
+# defaults in silence.
+start 80 24 --db "$db" --config "$tmp/no-such-config" read
+wait_for "no-such-config: cannot read settings: No such file"
+wait_for 'LEDE-EXITED-1'
 # --config /dev/null: the defaults (wide at 160 columns, q quits).
 start 160 48 --db "$db" --config /dev/null read
 wait_for 'Articles'
