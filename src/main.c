@@ -978,6 +978,12 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 	 * text supplies the evidence. */
 	if (stored_match(st, ida, idb, &ev.m, &err) < 0)
 		goto out;
+	/* An undated copy compares as of its source's day (see "Undated
+	 * articles" in lede(1)), but days apart are of publication dates,
+	 * which it has none of. */
+	if (a->published == ARTICLE_UNDATED || b->published ==
+	    ARTICLE_UNDATED)
+		ev.m.days = -1;
 	if (as_json) {
 		printf("{\"score\":%.3f,\"label\":%s%s%s,"
 		    "\"containment\":%.3f,\"ordered\":%.3f,"

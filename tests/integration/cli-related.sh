@@ -56,6 +56,12 @@ sqlite3 "$db" "SELECT count(*) FROM related r JOIN articles a ON a.id = r.other_
 jq -e '.label == "rewrite" and .score >= 0.75 and .containment > 0 and
 	(.shared_names | length) > 0 and (.days | type) == "number"' "$tmp/s.json" \
 	>/dev/null || fail "similarity: $(cat "$tmp/s.json")"
+# 002 is undated, a copy of 001: no days between publication dates.
+"$LEDE" --db "$db" similarity --json "$(id_of "$db" 001-)" "$(id_of "$db" 002-)" |
+	jq -e '.label == "duplicate" and .days == null' >/dev/null ||
+	fail "similarity of an undated copy: days should be null"
+"$LEDE" --db "$db" similarity "$(id_of "$db" 001-)" "$(id_of "$db" 002-)" |
+	grep -q '^Days apart:  unknown' || fail "similarity: days of an undated copy"
 expect_status 1 "$LEDE" --db "$db" related 9999
 expect_grep 'no article with ID 9999' "$tmp/err"
 expect_status 2 "$LEDE" --db "$db" similarity 1
