@@ -110,6 +110,7 @@ help_show(struct ui *ui)
 		 * page left the last one's rows on the screen. */
 		if (first < ACT_COUNT) {
 			ui_resized(ui);
+			ui_draw_status(ui);
 			doupdate();
 		}
 	}

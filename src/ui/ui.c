@@ -629,8 +629,8 @@ restore_place(struct ui *ui, struct ui_place *pl)
 	ui->jump_to = pl->id;
 }
 
-static void
-draw_status(struct ui *ui)
+void
+ui_draw_status(struct ui *ui)
 {
 	char *left, buf[64];
 	struct pane *p = &ui->pane[ui->focus];
@@ -1220,14 +1220,14 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	while (!ui.quit && !got_signal) {
 		update_screen(&ui);
 		ui.defer_preview = false;
-		draw_status(&ui);
+		ui_draw_status(&ui);
 		doupdate();
 		/* For benchmarks: the time to a first full screen. */
 		if (exit_after_draw)
 			break;
 		if (ui.total < 0) {
 			refresh_counts(&ui);
-			draw_status(&ui);
+			ui_draw_status(&ui);
 			doupdate();
 		}
 

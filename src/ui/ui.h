@@ -178,6 +178,8 @@ bool ui_is_hit(const struct ui *ui, const char *key, size_t keylen);
 /* The terminal has a new size: lay the panes out and draw them again
  * (all but the status line, which the caller owns, as a prompt does). */
 void ui_resized(struct ui *ui);
+/* Draw the status line (for wnoutrefresh; the caller updates). */
+void ui_draw_status(struct ui *ui);
 /* Select article id (load it, its related list; mark it read). */
 void ui_select(struct ui *ui, int64_t id);
 /* Set a read (star false) or star mark; when another process is

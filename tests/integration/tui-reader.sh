@@ -81,8 +81,10 @@ wait_for 'any key: more'
 keys x
 wait_for 'show this help'
 wait_for 'any key closes'
-# Nothing of the first page is left around the second.
+# Nothing of the first page is left around the second, and the status
+# line is there beneath it.
 wait_gone 'any key: more'
+tail -1 "$tmp/screen" | grep -q '? help' || fail "no status line under help page 2"
 $T resize-window -x 90 -y 26
 sleep 0.3
 wait_for 'show this help'
