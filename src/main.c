@@ -189,6 +189,9 @@ command_opts(const char *cmd, int argc, char **argv, bool *json,
 		} else if (c == 'n') {
 			errno = 0;
 			*limit = strtoll(optarg, &end, 10);
+			if (errno == ERANGE && *limit > 0)
+				return usage_error(_("%s: --limit: too large: "
+				    "'%s'"), cmd, optarg);
 			if (errno || end == optarg || *end || *limit <= 0)
 				return usage_error(_("%s: --limit: not a "
 				    "positive number: '%s'"), cmd, optarg);
@@ -257,8 +260,8 @@ parse_id(const char *s, int64_t *id)
 	char *end;
 	long long v;
 
-	/* Digits only: no sign, no spaces. */
-	if (*s < '1' || *s > '9' || s[strspn(s, "0123456789")] != '\0')
+	/* Digits only: no sign, no spaces; "007" is 7. */
+	if (*s < '0' || *s > '9' || s[strspn(s, "0123456789")] != '\0')
 		return false;
 	errno = 0;
 	v = strtoll(s, &end, 10);
@@ -643,10 +646,12 @@ cmd_read(struct globals *g, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
-			o.mode = LAYOUT_WIDE;
-			break;
 		case 'n':
-			o.mode = LAYOUT_NARROW;
+			if (o.mode != LAYOUT_AUTO &&
+			    o.mode != (c == 'w' ? LAYOUT_WIDE : LAYOUT_NARROW))
+				return usage_error(_("read: --wide and --narrow "
+				    "exclude each other"));
+			o.mode = c == 'w' ? LAYOUT_WIDE : LAYOUT_NARROW;
 			break;
 		default:
 			return bad_option("read", c, argv);

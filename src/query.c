@@ -708,6 +708,11 @@ parse_unary(struct query *q, bool negated)
 			syntax(q, t->pos, _("%s: empty parentheses"), "()");
 			return NULL;
 		}
+		/* "(" alone: the parenthesis is what is wrong. */
+		if (peek(q)->kind == T_END) {
+			syntax(q, t->pos, _("unmatched \"%s\""), "(");
+			return NULL;
+		}
 		if ((n = parse_or(q)) == NULL)
 			return NULL;
 		if (peek(q)->kind != T_RPAREN) {

@@ -33,6 +33,12 @@ expect_status 2 "$LEDE" show
 expect_status 2 "$LEDE" show abc
 expect_grep "not an article ID: 'abc'" "$tmp/err"
 expect_status 2 "$LEDE" list --limit 0
+expect_status 2 "$LEDE" read --wide --narrow
+expect_grep "read: --wide and --narrow exclude each other" "$tmp/err"
+expect_status 2 "$LEDE" list --limit 99999999999999999999
+expect_grep "^lede: list: --limit: too large: '99999999999999999999'$" "$tmp/err"
+expect_status 2 "$LEDE" show 0
+expect_grep "not an article ID: '0'" "$tmp/err"
 expect_status 2 "$LEDE" import
 expect_status 2 "$LEDE" stats extra
 

@@ -62,6 +62,9 @@ jq -e '.label == "rewrite" and .score >= 0.75 and .containment > 0 and
 	fail "similarity of an undated copy: days should be null"
 "$LEDE" --db "$db" similarity "$(id_of "$db" 001-)" "$(id_of "$db" 002-)" |
 	grep -q '^Days apart:  unknown' || fail "similarity: days of an undated copy"
+# IDs are decimal numbers: leading zeros are allowed.
+"$LEDE" --db "$db" related --json "00$a" | cmp -s - "$tmp/r.json" ||
+	fail "related 00$a is not related $a"
 expect_status 1 "$LEDE" --db "$db" related 9999
 expect_grep 'no article with ID 9999' "$tmp/err"
 expect_status 2 "$LEDE" --db "$db" similarity 1

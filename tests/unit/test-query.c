@@ -257,6 +257,7 @@ test_query_errors_name_token_and_column(void **state)
 		{ "OR a", 1, "OR needs a term on each side" },
 		{ "a AND", 3, "AND needs a term" },
 		{ "(kuleba", 1, "unmatched \"(\"" },
+		{ "(", 1, "unmatched \"(\"" },
 		{ "kuleba)", 7, "unmatched \")\"" },
 		{ "()", 1, "empty parentheses" },
 		{ "färg foo:bar", 6, "unknown field \"foo:\"" },
