@@ -1,6 +1,8 @@
-/* prompt: minimal line editing (type, Backspace, ^U, Enter, Escape) in
- * the status line.  What is typed is text like any other: it is drawn
- * through ui_put. */
+/* prompt: line editing in the status line, with the keys of readline's
+ * emacs mode that people use most: Left/Right (^B/^F), Home/End
+ * (^A/^E), Backspace, Delete (^D), ^U and ^K (to the start, to the
+ * end), ^W (a word back), Enter and Escape.  What is typed is text like
+ * any other: it is drawn through ui_put. */
 #include "config.h"
 
 #include <limits.h>
@@ -17,6 +19,52 @@
  * keystroke would be wasted on a fast typist and a slow link. */
 #define PROMPT_DEBOUNCE	150
 
+#define CTRL(c)	((c) & 0x1f)
+
+/* Byte offsets of the character before and after i in s. */
+static size_t
+char_before(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[--i] & 0xC0) == 0x80)
+		;
+	return i;
+}
+
+static size_t
+char_after(const char *s, size_t len, size_t i)
+{
+	if (i < len)
+		i += text_charlen(s + i);
+	return i > len ? len : i;
+}
+
+/* Cells taken by the n bytes at s, as ui_put will draw them. */
+static size_t
+cells(const struct ui *ui, const char *s, size_t n)
+{
+	char *sub = xstrndup(s, n), *a;
+	size_t w;
+
+	if (ui->ascii) {
+		a = text_ascii(sub);
+		w = strlen(a);
+		free(a);
+	} else
+		w = text_width(sub);
+	free(sub);
+	return w;
+}
+
+/* Remove bytes [from, to) of b. */
+static void
+cut(struct strbuf *b, size_t from, size_t to)
+{
+	if (b->s == NULL || from >= to)
+		return;
+	memmove(b->s + from, b->s + to, b->len - to + 1);
+	b->len -= to - from;
+}
+
 char *
 prompt_read(struct ui *ui, const char *label, const char *initial,
     prompt_change_fn change, void *ctx)
@@ -25,21 +73,30 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 	char *line, *problem = NULL, mb[MB_LEN_MAX + 1];
 	int rc, y;
 	bool changed = false;
-	size_t n;
+	size_t n, at, off = 0, lw, cx;
 	wint_t wc;
 
 	strbuf_adds(&b, initial ? initial : "");
+	at = b.len;
 	curs_set(1);
 	for (;;) {
 		y = LINES - 1;
-		line = xasprintf("%s%s", label, b.s);
-		n = ui->ascii ? strlen(line) : text_width(line);
+		/* Scroll the text so that the cursor stays on the screen. */
+		lw = cells(ui, label, strlen(label));
+		if (off > at)
+			off = at;
+		while (off < at && lw + cells(ui, b.s + off, at - off) + 1 >
+		    (size_t)COLS)
+			off = char_after(b.s, b.len, off);
+		cx = lw + (b.s ? cells(ui, b.s + off, at - off) : 0);
+		line = xasprintf("%s%s", label, b.s ? b.s + off : "");
+		n = cells(ui, line, strlen(line));
 		ui_put(ui, stdscr, y, 0, COLS, line, A_NORMAL);
 		/* A problem with the text shows after it, dimmed. */
 		if (problem != NULL && n + 3 < (size_t)COLS)
 			ui_put(ui, stdscr, y, (int)n + 2, COLS - (int)n - 2,
 			    problem, A_DIM);
-		move(y, n < (size_t)COLS ? (int)n : COLS - 1);
+		move(y, cx < (size_t)COLS ? (int)cx : COLS - 1);
 		free(line);
 		refresh();
 		timeout(change != NULL && changed ? PROMPT_DEBOUNCE : -1);
@@ -63,10 +120,22 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 			continue;
 		}
 		if (rc == KEY_CODE_YES) {
-			if (wc == KEY_ENTER)
+			switch (wc) {
+			case KEY_ENTER:
 				goto enter;
-			if (wc == KEY_BACKSPACE)
+			case KEY_BACKSPACE:
 				goto backspace;
+			case KEY_DC:
+				goto delete;
+			case KEY_LEFT:
+				goto left;
+			case KEY_RIGHT:
+				goto right;
+			case KEY_HOME:
+				goto home;
+			case KEY_END:
+				goto end;
+			}
 			continue;
 		}
 		if (wc == 27) {
@@ -93,21 +162,57 @@ enter:
 				break;
 			continue;
 		}
-		if (wc == 21) {		/* ^U */
-			strbuf_reset(&b);
+		switch (wc) {
+		case CTRL('b'):
+left:
+			at = char_before(b.s, at);
+			continue;
+		case CTRL('f'):
+right:
+			at = char_after(b.s, b.len, at);
+			continue;
+		case CTRL('a'):
+home:
+			at = 0;
+			continue;
+		case CTRL('e'):
+end:
+			at = b.len;
+			continue;
+		case CTRL('u'):
+			cut(&b, 0, at);
+			at = 0;
+			changed = true;
+			continue;
+		case CTRL('k'):
+			cut(&b, at, b.len);
+			changed = true;
+			continue;
+		case CTRL('w'): {
+			/* The word before the cursor, and the spaces after it. */
+			size_t from = at;
+
+			while (from > 0 && b.s[from - 1] == ' ')
+				from--;
+			while (from > 0 && b.s[from - 1] != ' ')
+				from--;
+			cut(&b, from, at);
+			at = from;
 			changed = true;
 			continue;
 		}
-		if (wc == 127 || wc == 8) {
+		case CTRL('d'):
+delete:
+			cut(&b, at, char_after(b.s, b.len, at));
+			changed = true;
+			continue;
+		case 127:
+		case CTRL('h'):
 backspace:
-			/* Drop the last character, not the last byte. */
-			while (b.len > 0 && ((unsigned char)b.s[b.len - 1] &
-			    0xC0) == 0x80)
-				b.len--;
-			if (b.len > 0)
-				b.len--;
-			if (b.s != NULL)
-				b.s[b.len] = '\0';
+			/* The character before the cursor, not a byte. */
+			n = char_before(b.s, at);
+			cut(&b, n, at);
+			at = n;
 			changed = true;
 			continue;
 		}
@@ -115,7 +220,11 @@ backspace:
 			continue;
 		n = wcrtomb(mb, (wchar_t)wc, NULL);
 		if (n != (size_t)-1) {
+			/* Insert at the cursor. */
 			strbuf_add(&b, mb, n);
+			memmove(b.s + at + n, b.s + at, b.len - n - at);
+			memcpy(b.s + at, mb, n);
+			at += n;
 			changed = true;
 		}
 	}

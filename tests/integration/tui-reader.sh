@@ -36,9 +36,26 @@ keys BSpace
 wait_for 'A section of the Kessing Dam gave way'
 
 # Search: only matching articles, Escape brings the whole list back.
+# The prompt edits at its cursor: "ssing", Home, "Ke"; a stray word
+# typed at the end goes with ^W; Left, Delete and Right work on
+# characters, wide ones too.
 keys /
 wait_for 'Search:'
+keys -l 'ssing'
+keys Home
+keys -l 'Ke'
+keys End
+keys -l ' 港口x'
+keys Left Left Delete Right BSpace C-w C-w
 keys -l 'Kessing'
+keys C-a C-k
+wait_for 'Search: *$'
+keys -l 'ssix'
+keys C-b C-d C-e
+keys -l 'ng'
+keys C-a
+keys -l 'Ke'
+wait_for 'Search: Kessing *$'
 keys Enter
 wait_for '| Kessing\* |'
 screen
