@@ -162,8 +162,8 @@ walk(const char *dir, struct filelist *fl, struct dirs_seen *seen,
 	}
 	if (fstat(dirfd(d), &sb) == 0 &&
 	    (before = dirs_seen_add(seen, &sb, dir)) != NULL) {
-		msg = xasprintf(_("%s: skipped, the same directory as %s "
-		    "(a symbolic link)"), dir, before);
+		msg = xasprintf(_("%s: skipped, already walked as %s"), dir,
+		    before);
 		report(o, stats, msg);
 		free(msg);
 		closedir(d);
@@ -425,11 +425,12 @@ import_paths(struct store *st, const struct import_rules *r,
 			free(msg);
 			stats->failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
-			size_t before = fl.n;
+			size_t before = fl.n, dirs = seen.n;
 
 			walk(paths[i], &fl, &seen, opts, stats, 0);
-			/* Likely the wrong directory: say so. */
-			if (fl.n == before) {
+			/* Likely the wrong directory: say so (unless it was
+			 * walked already, which walk has said). */
+			if (fl.n == before && seen.n > dirs) {
 				msg = xasprintf(_("%s: no articles here (files "
 				    "named *.txt)"), paths[i]);
 				report(opts, stats, msg);

@@ -40,8 +40,12 @@ ln -s .. "$tmp/loop/sub/up"
 ln -s "$tmp/loop" "$tmp/loop/self"
 expect_status 0 "$LEDE" --db "$tmp/loop.db" import "$tmp/loop"
 expect_grep '^Imported: 1, updated: 0, unchanged: 0, failed: 0$' "$tmp/out"
-expect_grep "$tmp/loop/self: skipped, the same directory as $tmp/loop " "$tmp/err"
-expect_grep "$tmp/loop/sub/up: skipped, the same directory as $tmp/loop " "$tmp/err"
+expect_grep "$tmp/loop/self: skipped, already walked as $tmp/loop\$" "$tmp/err"
+expect_grep "$tmp/loop/sub/up: skipped, already walked as $tmp/loop\$" "$tmp/err"
+# A directory named twice is walked once, and is no "wrong directory".
+expect_status 0 "$LEDE" --db "$tmp/loop.db" import "$tmp/loop" "$tmp/loop/"
+expect_grep "$tmp/loop/: skipped, already walked as $tmp/loop\$" "$tmp/err"
+grep -q 'no articles here' "$tmp/err" && fail "a directory named twice is not empty"
 
 # Bad files are reported with name and reason; the rest imports; exit 3.
 head -c 5000 /dev/zero | tr '\0' 'x' >"$tmp/big.txt"
