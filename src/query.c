@@ -492,11 +492,8 @@ source_leaf(struct query *q, const struct tok *t)
 	strbuf_adds(&b, "%");
 	p2 = param(q, b.s, 0);
 	strbuf_fini(&b);
-	/* Never NULL, so that "not source:x" keeps articles without an
-	 * outlet: NOT of NULL IN (...) is NULL, which drops them. */
-	sql = xasprintf("(a.source_id IS NOT NULL AND a.source_id IN (SELECT"
-	    " id FROM sources WHERE name LIKE %s ESCAPE '\\' OR name LIKE %s"
-	    " ESCAPE '\\'))", p1, p2);
+	sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
+	    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\')", p1, p2);
 	free(p1);
 	free(p2);
 	return node_new(N_SQL, NULL, NULL, sql);
@@ -556,9 +553,7 @@ lang_leaf(struct query *q, const struct tok *t)
 	for (c = v; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
 	p = param(q, v, 0);
-	/* Never NULL, as source_leaf: "not lang:en" keeps the articles
-	 * whose language is unknown. */
-	sql = xasprintf("(a.language IS NOT NULL AND a.language = %s)", p);
+	sql = xasprintf("a.language = %s", p);
 	free(v);
 	free(p);
 	return node_new(N_SQL, NULL, NULL, sql);
@@ -988,7 +983,12 @@ compile(struct query *q, struct node *n)
 		else if (p.kind == P_NEGTEXT)
 			p.kind = P_TEXT;
 		else {
-			s = xasprintf("NOT %s", p.s);
+			/* A test of an unknown value (no outlet, no
+			 * language) is NULL, and so is NOT of it, which
+			 * would drop the article: "not source:x" keeps
+			 * it.  IS binds tighter than NOT, and every
+			 * piece is 0, 1 or NULL. */
+			s = xasprintf("NOT %s IS 1", p.s);
 			free(p.s);
 			p.s = s;
 		}
