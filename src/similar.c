@@ -1085,6 +1085,23 @@ facts_agree(const struct sim_match *m, double need)
 	    m->facts >= need);
 }
 
+/* Whether the sampled shingles say "copy", the smaller text having
+ * small of them.  Containment decides for a text of MIN_SHINGLES or
+ * more.  A shorter brief (40 words may give 5) is a copy only when
+ * every shingle is shared, in its order: two identical briefs were
+ * labelled "same story".  With two or fewer (a 50-word brief may have
+ * one; a one-line brief, none), the words must match as well: two
+ * Reuters re-issues two days apart were merely related. */
+static bool
+shingles_copied(const struct sim_match *m, size_t small)
+{
+	if (small >= MIN_SHINGLES)
+		return m->containment >= DUP_CONTAINMENT;
+	if (m->in_order != small)
+		return false;
+	return small >= SHORT_SHINGLES || m->cosine >= BRIEF_COSINE;
+}
+
 struct sim_match
 sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 {
@@ -1124,18 +1141,7 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	if (a->day != SIM_UNDATED && b->day != SIM_UNDATED)
 		m.days = abs(a->day - b->day);
 
-	/* A short brief (40 words may give 5 shingles) is a copy only
-	 * when every shingle of the smaller is shared, in its order: two
-	 * identical briefs were labelled "same story".  With one or two
-	 * sampled (a 50-word brief may have), the words must match as well:
-	 * two Reuters re-issues two days apart were merely related.  A
-	 * one-line brief may keep no shingle at all (one in eight is
-	 * sampled): then the words alone must match. */
-	if (((m.containment >= DUP_CONTAINMENT && (small >= MIN_SHINGLES ||
-	    (small >= SHORT_SHINGLES && m.in_order == small) ||
-	    (small > 0 && m.in_order == small &&
-	    m.cosine >= BRIEF_COSINE))) || (small == 0 &&
-	    m.cosine >= BRIEF_COSINE)) && facts_agree(&m, COPY_FACTS)) {
+	if (shingles_copied(&m, small) && facts_agree(&m, COPY_FACTS)) {
 		double c = small ? m.containment : m.cosine;
 
 		m.label = SIM_DUPLICATE;
