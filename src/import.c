@@ -354,7 +354,7 @@ import_one(struct run *run, const char *path, char *origin, char **err)
 		run->pending.updated++;
 	else
 		run->pending.unchanged++;
-	if (store_batch_due(&run->batch))
+	if (store_batch_due(run->st, &run->batch))
 		rc = flush_batch(run, err);
 out:
 	article_free(a);
@@ -454,7 +454,6 @@ import_paths(struct store *st, const struct import_rules *r,
 		rc = flush_batch(&run, err);
 	if (rc != 0) {
 		store_rollback(st);
-		run.batch.open = false;
 		/* The open batch is gone: whatever it held was not written. */
 		memset(&run.pending, 0, sizeof run.pending);
 	}

@@ -227,7 +227,7 @@ related_reindex(struct store *st, const struct sim_lexicon *lex,
 		article_free(a);
 		a = NULL;
 		store_batch_count(&b);
-		if (store_batch_due(&b) && store_batch_commit(st, &b, err) != 0)
+		if (store_batch_due(st, &b) && store_batch_commit(st, &b, err) != 0)
 			goto out;
 		if (progress != NULL)
 			progress(i + 1, n, ctx);

@@ -1679,11 +1679,10 @@ store_begin(struct store *st, char **err)
 int
 store_batch_begin(struct store *st, struct store_batch *b, char **err)
 {
-	if (b->open)
+	if (st->in_tx)
 		return 0;
 	if (store_begin(st, err) != 0)
 		return -1;
-	b->open = true;
 	b->n = 0;
 	clock_gettime(CLOCK_MONOTONIC, &b->start);
 	return 0;
@@ -1696,11 +1695,11 @@ store_batch_count(struct store_batch *b)
 }
 
 bool
-store_batch_due(const struct store_batch *b)
+store_batch_due(const struct store *st, const struct store_batch *b)
 {
 	struct timespec now;
 
-	if (!b->open)
+	if (!st->in_tx)
 		return false;
 	if (b->every)
 		return b->n >= b->every;
@@ -1715,9 +1714,8 @@ store_batch_due(const struct store_batch *b)
 int
 store_batch_commit(struct store *st, struct store_batch *b, char **err)
 {
-	if (!b->open)
+	if (!st->in_tx)
 		return 0;
-	b->open = false;
 	if (store_commit(st, err) != 0)
 		return -1;
 	b->committed = true;

@@ -68,18 +68,17 @@ void store_rollback(struct store *st);
 struct store_batch {
 	size_t		every;
 	size_t		n;		/* articles in the open transaction */
-	bool		open;
 	bool		committed;	/* once, in this run */
 	struct timespec	start;
 };
 
-/* Begin a transaction unless b has one open. */
+/* Begin a transaction unless one is open (a rollback closes it). */
 int store_batch_begin(struct store *st, struct store_batch *b, char **err);
 /* Count one more article written in b's transaction. */
 void store_batch_count(struct store_batch *b);
-/* Whether b's transaction is due for its commit. */
-bool store_batch_due(const struct store_batch *b);
-/* Commit b's transaction, if open. */
+/* Whether the open transaction is due for its commit. */
+bool store_batch_due(const struct store *st, const struct store_batch *b);
+/* Commit the open transaction, if any. */
 int store_batch_commit(struct store *st, struct store_batch *b, char **err);
 
 enum store_put {

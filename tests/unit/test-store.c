@@ -385,33 +385,33 @@ test_store_batch_policy(void **state)
 	size_t i;
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
-	assert_false(store_batch_due(&b));	/* nothing open */
+	assert_false(store_batch_due(st, &b));	/* nothing open */
 	assert_int_equal(store_batch_begin(st, &b, &err), 0);
 	for (i = 0; i < 499; i++)
 		store_batch_count(&b);
-	assert_false(store_batch_due(&b));
+	assert_false(store_batch_due(st, &b));
 	store_batch_count(&b);
-	assert_true(store_batch_due(&b));	/* the first: 500 */
+	assert_true(store_batch_due(st, &b));	/* the first: 500 */
 	assert_int_equal(store_batch_commit(st, &b, &err), 0);
-	assert_false(b.open);
+	assert_false(store_batch_due(st, &b));	/* none open */
 
 	assert_int_equal(store_batch_begin(st, &b, &err), 0);
 	for (i = 0; i < 600; i++)
 		store_batch_count(&b);
-	assert_false(store_batch_due(&b));	/* later: by time */
+	assert_false(store_batch_due(st, &b));	/* later: by time */
 	b.start.tv_sec -= 4;
-	assert_true(store_batch_due(&b));
+	assert_true(store_batch_due(st, &b));
 	b.start.tv_sec += 4;
 	for (; i < 5000; i++)
 		store_batch_count(&b);
-	assert_true(store_batch_due(&b));	/* or 5,000 */
+	assert_true(store_batch_due(st, &b));	/* or 5,000 */
 	assert_int_equal(store_batch_commit(st, &b, &err), 0);
 
 	assert_int_equal(store_batch_begin(st, &fixed, &err), 0);
 	store_batch_count(&fixed);
-	assert_false(store_batch_due(&fixed));
+	assert_false(store_batch_due(st, &fixed));
 	store_batch_count(&fixed);
-	assert_true(store_batch_due(&fixed));
+	assert_true(store_batch_due(st, &fixed));
 	assert_int_equal(store_batch_commit(st, &fixed, &err), 0);
 	/* Committing what is not open is nothing. */
 	assert_int_equal(store_batch_commit(st, &fixed, &err), 0);
