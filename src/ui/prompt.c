@@ -85,10 +85,12 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 		lw = cells(ui, label, strlen(label));
 		if (off > at)
 			off = at;
-		while (off < at && lw + cells(ui, b.s + off, at - off) + 1 >
-		    (size_t)COLS)
-			off = char_after(b.s, b.len, off);
 		cx = lw + (b.s ? cells(ui, b.s + off, at - off) : 0);
+		while (off < at && cx + 1 > (size_t)COLS) {
+			n = char_after(b.s, b.len, off);
+			cx -= cells(ui, b.s + off, n - off);
+			off = n;
+		}
 		line = xasprintf("%s%s", label, b.s ? b.s + off : "");
 		n = cells(ui, line, strlen(line));
 		ui_put(ui, stdscr, y, 0, COLS, line, A_NORMAL);
