@@ -782,9 +782,10 @@ sim_sig_new(const struct sim_doc *d, sim_df_fn df, void *ctx,
 		/* Facts many articles share ("Pay April", "25 cts", "U.S.")
 		 * are the words of a template, not the identity of a story. */
 		if (t->fact && tdf <= common) {
-			facts[nfacts++] = mix(t->h, 0) >> 32;
+			facts[nfacts] = mix(t->h, 0) >> 32;
 			if (t->fact & FACT_NAME)
-				named[nnamed++] = mix(t->h, 0) >> 32 << 32 | j;
+				named[nnamed++] = facts[nfacts] << 32 | j;
+			nfacts++;
 		}
 		/* Smoothed IDF, at least 1: in a small cache a term that
 		 * another article shares must not weigh less than one no other
