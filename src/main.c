@@ -639,6 +639,7 @@ cmd_read(struct globals *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ui_opts o = { .mode = LAYOUT_AUTO, .config = g->config };
+	enum layout_mode mode;
 	struct store *st = NULL;
 	char *err = NULL;
 	int c, rc;
@@ -647,11 +648,11 @@ cmd_read(struct globals *g, int argc, char **argv)
 		switch (c) {
 		case 'w':
 		case 'n':
-			if (o.mode != LAYOUT_AUTO &&
-			    o.mode != (c == 'w' ? LAYOUT_WIDE : LAYOUT_NARROW))
+			mode = c == 'w' ? LAYOUT_WIDE : LAYOUT_NARROW;
+			if (o.mode != LAYOUT_AUTO && o.mode != mode)
 				return usage_error(_("read: --wide and --narrow "
 				    "exclude each other"));
-			o.mode = c == 'w' ? LAYOUT_WIDE : LAYOUT_NARROW;
+			o.mode = mode;
 			break;
 		default:
 			return bad_option("read", c, argv);
