@@ -524,6 +524,16 @@ static const char *const migrations[] = {
 	"  WHERE label = 'duplicate';"
 	"CREATE INDEX related_rewrites ON related(article_id)"
 	"  WHERE label = 'rewrite';",
+
+	/* 11: starred articles and a language, in date order.  Both are
+	 * few among many, so a listing walking the time index stepped over
+	 * the whole cache to fill a page: "starred" with nothing starred
+	 * took 220 ms at 100,000 articles, "lang:de" in an English cache
+	 * 316 ms.  Starring is rare, so its index is partial and an import
+	 * writes nothing to it. */
+	"CREATE INDEX articles_starred ON articles(sort_time, id)"
+	"  WHERE is_starred = 1;"
+	"CREATE INDEX articles_by_lang ON articles(language, sort_time, id);",
 };
 
 /* ---- the "lede" FTS5 tokenizer -------------------------------------------

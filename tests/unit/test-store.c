@@ -1022,6 +1022,97 @@ test_store_page_from_key_keeps_filter(void **state)
 	store_close(st);
 }
 
+/* SQLite's virtual machine steps on every connection this process
+ * opens, counted by a progress handler that each new connection gets
+ * (sqlite3_auto_extension): the work of a statement, independent of
+ * the machine's speed. */
+static unsigned long vm_steps;
+
+static int
+count_step(void *ctx)
+{
+	(void)ctx;
+	vm_steps++;
+	return 0;
+}
+
+static int
+count_steps_on(sqlite3 *db, const char **msg,
+    const struct sqlite3_api_routines *api)
+{
+	(void)msg;
+	(void)api;
+	sqlite3_progress_handler(db, 1, count_step, NULL);
+	return SQLITE_OK;
+}
+
+/* Steps of one page of the list under the filter text. */
+static unsigned long
+page_steps(struct store *st, const char *text, struct order *o)
+{
+	struct store_page_query pq = { .older = true, .limit = 40 };
+	struct query *filter = NULL;
+	char *err = NULL;
+	size_t column;
+
+	if (text != NULL)
+		assert_int_equal(query_parse(text, 0, &filter, &column, &err),
+		    0);
+	pq.filter = filter;
+	memset(o, 0, sizeof *o);
+	vm_steps = 0;
+	assert_int_equal(store_list_page(st, &pq, collect_page, o, &err), 0);
+	query_free(filter);
+	return vm_steps;
+}
+
+/* A page of the few starred articles, or of a language that few have,
+ * costs no more than a page of everything: the listing walks an index
+ * of those articles rather than every article in the cache (it took
+ * 0.2-0.3 s at 100,000 articles). */
+static void
+test_store_rare_filters_cost_a_page(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct order o;
+	struct article *a;
+	char origin[32], *err = NULL;
+	int64_t starred = 0, german = 0;
+	unsigned long all;
+	int i;
+
+	assert_int_equal(sqlite3_auto_extension((void (*)(void))
+	    count_steps_on), SQLITE_OK);
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	assert_int_equal(store_begin(st, &err), 0);
+	for (i = 0; i < 1500; i++) {
+		snprintf(origin, sizeof origin, "/x/%d.txt", i);
+		a = make(origin, "Harbour", "the ferry sailed");
+		a->published = 1643241600 + (int64_t)i * 3600;
+		a->language = xstrdup(i == 20 ? "de" : "en");
+		put_in_batch(st, a);
+		if (i == 10)
+			starred = a->id;
+		if (i == 20)
+			german = a->id;
+		article_free(a);
+	}
+	assert_int_equal(store_commit(st, &err), 0);
+	assert_int_equal(store_set_starred(st, starred, true, &err), 0);
+
+	all = page_steps(st, NULL, &o);
+	assert_int_equal(o.n, 40);
+	assert_true(page_steps(st, "starred", &o) < all);
+	assert_int_equal(o.n, 1);
+	assert_int_equal(o.ids[0], starred);
+	assert_true(page_steps(st, "lang:de", &o) < all);
+	assert_int_equal(o.n, 1);
+	assert_int_equal(o.ids[0], german);
+	store_close(st);
+	sqlite3_reset_auto_extension();
+}
+
 struct dated {
 	int64_t	time, id;
 };
@@ -1235,6 +1326,8 @@ main(void)
 		    test_store_page_from_key_keeps_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_word_pages_in_date_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_rare_filters_cost_a_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_stats_counts, setup,
 		    teardown),
 	};
