@@ -46,6 +46,9 @@
 #define ACTORS_SHARED		6	/* facts in common, and this share of */
 #define ACTORS_SHARE		0.30	/* the smaller's, make ACTORS_WEIGHT */
 #define ACTORS_WEIGHT		0.5	/* of the share a topic match */
+#define IDF_TRUST_DOCS		100	/* cache size at which IDF counts half */
+#define CLOSE_STORY_COSINE	0.35	/* same story two days apart or at an */
+#define CLOSE_STORY_FACTS	0.50	/* unknown distance in time */
 
 static const char *const label_names[] = {
 	[SIM_NONE] = "",
@@ -787,12 +790,15 @@ sim_sig_new(const struct sim_doc *d, sim_df_fn df, void *ctx,
 				named[nnamed++] = facts[nfacts] << 32 | j;
 			nfacts++;
 		}
-		/* Smoothed IDF, at least 1: in a small cache a term that
-		 * another article shares must not weigh less than one no other
-		 * article has, or two articles could never look alike. */
+		/* Smoothed IDF, at least 1, and trusted in proportion to the
+		 * cache's size: in a small cache a term that another article
+		 * shares must not weigh less than one no other article has,
+		 * or two articles could never look alike (similar.h). */
 		idf = log((double)(ndocs + 1) / ((double)tdf + 1.0)) + 1.0;
 		if (idf < 1.0)
 			idf = 1.0;
+		idf = 1.0 + (idf - 1.0) * (double)ndocs / (double)(ndocs +
+		    IDF_TRUST_DOCS);
 		w[n].h = t->h;
 		w[n].w = (float)((1.0 + log(t->tf)) * t->boost * idf);
 		n++;
@@ -1109,7 +1115,8 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	struct sim_match m = { .days = -1 };
 	size_t i = 0, j = 0, shared = 0, small;
 	double dot = 0, decay, r;
-	bool same_day;
+	bool same_day, close;
+	int wd;
 
 	uint32_t *pairs = xcalloc(a->nshingles < b->nshingles ?
 	    a->nshingles + 1 : b->nshingles + 1, sizeof *pairs);
@@ -1169,16 +1176,21 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	 * anchored to, else a neutral guess. */
 	if (m.days >= 0) {
 		same_day = m.days <= 1;
+		close = m.days == 2;
 		decay = 1.0 / (1.0 + m.days / 7.0);
 	} else if (a->weekday >= 0 && b->weekday >= 0) {
-		same_day = a->weekday == b->weekday;
+		wd = (a->weekday - b->weekday + 7) % 7;
+		same_day = wd <= 1 || wd == 6;
+		close = false;
 		decay = same_day ? 1.0 : 0.6;
 	} else {
 		same_day = false;
+		close = true;
 		decay = 0.7;
 	}
-	if (same_day && m.cosine >= SAME_STORY_COSINE &&
-	    facts_agree(&m, STORY_FACTS)) {
+	if ((same_day && m.cosine >= SAME_STORY_COSINE &&
+	    facts_agree(&m, STORY_FACTS)) || (close && m.cosine >=
+	    CLOSE_STORY_COSINE && facts_agree(&m, CLOSE_STORY_FACTS))) {
 		m.label = SIM_SAME_STORY;
 		r = (m.cosine - SAME_STORY_COSINE) / 0.5;
 		m.score = 0.45 + 0.29 * (r > 1 ? 1 : r);

@@ -61,7 +61,19 @@
  * - Time separates the same story from follow-ups (the text cannot: seed
  *   002 and 003 score the same cosine against 000).  Undated articles
  *   fall back on the weekday the text anchors its events to ("said
- *   Thursday"): two reports of one event name the same day.
+ *   Thursday"): two reports of one event name the same day, or the day
+ *   before.  Two days apart, or with no clue to the time, a report is
+ *   the same story on a closer match (cosine 0.35, half the facts):
+ *   fourteen pairs of reports of one event from two outlets, written
+ *   for the purpose, had 0.23-0.56 (seeds 003 and 004, days later,
+ *   0.21-0.26), and those two days apart were all merely "related".
+ * - IDF from a handful of articles says nothing of the language: a word
+ *   the one other article has weighed less than a word it lacks, so a
+ *   new cache's second article kept its own words as its strongest
+ *   terms and two reports of one story looked apart (cosine 0.17-0.39
+ *   for the pairs above, alone in a cache, against 0.36-0.71 among a
+ *   hundred articles).  IDF counts in proportion n / (n + 100) of the
+ *   cache's size n: a third at 50 articles, 99% at 10,000.
  * - Labels: duplicate (containment >= 0.8), rewrite (in order), same story
  *   (topic match within a day), related (topic match weighted by time);
  *   scores are banded so that a duplicate always outranks a rewrite, which
