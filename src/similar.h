@@ -75,7 +75,8 @@
  *   hundred articles).  IDF counts in proportion n / (n + 100) of the
  *   cache's size n: a third at 50 articles, 99% at 10,000.
  * - Labels: duplicate (containment >= 0.8), rewrite (in order), same story
- *   (topic match within a day), related (topic match weighted by time);
+ *   (topic match within a day, closer match within two), related (topic
+ *   match weighted by time);
  *   scores are banded so that a duplicate always outranks a rewrite, which
  *   outranks the same story, which outranks a follow-up. */
 #ifndef LEDE_SIMILAR_H
