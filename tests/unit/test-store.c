@@ -112,16 +112,27 @@ no_problem(const char *problem, void *ctx)
 		fail_msg("lede check: %s", problem);
 }
 
+/* The parsed query text, which must parse. */
+static struct query *
+filter_of(const char *text)
+{
+	struct query *filter = NULL;
+	char *err = NULL;
+	size_t column;
+
+	if (query_parse(text, 0, &filter, &column, &err) != 0)
+		fail_msg("query_parse(%s): %s", text, err);
+	return filter;
+}
+
 static int
 count_matches(struct store *st, const char *word)
 {
 	struct store_list_query q = { 0 };
-	struct query *filter = NULL;
+	struct query *filter = filter_of(word);
 	char *err = NULL;
-	size_t column;
 	int n = 0;
 
-	assert_int_equal(query_parse(word, 0, &filter, &column, &err), 0);
 	q.filter = filter;
 	assert_int_equal(store_list(st, &q, count_row, &n, &err), 0);
 	query_free(filter);
@@ -593,7 +604,6 @@ test_store_common_prefix_and_phrase_lists(void **state)
 	struct article *a;
 	char origin[32], *err = NULL;
 	int64_t newest = 0;
-	size_t column;
 	int i;
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
@@ -614,8 +624,7 @@ test_store_common_prefix_and_phrase_lists(void **state)
 	assert_int_equal(store_commit(st, &err), 0);
 	assert_int_equal(count_matches(st, "gover*"), 1200);
 	assert_int_equal(count_matches(st, "\"government officials\""), 1100);
-	assert_int_equal(query_parse("\"government officials\"", 0, &filter,
-	    &column, &err), 0);
+	filter = filter_of("\"government officials\"");
 	q.filter = filter;
 	q.limit = 3;
 	assert_int_equal(store_list(st, &q, collect_ids, &o, &err), 0);
@@ -787,11 +796,9 @@ search_scores(struct store *st, const char *text, int limit,
     struct scores *o)
 {
 	struct store_list_query q = { .limit = limit };
-	struct query *filter = NULL;
+	struct query *filter = filter_of(text);
 	char *err = NULL;
-	size_t column;
 
-	assert_int_equal(query_parse(text, 0, &filter, &column, &err), 0);
 	q.filter = filter;
 	o->n = 0;
 	assert_int_equal(store_search(st, &q, collect_score, o, &err), 0);
@@ -997,7 +1004,6 @@ test_store_page_from_key_keeps_filter(void **state)
 	struct article *a;
 	char origin[32], *err = NULL;
 	int64_t ids[6];
-	size_t column;
 	int i;
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
@@ -1009,8 +1015,7 @@ test_store_page_from_key_keeps_filter(void **state)
 		ids[i] = a->id;
 		article_free(a);
 	}
-	assert_int_equal(query_parse("since:2022-01-29 strike", 0, &filter,
-	    &column, &err), 0);
+	filter = filter_of("since:2022-01-29 strike");
 	pq.filter = filter;
 	assert_int_equal(store_article_key(st, ids[5], &key, &err), 0);
 	pq.from = &key;
@@ -1051,13 +1056,9 @@ static unsigned long
 page_steps(struct store *st, const char *text, struct order *o)
 {
 	struct store_page_query pq = { .older = true, .limit = 40 };
-	struct query *filter = NULL;
+	struct query *filter = text != NULL ? filter_of(text) : NULL;
 	char *err = NULL;
-	size_t column;
 
-	if (text != NULL)
-		assert_int_equal(query_parse(text, 0, &filter, &column, &err),
-		    0);
 	pq.filter = filter;
 	memset(o, 0, sizeof *o);
 	vm_steps = 0;
@@ -1172,7 +1173,6 @@ test_store_word_pages_in_date_order(void **state)
 	struct article *a;
 	char origin[32], *err = NULL;
 	int64_t time[40];
-	size_t column;
 	int i, n = 0;
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
@@ -1211,8 +1211,7 @@ test_store_word_pages_in_date_order(void **state)
 	assert_int_equal(store_check(st, no_problem, NULL, &err), 1);
 	qsort(want, (size_t)n, sizeof *want, newest_first);
 
-	assert_int_equal(query_parse("\"red harbour\"", 0, &filter, &column,
-	    &err), 0);
+	filter = filter_of("\"red harbour\"");
 	pq.filter = filter;
 	all_pages(st, pq, &all);
 	assert_int_equal(all.n, n);
