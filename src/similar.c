@@ -1115,8 +1115,7 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	struct sim_match m = { .days = -1 };
 	size_t i = 0, j = 0, shared = 0, small;
 	double dot = 0, decay, r;
-	bool same_day, close;
-	int wd;
+	bool same_day, two_days;
 
 	uint32_t *pairs = xcalloc(a->nshingles < b->nshingles ?
 	    a->nshingles + 1 : b->nshingles + 1, sizeof *pairs);
@@ -1176,20 +1175,21 @@ sim_compare(const struct sim_sig *a, const struct sim_sig *b)
 	 * anchored to, else a neutral guess. */
 	if (m.days >= 0) {
 		same_day = m.days <= 1;
-		close = m.days == 2;
+		two_days = m.days == 2;
 		decay = 1.0 / (1.0 + m.days / 7.0);
 	} else if (a->weekday >= 0 && b->weekday >= 0) {
-		wd = (a->weekday - b->weekday + 7) % 7;
-		same_day = wd <= 1 || wd == 6;
-		close = false;
+		int apart = (a->weekday - b->weekday + 7) % 7;
+
+		same_day = apart <= 1 || apart == 6;
+		two_days = false;
 		decay = same_day ? 1.0 : 0.6;
 	} else {
 		same_day = false;
-		close = true;
+		two_days = true;	/* no clue: held to the closer match */
 		decay = 0.7;
 	}
 	if ((same_day && m.cosine >= SAME_STORY_COSINE &&
-	    facts_agree(&m, STORY_FACTS)) || (close && m.cosine >=
+	    facts_agree(&m, STORY_FACTS)) || (two_days && m.cosine >=
 	    CLOSE_STORY_COSINE && facts_agree(&m, CLOSE_STORY_FACTS))) {
 		m.label = SIM_SAME_STORY;
 		r = (m.cosine - SAME_STORY_COSINE) / 0.5;
