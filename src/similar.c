@@ -222,7 +222,8 @@ sim_lexicon_stop_langs(const struct sim_lexicon *lex, const char *w,
 #define T_RUN		0x100	/* capitalised, next to another capital */
 
 struct token {
-	uint64_t	h;
+	uint64_t	h;	/* of its core (text_word_core) */
+	uint64_t	hw;	/* of the whole word, for shingles */
 	uint32_t	off;
 	uint32_t	len;
 	uint16_t	flags;
@@ -271,6 +272,7 @@ struct tokenizer {
 	const char	*text;
 	const char	*prev_end;
 	bool		 in_quote;
+	bool		 low_open;	/* opened by „ */
 	struct token	*tok;
 	size_t		 n, cap;
 	int		 weekday[7];
@@ -340,12 +342,24 @@ scan_gap(struct tokenizer *tz, const char *p, const char *end, bool *joined,
 			*start = true;
 		if (*p == '"') {
 			tz->in_quote = !tz->in_quote;
+			tz->low_open = false;
 		} else if ((unsigned char)*p == 0xE2 && end - p >= 3 &&
 		    (unsigned char)p[1] == 0x80) {
-			if ((unsigned char)p[2] == 0x9C)	/* “ */
-				tz->in_quote = true;
-			else if ((unsigned char)p[2] == 0x9D)	/* ” */
-				tz->in_quote = false;
+			/* “ opens, or closes what „ opened (German, Polish,
+			 * Czech, Russian: „…“). */
+			if ((unsigned char)p[2] == 0x9C) {	/* “ */
+				tz->in_quote = !(tz->in_quote && tz->low_open);
+				tz->low_open = false;
+			} else if ((unsigned char)p[2] == 0x9E) {	/* „ */
+				tz->in_quote = tz->low_open = true;
+			} else if ((unsigned char)p[2] == 0x9D) {	/* ” */
+				tz->in_quote = tz->low_open = false;
+			}
+		} else if ((unsigned char)*p == 0xE3 && end - p >= 3 &&
+		    (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] >= 0x8C && (unsigned char)p[2] <= 0x8F) {
+			/* 「 and 『 open, 」 and 』 close. */
+			tz->in_quote = !((unsigned char)p[2] & 1);
 		} else if ((unsigned char)*p == 0xC2 && end - p >= 2) {
 			if ((unsigned char)p[1] == 0xAB)	/* « */
 				tz->in_quote = true;
@@ -366,11 +380,14 @@ on_word(const char *w, size_t n, void *ctx)
 	struct token t = { 0 };
 	char buf[64], *low = NULL;
 	const char *lw;
+	const char *whole = w;
 	bool joined, start;
-	size_t i;
+	size_t i, core, nwhole = n;
 
 	scan_gap(tz, tz->prev_end, w, &joined, &start);
 	tz->prev_end = w + n;
+	n = core = text_word_core(w, n, &i);
+	w += i;
 	/* Lower-case in place for the common short ASCII word. */
 	for (i = 0; i < n && i < sizeof buf && (unsigned char)w[i] < 0x80; i++)
 		buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
@@ -381,9 +398,19 @@ on_word(const char *w, size_t n, void *ctx)
 		lw = low;
 		n = strlen(low);
 	}
-	t.h = fnv(lw, n);
+	t.h = t.hw = fnv(lw, n);
+	/* Shingles keep the word as written: a copy keeps "Putin's", and
+	 * independent reports that share names must not share more
+	 * shingles for it (the sample data's day-two flood reports became
+	 * a rewrite). */
+	if (core != nwhole) {
+		char *lwhole = text_lower(whole, nwhole);
+
+		t.hw = fnv(lwhole, strlen(lwhole));
+		free(lwhole);
+	}
 	t.off = (uint32_t)(w - tz->text);
-	t.len = (uint32_t)(tz->prev_end - w);
+	t.len = (uint32_t)core;
 	if (start)
 		t.flags |= T_START;
 	if ((unsigned char)*w < 0x80 ? (*w >= 'A' && *w <= 'Z') :
@@ -529,7 +556,7 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 		 * false rewrites). */
 		if (i >= 2 && !((t[i].flags | t[i - 1].flags |
 		    t[i - 2].flags) & T_QUOTE)) {
-			sh = mix(mix(t[i - 2].h, t[i - 1].h), t[i].h);
+			sh = mix(mix(t[i - 2].hw, t[i - 1].hw), t[i].hw);
 			if (sh % SIM_SAMPLE == 0 && d->nsh < UINT16_MAX) {
 				if (d->nsh == maxsh) {
 					maxsh = maxsh ? maxsh * 2 : 64;

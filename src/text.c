@@ -794,6 +794,64 @@ text_starts_heading(const char *s)
 	    uc_is_general_category(uc, UC_CATEGORY_Nd);
 }
 
+/* The length of the apostrophe at p (', U+2019 or U+02BC), or 0. */
+static size_t
+apostrophe_len(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (n >= 1 && u[0] == '\'')
+		return 1;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x99)
+		return 3;
+	if (n >= 2 && u[0] == 0xCA && u[1] == 0xBC)
+		return 2;
+	return 0;
+}
+
+/* Longest elision kept apart: Italian "quell'", "dell'", "nell'". */
+#define ELISION_MAX	5
+
+/* Whether the n bytes at p start with an upper-case letter. */
+static bool
+starts_upper_n(const char *p, size_t n)
+{
+	ucs4_t uc;
+
+	if (n == 0)
+		return false;
+	if ((unsigned char)*p < 0x80)
+		return *p >= 'A' && *p <= 'Z';
+	return u8_mbtouc(&uc, (const uint8_t *)p, n) > 0 && (uc_is_upper(uc) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Lt));
+}
+
+size_t
+text_word_core(const char *w, size_t n, size_t *off)
+{
+	size_t i, k = 0;
+
+	*off = 0;
+	for (i = 0; i < n && i <= ELISION_MAX; i++)
+		if ((k = apostrophe_len(w + i, n - i)) > 0 || w[i] < 'a' ||
+		    w[i] > 'z')
+			break;
+	/* Two bytes at least after it: "can't" keeps its "can". */
+	if (i > 0 && k > 0 && n - i - k >= 2) {
+		*off = i + k;
+		w += *off;
+		n -= *off;
+	}
+	for (i = 1; i < n; i++) {
+		if ((k = apostrophe_len(w + i, n - i)) == 0)
+			continue;
+		if (!starts_upper_n(w + i + k, n - i - k))
+			return i;
+		i += k - 1;	/* O'Brien */
+	}
+	return n;
+}
+
 size_t
 text_charlen(const char *s)
 {

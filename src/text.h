@@ -129,6 +129,15 @@ bool text_starts_upper(const char *s);
  * case does not: such a line continues a sentence. */
 bool text_starts_heading(const char *s);
 
+/* The part of the word w (n bytes, one word of text_words) that names
+ * it, as an offset and a length: an apostrophe that UAX #29 keeps inside
+ * a word joins a clitic to it.  A short lower-case elision goes ("l'Etat"
+ * and "dell'Italia" are Etat and Italia), and so does what follows an
+ * apostrophe unless it starts with a capital ("Russia's", "Ankara'da"
+ * and "don't" are Russia, Ankara and don; "O'Brien's" is O'Brien).  So
+ * the forms of a name meet in every language that writes them so. */
+size_t text_word_core(const char *w, size_t n, size_t *off);
+
 /* Byte length of the UTF-8 character at s (1 for a bad or NUL byte). */
 size_t text_charlen(const char *s);
 

@@ -1081,6 +1081,40 @@ test_sim_explain_names_and_quotes(void **state)
 	article_free(b);
 }
 
+/* A name's possessive and elided forms are the name ("Kavala's",
+ * "l'Orvane"), and a German „…“ quotation is a quotation, not the text
+ * after it. */
+static void
+test_sim_explain_clitics_and_low_quotes(void **state)
+{
+	struct article *a = make("Hafen", xstrdup("Dara Quill visited "
+	    "Kavala's harbour on Tuesday and met the Orvane's engineers. "
+	    "„Wir geben nicht auf“, sagte Quill. Danach sprach sie lange "
+	    "mit den Arbeitern."), T0);
+	struct article *b = make("Hafen", xstrdup("In Kavala, Dara Quill "
+	    "spoke to the press about l'Orvane. „Wir geben nicht auf“, "
+	    "erklärte Quill am Dienstag vor dem Tor."), T0);
+	struct sim_evidence ev;
+	size_t i;
+	bool kavala = false, orvane = false;
+
+	(void)state;
+	sim_explain(lex, a, b, no_df, NULL, 10, &ev);
+	for (i = 0; i < ev.nnames; i++) {
+		if (strcmp(ev.names[i], "Kavala") == 0)
+			kavala = true;
+		if (strcmp(ev.names[i], "Orvane") == 0)
+			orvane = true;
+	}
+	assert_true(kavala);
+	assert_true(orvane);
+	assert_int_equal(ev.nquotes, 1);
+	assert_string_equal(ev.quotes[0], "Wir geben nicht auf");
+	sim_evidence_fini(&ev);
+	article_free(a);
+	article_free(b);
+}
+
 static void
 test_sim_label_names(void **state)
 {
@@ -1119,6 +1153,7 @@ main(void)
 		cmocka_unit_test(test_sim_sig_keys_find_copies_and_stories),
 		cmocka_unit_test(test_sim_sig_keys_name_the_actors),
 		cmocka_unit_test(test_sim_explain_names_and_quotes),
+		cmocka_unit_test(test_sim_explain_clitics_and_low_quotes),
 		cmocka_unit_test(test_sim_label_names),
 	};
 

@@ -545,6 +545,38 @@ reference_words(const char *s, struct wordlist *l)
 	free(breaks);
 }
 
+/* The core of a word of text_words: the part that names it. */
+static void
+test_text_word_core_drops_clitics(void **state)
+{
+	static const struct {
+		const char *word, *core;
+	} cases[] = {
+		{ "Russia's", "Russia" },
+		{ "Russia\u2019s", "Russia" },		/* curly apostrophe */
+		{ "l'Ukraine", "Ukraine" },
+		{ "dell'Italia", "Italia" },
+		{ "quell'anno", "anno" },
+		{ "d\u2019Ivoire", "Ivoire" },
+		{ "Ankara'da", "Ankara" },		/* Turkish suffix */
+		{ "T\u00fcrkiye'nin", "T\u00fcrkiye" },
+		{ "O'Brien", "O'Brien" },
+		{ "O'Brien's", "O'Brien" },
+		{ "don't", "don" },
+		{ "aujourd'hui", "aujourd" },		/* too long to elide */
+		{ "Kuleba", "Kuleba" },
+		{ "8,500", "8,500" },
+	};
+	size_t i, off, n;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		n = text_word_core(cases[i].word, strlen(cases[i].word), &off);
+		assert_int_equal(n, strlen(cases[i].core));
+		assert_memory_equal(cases[i].word + off, cases[i].core, n);
+	}
+}
+
 static void
 test_text_words_match_uax29(void **state)
 {
@@ -612,6 +644,7 @@ main(void)
 		cmocka_unit_test(test_text_ascii_lookalikes),
 		cmocka_unit_test(test_text_tokens_fold_every_script),
 		cmocka_unit_test(test_text_words_match_uax29),
+		cmocka_unit_test(test_text_word_core_drops_clitics),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
