@@ -145,9 +145,12 @@ sim_lexicon_nlangs(const struct sim_lexicon *lex)
 static struct lex_slot *
 lex_find(const struct sim_lexicon *lex, uint64_t h)
 {
-	size_t i = h & (lex->cap - 1);
+	size_t i;
 
-	h |= 1;	/* never 0 */
+	/* Stored as h | 1 (never 0), so the probe starts from that too:
+	 * the table's growth places each entry by its stored hash. */
+	h |= 1;
+	i = h & (lex->cap - 1);
 	while (lex->slot[i].h != 0 && lex->slot[i].h != h)
 		i = (i + 1) & (lex->cap - 1);
 	return &lex->slot[i];

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,6 +227,30 @@ test_sim_doc_degenerate(void **state)
 	sim_sig_free(s);
 	sim_doc_free(d);
 	article_free(a);
+}
+
+/* A lexicon of many languages keeps every word through its growth:
+ * past 512 words, half the stopwords of eleven languages were lost and
+ * English articles were taken for Polish. */
+static void
+test_sim_lexicon_keeps_words_as_it_grows(void **state)
+{
+	struct sim_lexicon *big = sim_lexicon_new();
+	char word[16];
+	int i, lang = sim_lexicon_lang(big, "xx");
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		snprintf(word, sizeof word, "w%d", i);
+		sim_lexicon_add_stopword(big, lang, word);
+	}
+	for (i = 0; i < 3000; i++) {
+		snprintf(word, sizeof word, "w%d", i);
+		assert_int_equal(sim_lexicon_stop_langs(big, word,
+		    strlen(word)), 1u << lang);
+	}
+	assert_int_equal(sim_lexicon_stop_langs(big, "w3000", 5), 0);
+	sim_lexicon_free(big);
 }
 
 static void
@@ -1171,6 +1196,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sim_doc_degenerate),
+		cmocka_unit_test(test_sim_lexicon_keeps_words_as_it_grows),
 		cmocka_unit_test(test_sim_doc_stopwords_and_case),
 		cmocka_unit_test(test_sim_doc_normal_forms_agree),
 		cmocka_unit_test(test_sim_compare_copy_is_duplicate),
