@@ -618,6 +618,52 @@ test_import_detects_language(void **state)
 	article_free(a);
 }
 
+/* Rule: every shipped stopword list detects its language, and English
+ * stays English among eleven lists (each language's words in a short
+ * report of the same fictional strike). */
+static void
+test_import_detects_shipped_languages(void **state)
+{
+	static const struct {
+		const char *lang, *text;
+	} cases[] = {
+		{ "en", "A former official at the port of Selva was fined on "
+		    "Tuesday for tipping friends about a pending sale, and "
+		    "the court said he had made a profit of two million in "
+		    "the deal with them.\n" },
+		{ "it", "I portuali di Port Selva sono in sciopero da martedì "
+		    "e il sindacato dice che la protesta non finirà prima "
+		    "della settimana prossima, mentre le navi aspettano al "
+		    "largo del porto.\n" },
+		{ "pt", "Os estivadores de Port Selva estão em greve desde "
+		    "terça e o sindicato diz que a paralisação não vai "
+		    "terminar antes da próxima semana, enquanto os navios "
+		    "esperam ao largo do porto.\n" },
+		{ "nl", "De havenarbeiders van Port Selva staken sinds dinsdag "
+		    "en de bond zegt dat het protest niet voor volgende week "
+		    "zal eindigen, terwijl de schepen voor de haven op een "
+		    "plek wachten.\n" },
+		{ "pl", "Dokerzy w Port Selva strajkują od wtorku, a związek "
+		    "mówi, że protest nie skończy się przed przyszłym "
+		    "tygodniem, gdy statki czekają na redzie przed portem i "
+		    "nie mogą wejść do niego.\n" },
+		{ "ru", "Докеры в Порт-Сельве бастуют со вторника, и профсоюз "
+		    "говорит, что забастовка не закончится до следующей "
+		    "недели, а суда ждут на рейде у порта и не могут войти "
+		    "в него.\n" },
+	};
+	struct article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		a = parse(cases[i].text);
+		assert_non_null(a->language);
+		assert_string_equal(a->language, cases[i].lang);
+		article_free(a);
+	}
+}
+
 /* Rule: the languages are the files of data/stopwords: adding a file
  * adds a language, no code involved. */
 static void
@@ -754,6 +800,7 @@ main(void)
 		cmocka_unit_test(test_import_strips_controls),
 		cmocka_unit_test(test_import_normalises_nfc),
 		cmocka_unit_test(test_import_detects_language),
+		cmocka_unit_test(test_import_detects_shipped_languages),
 		cmocka_unit_test(test_import_languages_from_files),
 		cmocka_unit_test(test_import_paths_batch),
 	};
