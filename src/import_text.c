@@ -911,7 +911,8 @@ static size_t
 byline_prefix(const char *s)
 {
 	static const char *const prefixes[] = { "By ", "Von ", "Par ",
-	    "Por ", "Di ", "Door " };
+	    "Por ", "Di ", "Door ", "Autor: ", "Autorka: ", "Автор: ",
+	    "Muhabir: " };
 	size_t i;
 
 	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
@@ -920,8 +921,28 @@ byline_prefix(const char *s)
 	return 0;
 }
 
+/* Whether s (after a byline's comma) is the writer's role, "Science
+ * Correspondent", rather than an outlet: its last word says so. */
+static bool
+is_role(const char *s)
+{
+	static const char *const roles[] = { "correspondent", "reporter",
+	    "editor", "writer", "columnist", "contributor", "staff",
+	    "analyst", "producer", "critic", "chief", "desk" };
+	const char *last = strrchr(s, ' ');
+	size_t i;
+
+	last = last != NULL ? last + 1 : s;
+	for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (strcasecmp(last, roles[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Byline rule: "By NAME[ and NAME][ – Outlet|, Outlet]" among the first
- * paragraphs.  The names are kept; the outlet becomes a clue. */
+ * paragraphs.  The names are kept; the outlet becomes a clue.  A role
+ * after the comma ("By Ann Lee, Science Correspondent") is no outlet:
+ * the byline keeps it. */
 static bool
 take_byline(struct parse *ps, size_t i, struct article *a)
 {
@@ -943,6 +964,8 @@ take_byline(struct parse *ps, size_t i, struct article *a)
 		if (e[0] == ',' && e[1] == ' ' && text_starts_upper(e + 2) &&
 		    strchr(e + 2, ',') == NULL && strstr(e + 2, " and ") ==
 		    NULL) {
+			if (is_role(e + 2))
+				break;
 			sep = e;
 			set_clue(&ps->src_byline, xstrdup(e + 2));
 			break;
@@ -978,52 +1001,79 @@ take_bracket_dateline(struct parse *ps, char *s, struct article *a)
 	return true;
 }
 
+/* Whether the n bytes at s are a date as wires write it before their
+ * code, with no place: "Oct 24", "Sept. 3". */
+static bool
+is_month_day(const char *s, size_t n)
+{
+	size_t i = 0, letters, digits;
+
+	if (n == 0 || !isupper((unsigned char)s[0]))
+		return false;
+	while (i < n && isalpha((unsigned char)s[i]))
+		i++;
+	letters = i;
+	if (i < n && s[i] == '.')
+		i++;
+	if (letters < 3 || letters > 9 || i >= n || s[i++] != ' ')
+		return false;
+	for (digits = 0; i < n && isdigit((unsigned char)s[i]); i++)
+		digits++;
+	return i == n && digits >= 1 && digits <= 2;
+}
+
 /* Dateline rule: the first body paragraph may open with an upper-case
  * place ("MOSCOW", "KYIV, Ukraine"), an optional agency code "(AP)" and a
  * dash.  The place is kept, the code is an outlet clue, and the prefix
- * leaves the paragraph. */
-static void
+ * leaves the paragraph.  A date in place of the place, "Oct 24
+ * (Reuters) -", goes too, with its code.  True if a prefix went. */
+static bool
 take_dateline(struct parse *ps, size_t i, struct article *a)
 {
 	char *s = ps->p[i].text, *place_end, *comma, *p, *rest;
 	char *code = NULL;
 	size_t k;
+	bool dated;
 
 	if (take_bracket_dateline(ps, s, a))
-		return;
+		return true;
 	for (p = s; *p != '\0' && p - s <= 60; p += text_charlen(p)) {
 		if (*p == '(' || ((k = dash_len(p)) > 0 && *p == ' '))
 			break;
 	}
 	if (p == s || *p == '\0' || p - s > 60)
-		return;
+		return false;
 	place_end = p;
 	while (place_end > s && place_end[-1] == ' ')
 		place_end--;
 	comma = memchr(s, ',', (size_t)(place_end - s));
-	if (!text_is_upper(s, (size_t)((comma ? comma : place_end) - s)))
-		return;
+	dated = *p == '(' && is_month_day(s, (size_t)(place_end - s));
+	if (!dated && !text_is_upper(s, (size_t)((comma ? comma : place_end) -
+	    s)))
+		return false;
 	if (*p == '(') {
 		char *close = strchr(p, ')');
 
 		if (close == NULL || close - p > 24)
-			return;
+			return false;
 		code = xstrndup(p + 1, (size_t)(close - p - 1));
 		p = close + 1;
 	}
 	if ((k = dash_len(p)) == 0 || (*p != ' ' && code == NULL)) {
 		free(code);
-		return;
+		return false;
 	}
 	rest = p + k;
 	if (*rest == '\0') {
 		free(code);
-		return;
+		return false;
 	}
-	a->dateline = xstrndup(s, (size_t)(place_end - s));
+	if (!dated)
+		a->dateline = xstrndup(s, (size_t)(place_end - s));
 	if (code != NULL)
 		set_clue(&ps->src_dateline, code);
 	memmove(s, rest, strlen(rest) + 1);
+	return true;
 }
 
 static bool
@@ -1218,6 +1268,7 @@ import_text_parse(const struct import_rules *r, const char *label,
 	const char *nul;
 	const char *clue;
 	size_t i;
+	bool dated = false;	/* a dateline prefix went */
 	int rc = -1;
 
 	*out = NULL;
@@ -1261,8 +1312,8 @@ import_text_parse(const struct import_rules *r, const char *label,
 			char *tmp = xstrdup(ps.p[0].text);
 
 			/* A dek is not a dateline paragraph. */
-			take_dateline(&ps, 0, a);
-			if (a->dateline == NULL) {
+			dated = take_dateline(&ps, 0, a);
+			if (!dated) {
 				a->dek = tmp;
 				para_remove(&ps, 0);
 			} else {
@@ -1272,7 +1323,7 @@ import_text_parse(const struct import_rules *r, const char *label,
 	}
 	if (a->byline == NULL && ps.n > 0)
 		take_byline(&ps, 0, a);
-	if (ps.n > 0 && a->dateline == NULL)
+	if (ps.n > 0 && !dated)
 		take_dateline(&ps, 0, a);
 
 	if (ps.n == 0) {

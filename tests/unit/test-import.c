@@ -566,6 +566,43 @@ test_import_foreign_forms(void **state)
 	article_free(a);
 }
 
+/* Rule: the wire's own forms: a date before the code with no place
+ * ("Oct 24 (Reuters) -"), a role after the byline's comma, which is no
+ * outlet, and the sign-off "(Reporting by ...; Editing by ...)", which
+ * leaves the body (its names are no facts of the story); a "Support
+ * independent journalism" banner is no headline. */
+static void
+test_import_wire_forms(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2024-10-24 Orvane Foods cuts its forecast\n\n"
+	    "By Ines Varga\n\nOct 24 (Reuters) - Orvane Foods cut its "
+	    "forecast on Thursday.\n\nIts shares fell 6%.\n\n(Reporting "
+	    "by Ines Varga in Selva; Editing by Tom Reddle)\n");
+	assert_string_equal(a->title, "Orvane Foods cuts its forecast");
+	assert_string_equal(a->source, "Reuters");
+	assert_null(a->dateline);
+	assert_null(a->dek);
+	assert_string_equal(a->body, "Orvane Foods cut its forecast on "
+	    "Thursday.\n\nIts shares fell 6%.");
+	article_free(a);
+	a = parse("Comet seen over Selva\n\nBy Helen Varrow, Science "
+	    "Correspondent\n\nAstronomers saw the comet on Monday.\n\n"
+	    "It will return in 2061.\n");
+	assert_string_equal(a->byline, "Helen Varrow, Science Correspondent");
+	assert_null(a->source);
+	article_free(a);
+	a = parse("Support independent journalism\nFerry line closes\n\n"
+	    "The last ferry to Orrin sailed on Sunday.\n\nIt had run since "
+	    "1952.\n");
+	assert_string_equal(a->title, "Ferry line closes");
+	assert_string_equal(a->body, "The last ferry to Orrin sailed on "
+	    "Sunday.\n\nIt had run since 1952.");
+	article_free(a);
+}
+
 /* Rule: control and escape sequences never reach the stored text; CR LF
  * line ends are accepted. */
 static void
@@ -799,6 +836,7 @@ main(void)
 		cmocka_unit_test(test_import_foreign_forms),
 		cmocka_unit_test(test_import_strips_controls),
 		cmocka_unit_test(test_import_normalises_nfc),
+		cmocka_unit_test(test_import_wire_forms),
 		cmocka_unit_test(test_import_detects_language),
 		cmocka_unit_test(test_import_detects_shipped_languages),
 		cmocka_unit_test(test_import_languages_from_files),
