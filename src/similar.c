@@ -1129,9 +1129,9 @@ facts_agree(const struct sim_match *m, double need)
  * "same story".  One may differ on the same day when the words and the
  * facts match: Reuters re-issues with a typo mended or a word dropped
  * had 6 of 7 or 3 of 4.  (Days apart, that is a template's next issue:
- * the Fed's daily operations.)  With two or fewer (a 50-word brief may have one; a
- * one-line brief, none), the words must match as well: two Reuters
- * re-issues two days apart were merely related. */
+ * the Fed's daily operations.)  With two or fewer (a 50-word brief may
+ * have one; a one-line brief, none), the words must match as well: two
+ * Reuters re-issues two days apart were merely related. */
 static bool
 shingles_copied(const struct sim_match *m, size_t small)
 {
