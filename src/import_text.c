@@ -983,8 +983,10 @@ take_bracket_dateline(struct parse *ps, char *s, struct article *a)
 {
 	char *close, *eq;
 
+	/* Nothing after it: the paragraph is text, not a dateline (as
+	 * for "MOSCOW (AP) —" alone), or the body would be empty. */
 	if (!starts_with(s, "【") || (close = strstr(s, "】")) == NULL ||
-	    close - s > 80)
+	    close - s > 80 || close[strlen("】")] == '\0')
 		return false;
 	eq = strstr(s, "＝");
 	if (eq != NULL && eq < close) {

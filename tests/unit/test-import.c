@@ -560,6 +560,13 @@ test_import_foreign_forms(void **state)
 	assert_string_equal(a->source, "東和通信");
 	assert_string_equal(a->body, "川の水位が下がった。");
 	article_free(a);
+	/* With nothing after it, it is the text (the fuzzer found an
+	 * empty body and title). */
+	a = parse("【ブレンムーア＝東和通信】\n");
+	assert_null(a->dateline);
+	assert_string_equal(a->body, "【ブレンムーア＝東和通信】");
+	assert_string_equal(a->title, "【ブレンムーア＝東和通信】");
+	article_free(a);
 	a = parse("The ferry sank.\n\nThe Harbor Times’ Mira Soll contributed "
 	    "to this report.\n");
 	assert_string_equal(a->source, "The Harbor Times");
