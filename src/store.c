@@ -2688,6 +2688,7 @@ add_page_ids(struct strbuf *sql, const char *where, const struct query *f,
 	" a.is_starred, json_object('id', a.id, 'origin', a.origin," \
 	" 'title', a.title, 'source', s.name," \
 	" 'published', strftime('%Y-%m-%d', a.published, 'unixepoch')," \
+	" 'language', a.language," \
 	" 'read', json(iif(a.is_read, 'true', 'false'))," \
 	" 'starred', json(iif(a.is_starred, 'true', 'false')))" \
 	" FROM articles a LEFT JOIN sources s ON s.id = a.source_id"

@@ -102,7 +102,7 @@ show tokyo-ja.txt | jq -e '.language == "ja" and (.body | contains("👩‍🚒"
 
 # list: every article newest first, --limit, words, JSON shape.
 "$LEDE" --db "$db" list --json >"$tmp/l.json"
-jq -e 'length == 7 and (.[0] | keys == ["id","origin","published","read","source","starred","title"])' \
+jq -e 'length == 7 and (.[0] | keys == ["id","language","origin","published","read","source","starred","title"])' \
 	"$tmp/l.json" >/dev/null || fail "list --json shape: $(head -c 300 "$tmp/l.json")"
 "$LEDE" --db "$db" list --limit 2 | wc -l | grep -qx 2 || fail "--limit 2"
 "$LEDE" --db "$db" list Quill | grep -q 'Dockworkers' || fail "list WORD"
