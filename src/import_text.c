@@ -36,6 +36,7 @@
 #define TITLE_COLS	100	/* a lead sentence used as title is cut here */
 #define HEADLINE_MAX	200	/* bytes; longer first lines are body text */
 #define BYLINE_MAX	200
+#define DEK_MAX		500	/* a standfirst of sentences is short */
 #define CAPTION_MAX	600	/* a parenthesised-credit caption is short */
 #define CREDIT_MAX	100
 
@@ -830,6 +831,43 @@ any_parenthesis(const char *s, size_t *len)
 	return *len > 0 && *len <= CREDIT_MAX ? open : NULL;
 }
 
+/* Whether s starts with a letter that may begin a name: upper case, or a
+ * letter of a script without case (Arabic, CJK).  "By the way" and "By
+ * 2030" are no bylines, "(left)" and "(2019)" no credits. */
+static bool
+starts_name(const char *s)
+{
+	ucs4_t uc;
+
+	if (u8_strmbtouc(&uc, (const uint8_t *)s) <= 0)
+		return false;
+	return uc_is_upper(uc) || uc_is_general_category(uc,
+	    UC_CATEGORY_Lt) || uc_is_general_category(uc, UC_CATEGORY_Lo);
+}
+
+/* The length of the "Photo: " label s starts with, in the languages lede
+ * knows, or 0.  Scraped pages keep a picture's caption as a paragraph
+ * under such a label. */
+static size_t
+caption_label(const char *s)
+{
+	static const char *const labels[] = { "Photo", "Picture", "Pictured",
+	    "Image", "Foto", "Bild", "Immagine", "Imagem", "Zdjęcie",
+	    "Fotoğraf", "Фото", "Снимок", "صورة", "写真" };
+	size_t i, n;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		n = strlen(labels[i]);
+		if (strncasecmp(s, labels[i], n) != 0)
+			continue;
+		if (starts_with(s + n, ": "))
+			return n + 2;
+		if (starts_with(s + n, "："))
+			return n + strlen("：");
+	}
+	return 0;
+}
+
 static bool
 has_caption(const struct article *a, const char *text)
 {
@@ -841,11 +879,12 @@ has_caption(const struct article *a, const char *text)
 	return false;
 }
 
-/* Caption rules: "Caption TEXT Credit: WHO" paragraphs, and short
- * paragraphs ending in a parenthesised agency credit, leave the body for
- * the caption list; the same caption is stored once; and a paragraph
- * repeating a caption's text without its credit (scrapers keep the alt
- * text too) is dropped as well. */
+/* Caption rules: "Caption TEXT Credit: WHO" paragraphs, short paragraphs
+ * ending in a parenthesised agency credit, and short paragraphs under a
+ * "Photo: " label (a closing parenthesis that starts with a name is then
+ * the credit) leave the body for the caption list; the same caption is
+ * stored once; and a paragraph repeating a caption's text without its
+ * credit (scrapers keep the alt text too) is dropped as well. */
 static void
 take_captions(struct parse *ps, struct article *a)
 {
@@ -886,6 +925,16 @@ take_captions(struct parse *ps, struct article *a)
 		    (open = trailing_credit(s, &clen)) != NULL) {
 			text = xstrndup(s, (size_t)(open - 1 - s));
 			credit = xstrndup(open + 1, clen);
+		} else if (strlen(s) <= CAPTION_MAX &&
+		    (clen = caption_label(s)) > 0) {
+			text = xstrdup(s + clen);
+			if ((open = any_parenthesis(text, &clen)) != NULL &&
+			    starts_name(open + 1)) {
+				credit = xstrndup(open + 1, clen);
+				text[open - 1 - text] = '\0';
+			} else {
+				credit = xstrdup("");
+			}
 		}
 		if (text == NULL) {
 			i++;
@@ -912,7 +961,7 @@ byline_prefix(const char *s)
 {
 	static const char *const prefixes[] = { "By ", "Von ", "Par ",
 	    "Por ", "Di ", "Door ", "Autor: ", "Autorka: ", "Автор: ",
-	    "Muhabir: " };
+	    "Muhabir: ", "بقلم: ", "كتب: ", "كتبت: " };
 	size_t i;
 
 	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
@@ -939,6 +988,19 @@ is_role(const char *s)
 	return false;
 }
 
+/* Whether paragraph s is a byline: "By " and a name, short, and no
+ * sentence.  The length of its prefix, or 0. */
+static size_t
+is_byline(const char *s)
+{
+	size_t plen = byline_prefix(s);
+
+	if (plen == 0 || strlen(s) > BYLINE_MAX || !starts_name(s + plen) ||
+	    ends_with(s, strlen(s), "."))
+		return 0;
+	return plen;
+}
+
 /* Byline rule: "By NAME[ and NAME][ – Outlet|, Outlet]" among the first
  * paragraphs.  The names are kept; the outlet becomes a clue.  A role
  * after the comma ("By Ann Lee, Science Correspondent") is no outlet:
@@ -947,12 +1009,9 @@ static bool
 take_byline(struct parse *ps, size_t i, struct article *a)
 {
 	const char *s = ps->p[i].text, *e, *sep = NULL;
-	size_t k;
+	size_t k, plen;
 
-	size_t plen = byline_prefix(s);
-
-	if (plen == 0 || strlen(s) > BYLINE_MAX || !text_starts_upper(s +
-	    plen) || ends_with(s, strlen(s), "."))
+	if ((plen = is_byline(s)) == 0)
 		return false;
 	s += plen - 3;	/* the code below skips a three-byte "By " */
 	for (e = s + 3; *e != '\0'; e++) {
@@ -1024,6 +1083,25 @@ is_month_day(const char *s, size_t n)
 	return i == n && digits >= 1 && digits <= 2;
 }
 
+/* Whether a dateline's code names a region rather than an outlet: one of
+ * Brazil's states, whose papers write "SÃO PAULO (SP) –", unless
+ * data/sources lists the code as an outlet, as it does "(AP)". */
+static bool
+is_region(const struct import_rules *r, const char *code)
+{
+	static const char states[] = "AC AL AP AM BA CE DF ES GO MA MT MS "
+	    "MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO ";
+	const char *p;
+
+	if (strlen(code) != 2 || !isupper((unsigned char)code[0]) ||
+	    !isupper((unsigned char)code[1]))
+		return false;
+	for (p = states; *p != '\0'; p += 3)
+		if (p[0] == code[0] && p[1] == code[1])
+			return import_rules_source(r, code) == NULL;
+	return false;
+}
+
 /* Dateline rule: the first body paragraph may open with an upper-case
  * place ("MOSCOW", "KYIV, Ukraine"), an optional agency code "(AP)" and a
  * dash.  The place is kept, the code is an outlet clue, and the prefix
@@ -1069,6 +1147,12 @@ take_dateline(struct parse *ps, size_t i, struct article *a)
 	if (*rest == '\0') {
 		free(code);
 		return false;
+	}
+	if (code != NULL && is_region(ps->rules, code)) {
+		/* "SÃO JOAQUIM (MG) –": the code names the state. */
+		place_end = p;
+		free(code);
+		code = NULL;
 	}
 	if (!dated)
 		a->dateline = xstrndup(s, (size_t)(place_end - s));
@@ -1150,12 +1234,16 @@ is_headline(const char *s)
 }
 
 /* Language rule: the stopword list with the most hits among the first
- * words of the body; scripts without spaces are recognised by script. */
-#define LANG_WORDS 60
+ * words of the body, 60 when one list leads clearly and up to 200 when
+ * not; scripts without spaces are recognised by script. */
+#define LANG_WORDS 200	/* at most */
+#define LANG_SURE_WORDS 60	/* enough when the leader has LANG_SURE_HITS */
+#define LANG_SURE_HITS 8
 
 struct lang_count {
 	const struct import_rules *r;
 	size_t	hits[16];
+	size_t	best;		/* the most hits of any language */
 	size_t	words;
 };
 
@@ -1173,10 +1261,13 @@ count_stopword(const char *w, size_t n, void *ctx)
 		langs = sim_lexicon_stop_langs(lc->r->lex, low, strlen(low));
 		free(low);
 		for (i = 0; langs != 0; i++, langs >>= 1)
-			if (langs & 1)
-				lc->hits[i]++;
+			if ((langs & 1) && ++lc->hits[i] > lc->best)
+				lc->best = lc->hits[i];
 	}
-	return ++lc->words >= LANG_WORDS;
+	/* A lead full of names gives few hits: read on, up to a limit. */
+	++lc->words;
+	return lc->words >= LANG_WORDS || (lc->words >= LANG_SURE_WORDS &&
+	    lc->best >= LANG_SURE_HITS);
 }
 
 static char *
@@ -1191,8 +1282,8 @@ detect_language(const struct import_rules *r, const char *body)
 
 	/* Enough text to decide, cut at a character boundary. */
 	n = strlen(body);
-	if (n > 400) {
-		n = 400;
+	if (n > 1500) {
+		n = 1500;
 		while (n > 0 && ((unsigned char)body[n] & 0xC0) == 0x80)
 			n--;
 	}
@@ -1322,6 +1413,14 @@ import_text_parse(const struct import_rules *r, const char *label,
 				free(tmp);
 			}
 		}
+	}
+	/* A standfirst written as sentences, then the byline: that
+	 * paragraph is the dek, not the lead. */
+	if (a->title != NULL && a->dek == NULL && a->byline == NULL &&
+	    ps.n >= 3 && strlen(ps.p[0].text) <= DEK_MAX &&
+	    is_byline(ps.p[1].text) > 0) {
+		a->dek = xstrdup(ps.p[0].text);
+		para_remove(&ps, 0);
 	}
 	if (a->byline == NULL && ps.n > 0)
 		take_byline(&ps, 0, a);

@@ -610,6 +610,131 @@ test_import_wire_forms(void **state)
 	article_free(a);
 }
 
+/* Rule: a short paragraph under a "Photo: " label, in any language lede
+ * knows, is a caption; a closing parenthesis that starts with a name is
+ * its credit, "(left)" is not; a sentence about photos stays. */
+static void
+test_import_caption_labels(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2024-05-14 Scossa a Valfonda\n\n"
+	    "Una scossa ha colpito Valfonda nella notte.\n\n"
+	    "Foto: la chiesa di San Rocco dopo il crollo (Gazzetta di "
+	    "Orvale)\n\n"
+	    "Photo: Crews clear the road (left) and the square (right)\n\n"
+	    "صورة: مياه السيول تغمر السوق القديم\n\n"
+	    "Photos of the square were shared by residents.\n");
+	assert_int_equal(a->ncaptions, 3);
+	assert_string_equal(a->captions[0].text, "la chiesa di San Rocco dopo "
+	    "il crollo");
+	assert_string_equal(a->captions[0].credit, "Gazzetta di Orvale");
+	assert_string_equal(a->captions[1].text, "Crews clear the road (left) "
+	    "and the square (right)");
+	assert_null(a->captions[1].credit);
+	assert_string_equal(a->captions[2].text, "مياه السيول تغمر السوق "
+	    "القديم");
+	assert_false(body_has(a, "Foto:"));
+	assert_false(body_has(a, "صورة"));
+	assert_true(body_has(a, "Photos of the square were shared"));
+	article_free(a);
+}
+
+/* Rule: a standfirst written as sentences and then a byline: the
+ * standfirst is the dek and the byline leaves the body, so the lead
+ * keeps its dateline.  "By" in Arabic ("بقلم:", "كتب:") is a byline
+ * too. */
+static void
+test_import_byline_after_standfirst(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2024-05-14 Terremoto a Valfonda, dodici feriti\n\n"
+	    "La scossa alle 3.47. Oltre trecento persone fuori casa.\n\n"
+	    "Di Marco Ferretti\n\n"
+	    "VALFONDA – Una scossa di magnitudo 5,1 ha colpito la valle.\n\n"
+	    "Non risultano vittime.\n");
+	assert_string_equal(a->title, "Terremoto a Valfonda, dodici feriti");
+	assert_string_equal(a->dek, "La scossa alle 3.47. Oltre trecento "
+	    "persone fuori casa.");
+	assert_string_equal(a->byline, "Marco Ferretti");
+	assert_string_equal(a->dateline, "VALFONDA");
+	assert_true(strncmp(a->body, "Una scossa di magnitudo", 23) == 0);
+	article_free(a);
+	/* Without a byline after it, the first paragraph is the lead. */
+	a = parse(" date 2024-05-14 Terremoto a Valfonda, dodici feriti\n\n"
+	    "La scossa alle 3.47. Oltre trecento persone fuori casa.\n\n"
+	    "Non risultano vittime.\n\nLe scuole restano chiuse.\n");
+	assert_null(a->dek);
+	assert_true(strncmp(a->body, "La scossa alle 3.47.", 20) == 0);
+	article_free(a);
+	a = parse("سيول في وادي الريحان\n\nبقلم: سامر الحداد\n\n"
+	    "وادي الريحان – لقي أربعة أشخاص حتفهم في السيول.\n\n"
+	    "وأغلقت المدارس.\n");
+	assert_string_equal(a->byline, "سامر الحداد");
+	assert_string_equal(a->dateline, "وادي الريحان");
+	assert_false(body_has(a, "بقلم"));
+	article_free(a);
+}
+
+/* Rule: a dateline code that is a Brazilian state ("(MG)") stays in the
+ * dateline and is no outlet; another two-letter code is the outlet,
+ * spelled as data/sources says ("(AA)") or as written ("(KW)"). */
+static void
+test_import_region_code_in_dateline(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("SÃO JOAQUIM (MG) – Um temporal deixou três mortos.\n\n"
+	    "A Defesa Civil confirmou.\n");
+	assert_string_equal(a->dateline, "SÃO JOAQUIM (MG)");
+	assert_null(a->source);
+	assert_true(strncmp(a->body, "Um temporal", 11) == 0);
+	article_free(a);
+	a = parse("SİVAS (AA) - Akçaören ilçesinde deprem oldu.\n\nHasar "
+	    "yok.\n");
+	assert_string_equal(a->dateline, "SİVAS");
+	assert_string_equal(a->source, "Anadolu Agency");
+	article_free(a);
+	a = parse("ORRIN (KW) — The ferry resumed service.\n\nMore.\n");
+	assert_string_equal(a->dateline, "ORRIN");
+	assert_string_equal(a->source, "KW");
+	article_free(a);
+}
+
+/* Rule: newsletter and channel promotions in the shipped languages leave
+ * the body. */
+static void
+test_import_foreign_promotions(void **state)
+{
+	static const char *const promos[] = {
+		"Zapisz się na nasz newsletter i otrzymuj informacje z regionu",
+		"Blijf op de hoogte en meld je aan voor onze nieuwsbrief.",
+		"Receba as notícias do Jornal da Serra no seu celular",
+		"Subscreva a nossa newsletter diária",
+		"Подписывайтесь на наш канал, чтобы первыми узнавать новости",
+		"Haber bültenimize abone olun.",
+		"اشترك في نشرتنا البريدية لتصلك أهم الأخبار",
+	};
+	char text[512];
+	struct article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof promos / sizeof promos[0]; i++) {
+		snprintf(text, sizeof text, "The port reopened.\n\n%s\n\n"
+		    "Ships came in.\n", promos[i]);
+		a = parse(text);
+		if (strcmp(a->body, "The port reopened.\n\nShips came in.") !=
+		    0)
+			fail_msg("kept \"%s\": %s", promos[i], a->body);
+		article_free(a);
+	}
+}
+
 /* Rule: control and escape sequences never reach the stored text; CR LF
  * line ends are accepted. */
 static void
@@ -706,6 +831,33 @@ test_import_detects_shipped_languages(void **state)
 		assert_string_equal(a->language, cases[i].lang);
 		article_free(a);
 	}
+}
+
+/* Rule: the language is judged on more than the opening: a lead packed
+ * with names and numbers (few stopwords in its first 400 bytes) still
+ * gives the text's language. */
+static void
+test_import_language_past_a_dense_lead(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Otomotiv yan sanayi devlerinden Demirtaş Otomotiv'in "
+	    "Yeniköprü, Orhangazi ve Kestelkaya fabrikalarında 2.400 "
+	    "işçi, Birleşik Metal-İş Sendikası'nın kararıyla 08.00 "
+	    "itibarıyla üretimi durdurdu. Demirtaş Otomotiv Yönetim "
+	    "Kurulu Başkanı Haluk Demirtaş, Sendika Başkanı Cemile "
+	    "Arslan, Bursa Valisi Orhan Kılıç ve Çalışma Bakanlığı "
+	    "Bölge Müdürü Sinan Özkaya toplantıda.\n\n"
+	    "Sendika, ücretlerin enflasyon karşısında eridiğini ve bu "
+	    "yüzden grevin bir hak olduğunu söyledi. Şirket ise "
+	    "taleplerin çok yüksek olduğunu ve bu nedenle masaya daha "
+	    "gerçekçi bir teklifle dönülmesi gerektiğini, ama görüşmelerin "
+	    "de sürdüğünü açıkladı. Grev için de hazırlık yapıldı ve işçiler "
+	    "bu akşam da fabrika önünde bekleyecek.\n");
+	assert_non_null(a->language);
+	assert_string_equal(a->language, "tr");
+	article_free(a);
 }
 
 /* Rule: the languages are the files of data/stopwords: adding a file
@@ -844,8 +996,13 @@ main(void)
 		cmocka_unit_test(test_import_strips_controls),
 		cmocka_unit_test(test_import_normalises_nfc),
 		cmocka_unit_test(test_import_wire_forms),
+		cmocka_unit_test(test_import_caption_labels),
+		cmocka_unit_test(test_import_byline_after_standfirst),
+		cmocka_unit_test(test_import_region_code_in_dateline),
+		cmocka_unit_test(test_import_foreign_promotions),
 		cmocka_unit_test(test_import_detects_language),
 		cmocka_unit_test(test_import_detects_shipped_languages),
+		cmocka_unit_test(test_import_language_past_a_dense_lead),
 		cmocka_unit_test(test_import_languages_from_files),
 		cmocka_unit_test(test_import_paths_batch),
 	};
