@@ -70,6 +70,7 @@ struct parse {
 	/* Outlet clues, strongest first; each NULL until found. */
 	char		*src_byline;
 	char		*src_dateline;
+	bool		 dateline_code;	/* src_dateline is a "(XX)" code */
 	char		*src_copyright;
 	char		*src_contrib;
 };
@@ -851,21 +852,82 @@ starts_name(const char *s)
 static size_t
 caption_label(const char *s)
 {
+	/* Not German "Bild:", which press reviews use for the paper. */
 	static const char *const labels[] = { "Photo", "Picture", "Pictured",
-	    "Image", "Foto", "Bild", "Immagine", "Imagem", "Zdjęcie",
-	    "Fotoğraf", "Фото", "Снимок", "صورة", "写真" };
+	    "Image", "Foto", "Immagine", "Imagem", "Zdjęcie", "Fotoğraf",
+	    "Фото", "Снимок", "صورة", "写真" };
 	size_t i, n;
 
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
 		n = strlen(labels[i]);
 		if (strncasecmp(s, labels[i], n) != 0)
 			continue;
-		if (starts_with(s + n, ": "))
-			return n + 2;
+		if (starts_with(s + n, ": ") || (s[n] == ':' && s[n + 1] ==
+		    '\0'))
+			return n + 1 + (s[n + 1] == ' ');
 		if (starts_with(s + n, "："))
 			return n + strlen("：");
 	}
 	return 0;
+}
+
+/* Whether t, the rest of a "Photo: " paragraph, is a credit and no
+ * caption: "dpa", "Jane Roe/Reuters", "(Reuters)", "Meridian Press";
+ * short, no sentence, and a slash or at most three words, all names
+ * when more than one. */
+static bool
+is_credit_line(const char *t)
+{
+	size_t n = strlen(t), words = 1, names;
+	const char *p;
+
+	if (n == 0 || n > CREDIT_MAX || ends_sentence(t))
+		return false;
+	if ((t[0] == '(' && t[n - 1] == ')') || strchr(t, '/') != NULL)
+		return true;
+	names = starts_name(t);
+	for (p = t; (p = strchr(p, ' ')) != NULL; p++) {
+		words++;
+		names += starts_name(p + 1);
+	}
+	/* Japanese, Chinese and Korean need no spaces: one "word" there
+	 * is a caption.  (Lead bytes 0xE3-0xED: U+3000 to U+DFFF.) */
+	for (p = t; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0xE3 && (unsigned char)*p <= 0xED)
+			return false;
+	return words == 1 || (words <= 3 && names == words);
+}
+
+/* The credit closing a labelled caption: "(Name)" or the full-width
+ * "（Name）", starting with a name and not a party and state, "(R)" or
+ * "(D-Ore.)".  Returns the credit and sets *cut to where the caption
+ * text ends, or NULL. */
+static char *
+closing_credit(const char *t, size_t *cut)
+{
+	const char *open, *start;
+	size_t n = strlen(t), len;
+
+	if ((open = any_parenthesis(t, &len)) != NULL) {
+		start = open + 1;
+		*cut = (size_t)(open - 1 - t);
+	} else if (ends_with(t, n, "）") && (open = strstr(t, "（")) !=
+	    NULL) {
+		const char *next;
+
+		while ((next = strstr(open + 1, "（")) != NULL)
+			open = next;
+		start = open + strlen("（");
+		len = (size_t)(t + n - strlen("）") - start);
+		*cut = (size_t)(open - t);
+		if (len == 0 || len > CREDIT_MAX || *cut == 0)
+			return NULL;
+	} else {
+		return NULL;
+	}
+	if (!starts_name(start) || len < 2 || start[1] == '-')
+		return NULL;
+	return xstrndup(start, len);
 }
 
 static bool
@@ -889,6 +951,7 @@ static void
 take_captions(struct parse *ps, struct article *a)
 {
 	size_t i = 0, clen;
+	bool after_caption = false;	/* the paragraph above was one */
 
 	while (i < ps->n) {
 		char *s = ps->p[i].text, *text = NULL, *credit = NULL;
@@ -927,16 +990,29 @@ take_captions(struct parse *ps, struct article *a)
 			credit = xstrndup(open + 1, clen);
 		} else if (strlen(s) <= CAPTION_MAX &&
 		    (clen = caption_label(s)) > 0) {
+			size_t cut;
+
 			text = xstrdup(s + clen);
-			if ((open = any_parenthesis(text, &clen)) != NULL &&
-			    starts_name(open + 1)) {
-				credit = xstrndup(open + 1, clen);
-				text[open - 1 - text] = '\0';
+			if (is_credit_line(text)) {
+				/* The credit of the picture just above, if
+				 * that caption has none. */
+				credit = text[0] == '(' ? xstrndup(text + 1,
+				    strlen(text) - 2) : xstrdup(text);
+				if (after_caption && a->ncaptions > 0 &&
+				    a->captions[a->ncaptions - 1].credit ==
+				    NULL)
+					a->captions[a->ncaptions - 1].credit =
+					    xstrdup(credit);
+				text[0] = '\0';
+			} else if ((credit = closing_credit(text, &cut)) !=
+			    NULL) {
+				text[cut] = '\0';
 			} else {
 				credit = xstrdup("");
 			}
 		}
 		if (text == NULL) {
+			after_caption = false;
 			i++;
 			continue;
 		}
@@ -945,6 +1021,7 @@ take_captions(struct parse *ps, struct article *a)
 		free(text);
 		free(credit);
 		para_remove(ps, i);
+		after_caption = true;
 	}
 	for (i = 0; i < ps->n;) {
 		if (has_caption(a, ps->p[i].text))
@@ -988,7 +1065,56 @@ is_role(const char *s)
 	return false;
 }
 
-/* Whether paragraph s is a byline: "By " and a name, short, and no
+/* Whether the n bytes at w are a word that joins names in a byline: "and",
+ * "van der", "in" (a place follows) and their kin. */
+static bool
+is_name_particle(const char *w, size_t n)
+{
+	static const char *const particles[] = { "and", "with", "in", "und",
+	    "mit", "et", "avec", "y", "e", "i", "en", "ve", "con", "com", "и",
+	    "van", "der", "den", "de", "del", "della", "la", "le", "da", "das",
+	    "dos", "do", "di", "du", "von", "zu", "ter", "ten", "al", "el",
+	    "bin", "ibn" };
+	size_t i;
+
+	for (i = 0; i < sizeof particles / sizeof particles[0]; i++)
+		if (strlen(particles[i]) == n && memcmp(particles[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether s, after "By ", reads as names: up to a comma or a spaced dash
+ * (the outlet or the role), every word a name or a particle, and no
+ * quotation or colon.  "By Friday, the council said" and "Di Maio ha
+ * detto: «...»" are sentences. */
+static bool
+names_only(const char *s)
+{
+	const char *w = s, *e;
+
+	for (;;) {
+		for (e = w; *e != '\0' && *e != ' ' && *e != ','; e++)
+			if (strchr(":;?!\"", *e) != NULL ||
+			    starts_with(e, "«") || starts_with(e, "»") ||
+			    starts_with(e, "“") || starts_with(e, "„"))
+				return false;
+		if (e > w && !starts_name(w) && !is_name_particle(w,
+		    (size_t)(e - w)))
+			return false;
+		if (*e == '\0')
+			return true;
+		if (*e == ',') {
+			/* An outlet, a role or more names follow. */
+			e += e[1] == ' ' ? 2 : 1;
+			return starts_name(e) || is_role(e);
+		}
+		w = e + 1;
+		if (dash_len(e) > 0)
+			return true;	/* " – Outlet" */
+	}
+}
+
+/* Whether paragraph s is a byline: "By " and names, short, and no
  * sentence.  The length of its prefix, or 0. */
 static size_t
 is_byline(const char *s)
@@ -996,7 +1122,7 @@ is_byline(const char *s)
 	size_t plen = byline_prefix(s);
 
 	if (plen == 0 || strlen(s) > BYLINE_MAX || !starts_name(s + plen) ||
-	    ends_with(s, strlen(s), "."))
+	    ends_sentence(s) || !names_only(s + plen))
 		return 0;
 	return plen;
 }
@@ -1083,25 +1209,6 @@ is_month_day(const char *s, size_t n)
 	return i == n && digits >= 1 && digits <= 2;
 }
 
-/* Whether a dateline's code names a region rather than an outlet: one of
- * Brazil's states, whose papers write "SÃO PAULO (SP) –", unless
- * data/sources lists the code as an outlet, as it does "(AP)". */
-static bool
-is_region(const struct import_rules *r, const char *code)
-{
-	static const char states[] = "AC AL AP AM BA CE DF ES GO MA MT MS "
-	    "MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO ";
-	const char *p;
-
-	if (strlen(code) != 2 || !isupper((unsigned char)code[0]) ||
-	    !isupper((unsigned char)code[1]))
-		return false;
-	for (p = states; *p != '\0'; p += 3)
-		if (p[0] == code[0] && p[1] == code[1])
-			return import_rules_source(r, code) == NULL;
-	return false;
-}
-
 /* Dateline rule: the first body paragraph may open with an upper-case
  * place ("MOSCOW", "KYIV, Ukraine"), an optional agency code "(AP)" and a
  * dash.  The place is kept, the code is an outlet clue, and the prefix
@@ -1148,18 +1255,30 @@ take_dateline(struct parse *ps, size_t i, struct article *a)
 		free(code);
 		return false;
 	}
-	if (code != NULL && is_region(ps->rules, code)) {
-		/* "SÃO JOAQUIM (MG) –": the code names the state. */
-		place_end = p;
-		free(code);
-		code = NULL;
-	}
 	if (!dated)
 		a->dateline = xstrndup(s, (size_t)(place_end - s));
-	if (code != NULL)
+	if (code != NULL) {
+		ps->dateline_code = ps->src_dateline == NULL;
 		set_clue(&ps->src_dateline, code);
+	}
 	memmove(s, rest, strlen(rest) + 1);
 	return true;
+}
+
+/* Whether paragraph i opens with a dateline, asked of a scratch copy so
+ * that nothing is taken. */
+static bool
+opens_with_dateline(const struct parse *ps, size_t i)
+{
+	struct para one = { xstrdup(ps->p[i].text), ps->p[i].line };
+	struct parse tmp = { .rules = ps->rules, .p = &one, .n = 1 };
+	struct article *scratch = article_new();
+	bool yes = take_dateline(&tmp, 0, scratch);
+
+	free(one.text);
+	free(tmp.src_dateline);
+	article_free(scratch);
+	return yes;
 }
 
 static bool
@@ -1252,6 +1371,7 @@ count_stopword(const char *w, size_t n, void *ctx)
 {
 	struct lang_count *lc = ctx;
 	uint32_t langs;
+	size_t second, leaders;
 	char *low;
 	int i;
 
@@ -1264,10 +1384,20 @@ count_stopword(const char *w, size_t n, void *ctx)
 			if ((langs & 1) && ++lc->hits[i] > lc->best)
 				lc->best = lc->hits[i];
 	}
-	/* A lead full of names gives few hits: read on, up to a limit. */
+	/* A lead full of names, or a quotation in another language, gives
+	 * no clear leader: read on, up to a limit. */
 	++lc->words;
-	return lc->words >= LANG_WORDS || (lc->words >= LANG_SURE_WORDS &&
-	    lc->best >= LANG_SURE_HITS);
+	if (lc->words >= LANG_WORDS)
+		return 1;
+	if (lc->words < LANG_SURE_WORDS || lc->best < LANG_SURE_HITS)
+		return 0;
+	for (i = 0, second = 0, leaders = 0; i < 16; i++) {
+		if (lc->hits[i] == lc->best)
+			leaders++;
+		else if (lc->hits[i] > second)
+			second = lc->hits[i];
+	}
+	return leaders == 1 && lc->best >= 3 * second;
 }
 
 static char *
@@ -1324,6 +1454,18 @@ detect_language(const struct import_rules *r, const char *body)
 	if (best < 3 || best * 20 < lc.words)
 		return NULL;
 	return xstrdup(sim_lexicon_lang_code(r->lex, (int)besti));
+}
+
+/* Whether a dateline's code names a region rather than an outlet: two
+ * capitals in a Portuguese or Italian article, whose papers write "SÃO
+ * PAULO (SP) –" and "BERGAMO (BG) –" and give their agencies' longer
+ * names ("(ANSA)", "(Agência Brasil)").  Elsewhere "(AP)" is the wire. */
+static bool
+is_region(const char *language, const char *code)
+{
+	return language != NULL && (strcmp(language, "pt") == 0 ||
+	    strcmp(language, "it") == 0) && strlen(code) == 2 &&
+	    isupper((unsigned char)code[0]) && isupper((unsigned char)code[1]);
 }
 
 static char *
@@ -1415,10 +1557,10 @@ import_text_parse(const struct import_rules *r, const char *label,
 		}
 	}
 	/* A standfirst written as sentences, then the byline: that
-	 * paragraph is the dek, not the lead. */
+	 * paragraph is the dek, not the lead (which a dateline opens). */
 	if (a->title != NULL && a->dek == NULL && a->byline == NULL &&
 	    ps.n >= 3 && strlen(ps.p[0].text) <= DEK_MAX &&
-	    is_byline(ps.p[1].text) > 0) {
+	    is_byline(ps.p[1].text) > 0 && !opens_with_dateline(&ps, 0)) {
 		a->dek = xstrdup(ps.p[0].text);
 		para_remove(&ps, 0);
 	}
@@ -1442,12 +1584,23 @@ import_text_parse(const struct import_rules *r, const char *label,
 	a->body = strbuf_steal(&body);
 	if (a->title == NULL)
 		a->title = lead_title(ps.p[0].text);
+	a->language = detect_language(r, a->body);
+	if (ps.src_dateline != NULL && ps.dateline_code &&
+	    a->dateline != NULL && is_region(a->language, ps.src_dateline)) {
+		/* "SÃO JOAQUIM (MG) –": the code names the state. */
+		char *place = xasprintf("%s (%s)", a->dateline,
+		    ps.src_dateline);
+
+		free(a->dateline);
+		a->dateline = place;
+		free(ps.src_dateline);
+		ps.src_dateline = NULL;
+	}
 	clue = ps.src_byline ? ps.src_byline : ps.src_dateline ?
 	    ps.src_dateline : ps.src_copyright ? ps.src_copyright :
 	    ps.src_contrib;
 	if (clue != NULL)
 		a->source = canonical_source(r, clue);
-	a->language = detect_language(r, a->body);
 	*out = a;
 	a = NULL;
 	rc = 0;

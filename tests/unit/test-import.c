@@ -641,6 +641,41 @@ test_import_caption_labels(void **state)
 	article_free(a);
 }
 
+/* Rule: under a label, a credit alone ("Foto: dpa", "Photo: Jane
+ * Roe/Reuters", "Photo: (Reuters)") is no caption: it credits the
+ * caption just above, if that has none, and leaves the body; a party and
+ * state "(D-Ore.)" is no credit; the full-width "（…）" is; a bare label
+ * leaves the body. */
+static void
+test_import_caption_label_credits(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2024-05-14 Ferry service resumes\n\n"
+	    "The ferry to Orrin sailed again on Monday.\n\n"
+	    "Photo: The ferry leaves the north pier\n\n"
+	    "Foto: Jane Roe/Meridian Press\n\n"
+	    "Pictured: Sen. Maria Ellison (D-Ore.)\n\n"
+	    "Photo: (Harbor Times)\n\n"
+	    "Photo: dpa\n\n"
+	    "写真：北埠頭に着いた船（東和通信）\n\n"
+	    "Photo:\n\n"
+	    "Crews had worked through the night.\n");
+	assert_int_equal(a->ncaptions, 3);
+	assert_string_equal(a->captions[0].text, "The ferry leaves the north "
+	    "pier");
+	assert_string_equal(a->captions[0].credit, "Jane Roe/Meridian Press");
+	assert_string_equal(a->captions[1].text, "Sen. Maria Ellison "
+	    "(D-Ore.)");
+	assert_string_equal(a->captions[1].credit, "Harbor Times");
+	assert_string_equal(a->captions[2].text, "北埠頭に着いた船");
+	assert_string_equal(a->captions[2].credit, "東和通信");
+	assert_string_equal(a->body, "The ferry to Orrin sailed again on "
+	    "Monday.\n\nCrews had worked through the night.");
+	article_free(a);
+}
+
 /* Rule: a standfirst written as sentences and then a byline: the
  * standfirst is the dek and the byline leaves the body, so the lead
  * keeps its dateline.  "By" in Arabic ("بقلم:", "كتب:") is a byline
@@ -670,6 +705,30 @@ test_import_byline_after_standfirst(void **state)
 	assert_null(a->dek);
 	assert_true(strncmp(a->body, "La scossa alle 3.47.", 20) == 0);
 	article_free(a);
+	/* A sentence that opens with "By", "Di", "Von" is no byline. */
+	a = parse(" date 2024-05-14 Ferry row deepens\n\n"
+	    "The ferry operator cancelled every crossing.\n\n"
+	    "By Friday, the county executive called the response \"a "
+	    "disgrace.\"\n\nTalks resume on Monday.\n");
+	assert_null(a->byline);
+	assert_null(a->dek);
+	assert_true(body_has(a, "By Friday, the county executive"));
+	article_free(a);
+	a = parse(" date 2024-05-14 Lo sciopero continua\n\n"
+	    "I sindacati hanno respinto la proposta dell'azienda.\n\n"
+	    "Di Maio ha poi aggiunto: «Non arretreremo di un passo»\n\n"
+	    "La trattativa riprende lunedì.\n");
+	assert_null(a->byline);
+	assert_true(body_has(a, "Di Maio ha poi aggiunto"));
+	article_free(a);
+	/* A lead that a dateline opens is no standfirst. */
+	a = parse(" date 2024-05-14 Senate passes the ferry bill\n\n"
+	    "LUMEN (MP) — The Senate passed the ferry bill on Monday.\n\n"
+	    "By Jane Roe\n\nThe vote was 61 to 39.\n");
+	assert_null(a->dek);
+	assert_string_equal(a->dateline, "LUMEN");
+	assert_string_equal(a->source, "Meridian Press");
+	article_free(a);
 	a = parse("سيول في وادي الريحان\n\nبقلم: سامر الحداد\n\n"
 	    "وادي الريحان – لقي أربعة أشخاص حتفهم في السيول.\n\n"
 	    "وأغلقت المدارس.\n");
@@ -679,20 +738,44 @@ test_import_byline_after_standfirst(void **state)
 	article_free(a);
 }
 
-/* Rule: a dateline code that is a Brazilian state ("(MG)") stays in the
- * dateline and is no outlet; another two-letter code is the outlet,
- * spelled as data/sources says ("(AA)") or as written ("(KW)"). */
+/* Rule: in a Portuguese or Italian article a dateline code of two
+ * capitals names a state or province ("(MG)", "(BG)", even "(AP)"): it
+ * stays in the dateline and is no outlet; elsewhere it is the outlet,
+ * spelled as data/sources says ("(AA)", "(PA)") or as written ("(KW)"). */
 static void
 test_import_region_code_in_dateline(void **state)
 {
 	struct article *a;
 
 	(void)state;
-	a = parse("SÃO JOAQUIM (MG) – Um temporal deixou três mortos.\n\n"
-	    "A Defesa Civil confirmou.\n");
+	a = parse("SÃO JOAQUIM (MG) – Um temporal que atingiu a cidade entre a "
+	    "noite de domingo e a madrugada desta segunda-feira deixou três "
+	    "mortos e cerca de mil pessoas desalojadas.\n\nSegundo a Defesa "
+	    "Civil, choveu em seis horas o que era esperado para todo o mês, "
+	    "e as aulas foram suspensas na rede municipal.\n");
+	assert_string_equal(a->language, "pt");
 	assert_string_equal(a->dateline, "SÃO JOAQUIM (MG)");
 	assert_null(a->source);
 	assert_true(strncmp(a->body, "Um temporal", 11) == 0);
+	article_free(a);
+	a = parse("MACAPÁ (AP) – A chuva que caiu durante a noite alagou as ruas "
+	    "do centro e deixou os moradores sem luz por mais de seis horas, "
+	    "segundo a companhia de energia.\n\nA prefeitura disse que as "
+	    "equipes estão nas ruas desde a madrugada.\n");
+	assert_string_equal(a->dateline, "MACAPÁ (AP)");
+	assert_null(a->source);
+	article_free(a);
+	a = parse("BERGAMO (BG) – Un incendio è scoppiato nella notte in un "
+	    "capannone della zona industriale e i vigili del fuoco hanno "
+	    "lavorato fino all'alba per spegnere le fiamme.\n\nNon ci sono "
+	    "feriti, ma la strada provinciale è rimasta chiusa per ore.\n");
+	assert_string_equal(a->dateline, "BERGAMO (BG)");
+	assert_null(a->source);
+	article_free(a);
+	a = parse("LONDON (PA) — The ferry strike ended on Monday after the "
+	    "union accepted the offer.\n\nServices resume on Tuesday.\n");
+	assert_string_equal(a->dateline, "LONDON");
+	assert_string_equal(a->source, "PA Media");
 	article_free(a);
 	a = parse("SİVAS (AA) - Akçaören ilçesinde deprem oldu.\n\nHasar "
 	    "yok.\n");
@@ -706,7 +789,7 @@ test_import_region_code_in_dateline(void **state)
 }
 
 /* Rule: newsletter and channel promotions in the shipped languages leave
- * the body. */
+ * the body; news sentences that open with the same verbs stay. */
 static void
 test_import_foreign_promotions(void **state)
 {
@@ -716,14 +799,31 @@ test_import_foreign_promotions(void **state)
 		"Receba as notícias do Jornal da Serra no seu celular",
 		"Subscreva a nossa newsletter diária",
 		"Подписывайтесь на наш канал, чтобы первыми узнавать новости",
+		"Подпишитесь на наш телеграм-канал, чтобы быть в курсе",
 		"Haber bültenimize abone olun.",
 		"اشترك في نشرتنا البريدية لتصلك أهم الأخبار",
+	};
+	/* Sentences that start as promotions do, which are news. */
+	static const char *const news[] = {
+		"Receba notícias sobre a eleição com desconfiança, orienta o "
+		    "tribunal eleitoral",
+		"Lees meer voor aan je kinderen, adviseert de Onderwijsraad",
+		"Подписывайтесь на нашу петицию, призывают жители",
+		"اشترك في النشرة الإخبارية المسائية عدد من الصحفيين",
 	};
 	char text[512];
 	struct article *a;
 	size_t i;
 
 	(void)state;
+	for (i = 0; i < sizeof news / sizeof news[0]; i++) {
+		snprintf(text, sizeof text, "The port reopened.\n\n%s\n\n"
+		    "Ships came in.\n", news[i]);
+		a = parse(text);
+		if (!body_has(a, news[i]))
+			fail_msg("dropped \"%s\": %s", news[i], a->body);
+		article_free(a);
+	}
 	for (i = 0; i < sizeof promos / sizeof promos[0]; i++) {
 		snprintf(text, sizeof text, "The port reopened.\n\n%s\n\n"
 		    "Ships came in.\n", promos[i]);
@@ -857,6 +957,23 @@ test_import_language_past_a_dense_lead(void **state)
 	    "bu akşam da fabrika önünde bekleyecek.\n");
 	assert_non_null(a->language);
 	assert_string_equal(a->language, "tr");
+	article_free(a);
+	/* An English report that opens on a German quotation is English:
+	 * at 60 words German leads, but not clearly. */
+	a = parse("„Wir haben die ganze Nacht gearbeitet, und wir werden auch "
+	    "morgen noch hier sein, bis die letzte Familie wieder in ihr Haus "
+	    "kann, denn das sind wir den Menschen in der Stadt schuldig“, "
+	    "sagte die Bürgermeisterin.\n\n"
+	    "The mayor of the flooded town said that the crews would stay "
+	    "until the last family was back in its home. The river rose by "
+	    "two metres in the night and the army was called in to help with "
+	    "the sandbags. Most of the people who left their homes have been "
+	    "staying with friends, and the schools will be closed until the "
+	    "end of the week, officials said on Monday. The water is expected "
+	    "to fall by the weekend, but the roads to the north are still "
+	    "closed and the trains are not running.\n");
+	assert_non_null(a->language);
+	assert_string_equal(a->language, "en");
 	article_free(a);
 }
 
@@ -997,6 +1114,7 @@ main(void)
 		cmocka_unit_test(test_import_normalises_nfc),
 		cmocka_unit_test(test_import_wire_forms),
 		cmocka_unit_test(test_import_caption_labels),
+		cmocka_unit_test(test_import_caption_label_credits),
 		cmocka_unit_test(test_import_byline_after_standfirst),
 		cmocka_unit_test(test_import_region_code_in_dateline),
 		cmocka_unit_test(test_import_foreign_promotions),
