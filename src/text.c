@@ -832,6 +832,13 @@ text_word_core(const char *w, size_t n, size_t *off)
 	size_t i, k = 0;
 
 	*off = 0;
+	/* Most words have no apostrophe: no byte that can start one. */
+	for (i = 0; i < n; i++)
+		if (w[i] == '\'' || (unsigned char)w[i] == 0xE2 ||
+		    (unsigned char)w[i] == 0xCA)
+			break;
+	if (i == n)
+		return n;
 	for (i = 0; i < n && i <= ELISION_MAX; i++)
 		if ((k = apostrophe_len(w + i, n - i)) > 0 || w[i] < 'a' ||
 		    w[i] > 'z')
