@@ -1210,7 +1210,8 @@ is_month_day(const char *s, size_t n)
 }
 
 /* Dateline rule: the first body paragraph may open with an upper-case
- * place ("MOSCOW", "KYIV, Ukraine"), an optional agency code "(AP)" and a
+ * place ("MOSCOW", "KYIV, Ukraine"), an optional agency code "(AP)",
+ * after a state's code if there are two ("(DF) (Reuters)"), and a
  * dash.  The place is kept, the code is an outlet clue, and the prefix
  * leaves the paragraph.  A date in place of the place, "Oct 24
  * (Reuters) -", goes too, with its code.  True if a prefix went. */
@@ -1218,7 +1219,7 @@ static bool
 take_dateline(struct parse *ps, size_t i, struct article *a)
 {
 	char *s = ps->p[i].text, *place_end, *comma, *p, *rest;
-	char *code = NULL;
+	char *code = NULL, *region_end = NULL;
 	size_t k;
 	bool dated;
 
@@ -1243,6 +1244,16 @@ take_dateline(struct parse *ps, size_t i, struct article *a)
 
 		if (close == NULL || close - p > 24)
 			return false;
+		/* "BRASÍLIA (DF) (Reuters) –": the first names the state. */
+		if (close[1] == ' ' && close[2] == '(' && !dated) {
+			char *second = strchr(close + 2, ')');
+
+			if (second == NULL || second - (close + 2) > 24)
+				return false;
+			region_end = close + 1;
+			p = close + 2;
+			close = second;
+		}
 		code = xstrndup(p + 1, (size_t)(close - p - 1));
 		p = close + 1;
 	}
@@ -1256,9 +1267,11 @@ take_dateline(struct parse *ps, size_t i, struct article *a)
 		return false;
 	}
 	if (!dated)
-		a->dateline = xstrndup(s, (size_t)(place_end - s));
+		a->dateline = xstrndup(s, (size_t)((region_end ? region_end :
+		    place_end) - s));
 	if (code != NULL) {
-		ps->dateline_code = ps->src_dateline == NULL;
+		ps->dateline_code = ps->src_dateline == NULL &&
+		    region_end == NULL;
 		set_clue(&ps->src_dateline, code);
 	}
 	memmove(s, rest, strlen(rest) + 1);

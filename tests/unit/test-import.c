@@ -777,6 +777,14 @@ test_import_region_code_in_dateline(void **state)
 	assert_string_equal(a->dateline, "LONDON");
 	assert_string_equal(a->source, "PA Media");
 	article_free(a);
+	/* A state and then an agency: the first stays, the second is the
+	 * outlet, in any language. */
+	a = parse("BRASÍLIA (DF) (Reuters) – O banco central manteve a taxa de "
+	    "juros.\n\nMais.\n");
+	assert_string_equal(a->dateline, "BRASÍLIA (DF)");
+	assert_string_equal(a->source, "Reuters");
+	assert_true(strncmp(a->body, "O banco central", 15) == 0);
+	article_free(a);
 	a = parse("SİVAS (AA) - Akçaören ilçesinde deprem oldu.\n\nHasar "
 	    "yok.\n");
 	assert_string_equal(a->dateline, "SİVAS");
