@@ -1038,7 +1038,7 @@ byline_prefix(const char *s)
 {
 	static const char *const prefixes[] = { "By ", "Von ", "Par ",
 	    "Por ", "Di ", "Door ", "Autor: ", "Autorka: ", "Автор: ",
-	    "Muhabir: ", "بقلم: ", "كتب: ", "كتبت: " };
+	    "Muhabir: ", "بقلم: ", "بقلم ", "كتب: ", "كتبت: " };
 	size_t i;
 
 	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)

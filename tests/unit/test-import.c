@@ -736,6 +736,10 @@ test_import_byline_after_standfirst(void **state)
 	assert_string_equal(a->dateline, "وادي الريحان");
 	assert_false(body_has(a, "بقلم"));
 	article_free(a);
+	a = parse("سيول في وادي الريحان\n\nبقلم سامي الخوري\n\n"
+	    "لقي أربعة أشخاص حتفهم في السيول.\n\nوأغلقت المدارس.\n");
+	assert_string_equal(a->byline, "سامي الخوري");
+	article_free(a);
 }
 
 /* Rule: in a Portuguese or Italian article a dateline code of two
