@@ -1070,11 +1070,11 @@ is_role(const char *s)
 static bool
 is_name_particle(const char *w, size_t n)
 {
-	static const char *const particles[] = { "and", "with", "in", "und",
-	    "mit", "et", "avec", "y", "e", "i", "en", "ve", "con", "com", "и",
-	    "van", "der", "den", "de", "del", "della", "la", "le", "da", "das",
-	    "dos", "do", "di", "du", "von", "zu", "ter", "ten", "al", "el",
-	    "bin", "ibn" };
+	static const char *const particles[] = { "and", "the", "with", "in",
+	    "und", "mit", "et", "avec", "y", "e", "i", "en", "ve", "con",
+	    "com", "и", "van", "der", "den", "de", "del", "della", "la", "le",
+	    "da", "das", "dos", "do", "di", "du", "von", "zu", "ter", "ten",
+	    "al", "el", "bin", "ibn" };
 	size_t i;
 
 	for (i = 0; i < sizeof particles / sizeof particles[0]; i++)
@@ -1083,9 +1083,9 @@ is_name_particle(const char *w, size_t n)
 	return false;
 }
 
-/* Whether s, after "By ", reads as names: up to a comma or a spaced dash
- * (the outlet or the role), every word a name or a particle, and no
- * quotation or colon.  "By Friday, the council said" and "Di Maio ha
+/* Whether s, after "By ", reads as names: up to a comma, a spaced dash
+ * or a bar (the outlet or the role), every word a name, a particle or an
+ * address, and no quotation or colon.  "By Friday, the council said" and "Di Maio ha
  * detto: «...»" are sentences. */
 static bool
 names_only(const char *s)
@@ -1098,8 +1098,14 @@ names_only(const char *s)
 			    starts_with(e, "«") || starts_with(e, "»") ||
 			    starts_with(e, "“") || starts_with(e, "„"))
 				return false;
+		/* "| Outlet", "/ Outlet", "• Outlet" end the names. */
+		if (e - w == 1 && strchr("|/", *w) != NULL)
+			return true;
+		if (starts_with(w, "•") || starts_with(w, "·"))
+			return true;
 		if (e > w && !starts_name(w) && !is_name_particle(w,
-		    (size_t)(e - w)))
+		    (size_t)(e - w)) && memchr(w, '@', (size_t)(e - w)) ==
+		    NULL)
 			return false;
 		if (*e == '\0')
 			return true;
@@ -1121,8 +1127,9 @@ is_byline(const char *s)
 {
 	size_t plen = byline_prefix(s);
 
-	if (plen == 0 || strlen(s) > BYLINE_MAX || !starts_name(s + plen) ||
-	    ends_sentence(s) || !names_only(s + plen))
+	if (plen == 0 || strlen(s) > BYLINE_MAX || !(starts_name(s + plen) ||
+	    starts_with(s + plen, "the ")) || ends_sentence(s) ||
+	    !names_only(s + plen))
 		return 0;
 	return plen;
 }
@@ -1144,6 +1151,11 @@ take_byline(struct parse *ps, size_t i, struct article *a)
 		if ((k = dash_len(e)) > 0 && e[0] == ' ') {
 			sep = e;
 			set_clue(&ps->src_byline, xstrdup(e + k));
+			break;
+		}
+		if (starts_with(e, " | ") && e[3] != '\0') {
+			sep = e;
+			set_clue(&ps->src_byline, xstrdup(e + 3));
 			break;
 		}
 		if (e[0] == ',' && e[1] == ' ' && text_starts_upper(e + 2) &&

@@ -601,6 +601,24 @@ test_import_wire_forms(void **state)
 	assert_string_equal(a->byline, "Helen Varrow, Science Correspondent");
 	assert_null(a->source);
 	article_free(a);
+	/* Bylines as sites write them: a bar before the outlet, an
+	 * address, "the" before the agency. */
+	a = parse("Comet seen over Selva\n\nBy Helen Varrow | Harbor Times"
+	    "\n\nAstronomers saw the comet on Monday.\n\nIt will return "
+	    "in 2061.\n");
+	assert_string_equal(a->byline, "Helen Varrow");
+	assert_string_equal(a->source, "Harbor Times");
+	article_free(a);
+	a = parse("Comet seen over Selva\n\nBy Helen Varrow "
+	    "hvarrow@harbortimes.example\n\nAstronomers saw the comet on "
+	    "Monday.\n\nIt will return in 2061.\n");
+	assert_non_null(a->byline);
+	article_free(a);
+	a = parse("Comet seen over Selva\n\nBy the Meridian Press\n\n"
+	    "Astronomers saw the comet on Monday.\n\nIt will return in "
+	    "2061.\n");
+	assert_string_equal(a->byline, "the Meridian Press");
+	article_free(a);
 	a = parse("Support independent journalism\nFerry line closes\n\n"
 	    "The last ferry to Orrin sailed on Sunday.\n\nIt had run since "
 	    "1952.\n");
