@@ -998,7 +998,8 @@ take_captions(struct parse *ps, struct article *a)
 				 * that caption has none. */
 				credit = text[0] == '(' ? xstrndup(text + 1,
 				    strlen(text) - 2) : xstrdup(text);
-				if (after_caption && a->ncaptions > 0 &&
+				if (after_caption && *credit != '\0' &&
+				    a->ncaptions > 0 &&
 				    a->captions[a->ncaptions - 1].credit ==
 				    NULL)
 					a->captions[a->ncaptions - 1].credit =
@@ -1085,8 +1086,8 @@ is_name_particle(const char *w, size_t n)
 
 /* Whether s, after "By ", reads as names: up to a comma, a spaced dash
  * or a bar (the outlet or the role), every word a name, a particle or an
- * address, and no quotation or colon.  "By Friday, the council said" and "Di Maio ha
- * detto: «...»" are sentences. */
+ * address, and no quotation or colon.  "By Friday, the council said"
+ * and "Di Maio ha detto: «...»" are sentences. */
 static bool
 names_only(const char *s)
 {

@@ -612,7 +612,8 @@ test_import_wire_forms(void **state)
 	a = parse("Comet seen over Selva\n\nBy Helen Varrow "
 	    "hvarrow@harbortimes.example\n\nAstronomers saw the comet on "
 	    "Monday.\n\nIt will return in 2061.\n");
-	assert_non_null(a->byline);
+	assert_string_equal(a->byline, "Helen Varrow "
+	    "hvarrow@harbortimes.example");
 	article_free(a);
 	a = parse("Comet seen over Selva\n\nBy the Meridian Press\n\n"
 	    "Astronomers saw the comet on Monday.\n\nIt will return in "
