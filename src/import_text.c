@@ -996,8 +996,10 @@ take_captions(struct parse *ps, struct article *a)
 			if (is_credit_line(text)) {
 				/* The credit of the picture just above, if
 				 * that caption has none. */
-				credit = text[0] == '(' ? xstrndup(text + 1,
-				    strlen(text) - 2) : xstrdup(text);
+				size_t tn = strlen(text);
+
+				credit = text[0] == '(' && text[tn - 1] == ')' ?
+				    xstrndup(text + 1, tn - 2) : xstrdup(text);
 				if (after_caption && *credit != '\0' &&
 				    a->ncaptions > 0 &&
 				    a->captions[a->ncaptions - 1].credit ==

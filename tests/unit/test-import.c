@@ -693,6 +693,15 @@ test_import_caption_label_credits(void **state)
 	assert_string_equal(a->body, "The ferry to Orrin sailed again on "
 	    "Monday.\n\nCrews had worked through the night.");
 	article_free(a);
+	/* An unclosed parenthesis is kept whole: cutting the last byte as
+	 * if it were ")" broke the UTF-8 of the credit (found by
+	 * tests/fuzz/fuzz-import). */
+	a = parse("The ferry to Orrin sailed again on Monday.\n\n"
+	    "Foto: A balsa deixa o cais norte\n\n"
+	    "Foto: (Ana Lima/Rádio Sé\n");
+	assert_int_equal(a->ncaptions, 1);
+	assert_string_equal(a->captions[0].credit, "(Ana Lima/Rádio Sé");
+	article_free(a);
 }
 
 /* Rule: a standfirst written as sentences and then a byline: the
