@@ -958,6 +958,28 @@ compile_or(struct query *q, struct node *n)
 	return out;
 }
 
+/* The opposite of a mark's test, as a test of its own.  A mark is 0 or
+ * 1, never NULL, so "not unread" is "is:read", and written so it can
+ * walk that state's partial index (store.c), which "NOT ... IS 1"
+ * cannot. */
+static char *
+complement(const struct node *n)
+{
+	static const char *const pairs[][2] = {
+		{ "a.is_read = 0", "a.is_read = 1" },
+		{ "a.is_starred = 1", "a.is_starred = 0" },
+	};
+	size_t i, j;
+
+	if (n->kind != N_SQL)
+		return NULL;
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		for (j = 0; j < 2; j++)
+			if (strcmp(n->s, pairs[i][j]) == 0)
+				return xstrdup(pairs[i][1 - j]);
+	return NULL;
+}
+
 static struct piece
 compile(struct query *q, struct node *n)
 {
@@ -977,6 +999,10 @@ compile(struct query *q, struct node *n)
 	case N_OR:
 		return compile_or(q, n);
 	case N_NOT:
+		if ((s = complement(n->a)) != NULL) {
+			p.s = s;
+			break;
+		}
 		p = compile(q, n->a);
 		if (p.kind == P_TEXT)
 			p.kind = P_NEGTEXT;

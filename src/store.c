@@ -534,6 +534,13 @@ static const char *const migrations[] = {
 	"CREATE INDEX articles_starred ON articles(sort_time, id)"
 	"  WHERE is_starred = 1;"
 	"CREATE INDEX articles_by_lang ON articles(language, sort_time, id);",
+
+	/* 12: read articles, in date order.  A reader reads few of the
+	 * articles a cache keeps, so "is:read" walked the time index over
+	 * every unread one (0.27 s at 100,000 with nothing read).  Partial:
+	 * an import writes nothing to it, marking one read a row. */
+	"CREATE INDEX articles_read ON articles(sort_time, id)"
+	"  WHERE is_read = 1;",
 };
 
 /* ---- the "lede" FTS5 tokenizer -------------------------------------------

@@ -157,6 +157,18 @@ test_query_mixed_or_and_negation(void **state)
 	assert_string_equal(p[0].text, "(\"scholz\") OR (\"kuleba\")");
 	query_free(q);
 
+	/* A mark's opposite is the other state, which has an index of
+	 * its own, rather than NOT of a test. */
+	q = parse_ok("not unread");
+	assert_string_equal(query_where(q), "a.is_read = 1");
+	query_free(q);
+	q = parse_ok("-is:read");
+	assert_string_equal(query_where(q), "a.is_read = 0");
+	query_free(q);
+	q = parse_ok("-starred");
+	assert_string_equal(query_where(q), "a.is_starred = 0");
+	query_free(q);
+
 	q = parse_ok("-(unread or starred) kuleba");
 	assert_string_equal(query_match(q), "\"kuleba\"");
 	assert_non_null(strstr(query_where(q), "NOT (a.is_read = 0 OR"));
