@@ -117,7 +117,9 @@ each_line(const char *path, int (*fn)(const char *line, size_t no,
 	int rc = 0;
 
 	if (f == NULL) {
-		if (optional && errno == ENOENT)
+		/* Absent, or under a file where a directory would be
+		 * ("~/.config" a file). */
+		if (optional && (errno == ENOENT || errno == ENOTDIR))
 			return 0;
 		*err = xasprintf(_("%s: cannot read rules: %s"), path,
 		    strerror(errno));
