@@ -1592,12 +1592,20 @@ store_open(const char *path, int flags, struct store **out, char **err)
 			    path, strerror(errno));
 			goto fail;
 		}
-	} else if (access(path, F_OK) != 0) {
-		*err = xasprintf(_("%s: no cache here (import articles "
-		    "first with 'lede import')"), path);
-		goto fail;
-	} else
+	} else {
+		struct stat sb;
+
+		/* An empty file is a database to SQLite, which the
+		 * migrations would turn into a cache: only an import may
+		 * create one. */
+		if (stat(path, &sb) != 0 || (S_ISREG(sb.st_mode) &&
+		    sb.st_size == 0)) {
+			*err = xasprintf(_("%s: no cache here (import "
+			    "articles first with 'lede import')"), path);
+			goto fail;
+		}
 		st->open_fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
 	if (st->open_fd >= 0)
 		open_lock(st);
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {

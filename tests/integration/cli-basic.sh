@@ -46,6 +46,11 @@ expect_status 2 "$LEDE" stats extra
 expect_status 1 "$LEDE" --db "$tmp/none.db" list
 expect_grep "$tmp/none.db: no cache here" "$tmp/err"
 [ -e "$tmp/none.db" ] && fail "list created a cache"
+# An empty file is no cache either, and stays empty.
+: >"$tmp/empty.db"
+expect_status 1 "$LEDE" --db "$tmp/empty.db" stats
+expect_grep "$tmp/empty.db: no cache here" "$tmp/err"
+[ -s "$tmp/empty.db" ] && fail "stats made a cache of an empty file"
 printf 'not a database at all, just text; enough of it to fill a header\n' \
 	>"$tmp/garbage.db"
 expect_status 1 "$LEDE" --db "$tmp/garbage.db" list
