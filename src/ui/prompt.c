@@ -91,6 +91,21 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 			cx -= cells(ui, b.s + off, n - off);
 			off = n;
 		}
+		/* And back while the whole rest fits, so that a wider
+		 * screen (or a shorter text) shows what scrolled away. */
+		if (off > 0) {
+			size_t rest = lw + cells(ui, b.s + off, b.len - off), w;
+
+			while (off > 0) {
+				n = char_before(b.s, off);
+				w = cells(ui, b.s + n, off - n);
+				if (rest + w + 1 > (size_t)COLS)
+					break;
+				rest += w;
+				cx += w;
+				off = n;
+			}
+		}
 		line = xasprintf("%s%s", label, b.s ? b.s + off : "");
 		n = cells(ui, line, strlen(line));
 		ui_put(ui, stdscr, y, 0, COLS, line, A_NORMAL);

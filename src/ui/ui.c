@@ -408,7 +408,7 @@ ui_select(struct ui *ui, int64_t id)
 		ui->preview_pending = false;
 		return;
 	}
-	if (ui->defer_preview && ui->preview_ms > 0) {
+	if (ui->hold_preview || (ui->defer_preview && ui->preview_ms > 0)) {
 		ui->preview_id = id;
 		ui->preview_pending = true;
 		return;
@@ -822,14 +822,11 @@ live_change(const char *text, void *ctx)
 	char *err = NULL, *t = as_typed(text, lv->search);
 
 	scope_put(&sc, t, lv->search);
-	/* While typing, the list follows; the article under it is shown
-	 * (and marked read) only once the search is applied. */
-	lv->ui->defer_preview = true;
+	/* The list follows; the article under it waits (hold_preview). */
 	if (set_scope(lv->ui, &sc, &err) == 0) {
 		update_screen(lv->ui);
 		doupdate();
 	}
-	lv->ui->defer_preview = false;
 	free(t);
 	return err;
 }
@@ -844,8 +841,12 @@ edit_scope(struct ui *ui, bool search)
 	int64_t id = ui->id;
 
 	push_prev(ui);
+	/* The article under the list is shown, and marked read, only once
+	 * the text is applied. */
+	ui->hold_preview = true;
 	text = prompt_read(ui, search ? _("Search: ") : _("Filter: "),
 	    search ? ui->scope.search : ui->scope.filter, live_change, &lv);
+	ui->hold_preview = false;
 	if (text == NULL) {
 		restore_place(ui, &ui->prev[--ui->nprev]);
 		ui->jump_to = id;

@@ -119,6 +119,10 @@ struct ui {
 	 * passed (see ui_select). */
 	int		 preview_ms;
 	bool		 defer_preview;	/* a list movement is being drawn */
+	/* While a search or filter is typed, the list follows it but the
+	 * article under it is neither shown nor marked read, whatever
+	 * preview_ms and whatever redraws the screen (a new size). */
+	bool		 hold_preview;
 	bool		 preview_pending;
 	int64_t		 preview_id;
 	/* The selected article, loaded once per selection. */

@@ -237,4 +237,31 @@ keys Enter
 wait_for '| Brenmoor Kess\* |'
 keys q
 wait_for 'LEDE-EXITED-0'
+
+# While a search is typed, a new size redraws the list but opens (and
+# marks read) nothing: only the first article, shown at start, is read
+# after Escape.  A prompt scrolled on a narrow screen shows its whole
+# text again once the screen is wide enough.
+"$LEDE" --db "$tmp/r.db" import "$top_srcdir/data/articles" >/dev/null 2>"$tmp/ierr" || cat "$tmp/ierr" >&2; [ -s "$tmp/r.db" ] ||
+	fail "import"
+start 80 24 --db "$tmp/r.db" --config /dev/null read
+wait_for 'Hollenfeld'
+keys /
+keys -l 'harbour strike'
+wait_for 'Search: harbour strike'
+sleep 0.5
+$T resize-window -x 100 -y 30
+sleep 0.5
+$T resize-window -x 12 -y 3
+sleep 0.5
+$T resize-window -x 80 -y 24
+wait_for 'Search: harbour strike'
+keys Escape
+wait_for 'Hollenfeld'
+keys q
+wait_for 'LEDE-EXITED-0'
+"$LEDE" --db "$tmp/r.db" list is:read >"$tmp/read"
+[ "$(wc -l <"$tmp/read")" -eq 1 ] && grep -q 'Hollenfeld' "$tmp/read" ||
+	fail "a resize while typing marked read: $(cat "$tmp/read")"
+
 finish
