@@ -3793,10 +3793,11 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	return stop < 0 ? -1 : 0;
 }
 
-/* Run an UPDATE of a mark: ?1 the id, ?2 the value. */
+/* Run an UPDATE of a mark: ?1 the id, ?2 the value; *changed (if not
+ * NULL) the rows it changed. */
 static int
 update_mark(struct store *st, const char *sql, int64_t id, bool value,
-    char **err)
+    int64_t *changed, char **err)
 {
 	sqlite3_stmt *s = NULL;
 	int rc;
@@ -3811,24 +3812,30 @@ update_mark(struct store *st, const char *sql, int64_t id, bool value,
 		return STORE_EBUSY;
 	if (rc != SQLITE_DONE)
 		return fail(st, err, _("cannot write the cache"));
+	if (changed != NULL)
+		*changed = sqlite3_changes64(st->db);
 	return 0;
 }
 
+/* Only the rows whose mark differs are written, so that the count of
+ * changes is the change in the unread count. */
 int
 store_set_read(struct store *st, int64_t id, bool read, bool cluster,
-    char **err)
+    int64_t *changed, char **err)
 {
 	return update_mark(st, cluster ? "UPDATE articles SET is_read = ?2"
-	    " WHERE id = ?1 OR (cluster_id IS NOT NULL AND cluster_id ="
-	    " (SELECT cluster_id FROM articles WHERE id = ?1))" :
-	    "UPDATE articles SET is_read = ?2 WHERE id = ?1", id, read, err);
+	    " WHERE (id = ?1 OR (cluster_id IS NOT NULL AND cluster_id ="
+	    " (SELECT cluster_id FROM articles WHERE id = ?1)))"
+	    " AND is_read <> ?2" :
+	    "UPDATE articles SET is_read = ?2 WHERE id = ?1 AND is_read <> ?2",
+	    id, read, changed, err);
 }
 
 int
 store_set_starred(struct store *st, int64_t id, bool starred, char **err)
 {
 	return update_mark(st, "UPDATE articles SET is_starred = ?2"
-	    " WHERE id = ?1", id, starred, err);
+	    " WHERE id = ?1", id, starred, NULL, err);
 }
 
 int64_t

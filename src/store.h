@@ -248,10 +248,11 @@ int store_list_page(struct store *st, const struct store_page_query *q,
 
 /* Mark an article read or unread, starred or not.  With cluster, the
  * other members of its duplicate cluster get the same read mark.
- * STORE_EBUSY (no message) when another process holds the write lock
- * longer than the busy timeout. */
+ * *changed (if not NULL) is set to the number of articles whose read
+ * mark changed.  STORE_EBUSY (no message) when another process holds
+ * the write lock longer than the busy timeout. */
 int store_set_read(struct store *st, int64_t id, bool read, bool cluster,
-    char **err);
+    int64_t *changed, char **err);
 int store_set_starred(struct store *st, int64_t id, bool starred,
     char **err);
 

@@ -354,9 +354,15 @@ static int
 write_mark(struct ui *ui, const struct pending_mark *m)
 {
 	char *err = NULL;
+	int64_t changed = 0;
 	int rc = m->star ? store_set_starred(ui->st, m->id, m->value, &err) :
-	    store_set_read(ui->st, m->id, m->value, m->cluster, &err);
+	    store_set_read(ui->st, m->id, m->value, m->cluster, &changed,
+	    &err);
 
+	/* The unread count moves by what the store changed: a cluster's
+	 * other copies, or nothing if another reader got there first. */
+	if (rc == 0 && ui->unread >= 0)
+		ui->unread += m->value ? -changed : changed;
 	if (rc != 0 && rc != STORE_EBUSY) {
 		ui_message(ui, "%s", err ? err : "");
 		free(err);
@@ -433,7 +439,6 @@ ui_select(struct ui *ui, int64_t id)
 		if (!ui->article->is_read) {
 			ui_mark(ui, id, false, true, ui->read_cluster);
 			ui->article->is_read = true;
-			ui->unread--;
 			ui->pane[PANE_LIST].flags |= PANE_DIRTY;
 		}
 	}
@@ -999,10 +1004,9 @@ global_action(struct ui *ui, enum action a)
 			break;
 		ui_mark(ui, ui->id, a == ACT_TOGGLE_STAR, a == ACT_TOGGLE_READ ?
 		    !ui->article->is_read : !ui->article->is_starred, false);
-		if (a == ACT_TOGGLE_READ) {
+		if (a == ACT_TOGGLE_READ)
 			ui->article->is_read = !ui->article->is_read;
-			ui->unread += ui->article->is_read ? -1 : 1;
-		} else
+		else
 			ui->article->is_starred = !ui->article->is_starred;
 		ui->pane[PANE_LIST].flags |= PANE_RECALC;
 		break;

@@ -264,4 +264,21 @@ wait_for 'LEDE-EXITED-0'
 [ "$(wc -l <"$tmp/read")" -eq 1 ] && grep -q 'Hollenfeld' "$tmp/read" ||
 	fail "a resize while typing marked read: $(cat "$tmp/read")"
 
+# The unread count follows the marks, a cluster's other copies included
+# (moving onto one copy marks its cluster read).
+start 80 24 --db "$tmp/r.db" --config /dev/null read
+wait_for '46 articles, 45 unread'
+for k in j j j j j j j; do
+	keys $k
+	sleep 0.3
+done
+sleep 0.5
+screen
+shown=$(sed -n 's/.*46 articles, \([0-9]*\) unread.*/\1/p' "$tmp/screen")
+keys q
+wait_for 'LEDE-EXITED-0'
+read=$("$LEDE" --db "$tmp/r.db" list is:read | wc -l)
+[ "$read" -gt 8 ] || fail "no cluster among the articles passed ($read read)"
+[ "$shown" = $((46 - read)) ] ||
+	fail "the status says $shown unread, the cache $((46 - read))"
 finish

@@ -1103,7 +1103,7 @@ test_store_rare_filters_cost_a_page(void **state)
 	}
 	assert_int_equal(store_commit(st, &err), 0);
 	assert_int_equal(store_set_starred(st, starred, true, &err), 0);
-	assert_int_equal(store_set_read(st, read, true, false, &err), 0);
+	assert_int_equal(store_set_read(st, read, true, false, NULL, &err), 0);
 
 	all = page_steps(st, NULL, &o);
 	assert_int_equal(o.n, 40);
