@@ -98,7 +98,7 @@ help_show(struct ui *ui)
 		keypad(win, TRUE);
 		wrefresh(win);
 		wtimeout(win, -1);
-		rc = wget_wch(win, &wc);
+		rc = ui_get_wch(win, &wc);
 		delwin(win);
 		touchwin(stdscr);
 		if (rc == ERR && ui_gone())

@@ -117,7 +117,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 		free(line);
 		refresh();
 		timeout(change != NULL && changed ? PROMPT_DEBOUNCE : -1);
-		rc = get_wch(&wc);
+		rc = ui_get_wch(stdscr, &wc);
 		/* Gone: as Escape, nothing typed is applied. */
 		if (rc == ERR && ui_gone())
 			goto cancel;

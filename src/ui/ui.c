@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "article.h"
 #include "i18n.h"
@@ -402,6 +403,29 @@ flush_marks(struct ui *ui)
 	memmove(ui->pending, ui->pending + done, (ui->npending - done) *
 	    sizeof ui->pending[0]);
 	ui->npending -= done;
+}
+
+/* A key, as wget_wch gives it.  In a single-byte locale ncursesw drops
+ * the rest of a burst of input after a byte the locale cannot decode (a
+ * UTF-8 paste under LANG=C lost everything after its first "ü"); there
+ * keys are read as bytes, and such a byte alone is skipped. */
+int
+ui_get_wch(WINDOW *win, wint_t *wc)
+{
+	int c;
+
+	if (MB_CUR_MAX > 1)
+		return wget_wch(win, wc);
+	while ((c = wgetch(win)) != ERR && c < KEY_MIN && btowc(c) == WEOF)
+		;
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN) {
+		*wc = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	*wc = btowc(c);
+	return OK;
 }
 
 void
@@ -1237,7 +1261,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		}
 
 		timeout(ui.preview_pending ? ui.preview_ms : poll_ms);
-		rc = get_wch(&wc);
+		rc = ui_get_wch(stdscr, &wc);
 		if (ui.npending > 0)
 			flush_marks(&ui);
 		if (rc == ERR) {

@@ -186,6 +186,8 @@ void ui_resized(struct ui *ui);
 void ui_draw_status(struct ui *ui);
 /* Select article id (load it, its related list; mark it read). */
 void ui_select(struct ui *ui, int64_t id);
+/* wget_wch, safe in a single-byte locale (see ui.c). */
+int ui_get_wch(WINDOW *win, wint_t *wc);
 /* Set a read (star false) or star mark; when another process is
  * writing, the mark waits in memory and is written later (never a
  * frozen reader, never "database is locked"). */

@@ -281,4 +281,16 @@ read=$("$LEDE" --db "$tmp/r.db" list is:read | wc -l)
 [ "$read" -gt 8 ] || fail "no cluster among the articles passed ($read read)"
 [ "$shown" = $((46 - read)) ] ||
 	fail "the status says $shown unread, the cache $((46 - read))"
+
+# In the C locale a character it cannot hold is dropped from what is
+# typed or pasted, and only that character.
+START_ENV="LC_ALL=C" start 80 24 --db "$tmp/r.db" --config /dev/null read
+wait_for 'articles'
+keys /
+wait_for 'Search:'
+keys -l 'port ünion strike now'
+wait_for 'Search: port nion strike now'
+keys Escape
+keys q
+wait_for 'LEDE-EXITED-0'
 finish
