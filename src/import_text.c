@@ -1070,6 +1070,18 @@ is_role(const char *s)
 	return false;
 }
 
+/* Whether the n bytes at w are one of the count words of list. */
+static bool
+word_in(const char *const *list, size_t count, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether the n bytes at w are a word that joins names in a byline: "and",
  * "van der", "in" (a place follows) and their kin. */
 static bool
@@ -1080,12 +1092,9 @@ is_name_particle(const char *w, size_t n)
 	    "com", "и", "van", "der", "den", "de", "del", "della", "la", "le",
 	    "da", "das", "dos", "do", "di", "du", "von", "zu", "ter", "ten",
 	    "al", "el", "bin", "ibn" };
-	size_t i;
 
-	for (i = 0; i < sizeof particles / sizeof particles[0]; i++)
-		if (strlen(particles[i]) == n && memcmp(particles[i], w, n) == 0)
-			return true;
-	return false;
+	return word_in(particles, sizeof particles / sizeof particles[0], w,
+	    n);
 }
 
 /* Whether s, after "By ", reads as names: up to a comma, a spaced dash
@@ -1319,14 +1328,10 @@ is_abbreviation(const char *word, size_t n)
 	    "Sgt", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
 	    "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc", "Inc",
 	    "Corp", "Co", "Ltd", "Mt", "Ft", "Rev", "approx" };
-	size_t i;
 
 	if (n == 1 || memchr(word, '.', n) != NULL)
 		return true;	/* "M.", "U.S." */
-	for (i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-		if (strlen(abbr[i]) == n && memcmp(abbr[i], word, n) == 0)
-			return true;
-	return false;
+	return word_in(abbr, sizeof abbr / sizeof abbr[0], word, n);
 }
 
 /* Byte length of the first sentence of s: up to ., ! or ? (with closing
