@@ -834,20 +834,6 @@ any_parenthesis(const char *s, size_t *len)
 	return *len > 0 && *len <= CREDIT_MAX ? open : NULL;
 }
 
-/* Whether s starts with a letter that may begin a name: upper case, or a
- * letter of a script without case (Arabic, CJK).  "By the way" and "By
- * 2030" are no bylines, "(left)" and "(2019)" no credits. */
-static bool
-starts_name(const char *s)
-{
-	ucs4_t uc;
-
-	if (u8_strmbtouc(&uc, (const uint8_t *)s) <= 0)
-		return false;
-	return uc_is_upper(uc) || uc_is_general_category(uc,
-	    UC_CATEGORY_Lt) || uc_is_general_category(uc, UC_CATEGORY_Lo);
-}
-
 /* The length of the "Photo: " label s starts with, in the languages lede
  * knows, or 0.  Scraped pages keep a picture's caption as a paragraph
  * under such a label. */
@@ -887,10 +873,10 @@ is_credit_line(const char *t)
 		return false;
 	if ((t[0] == '(' && t[n - 1] == ')') || strchr(t, '/') != NULL)
 		return true;
-	names = starts_name(t);
+	names = text_starts_name(t);
 	for (p = t; (p = strchr(p, ' ')) != NULL; p++) {
 		words++;
-		names += starts_name(p + 1);
+		names += text_starts_name(p + 1);
 	}
 	/* Japanese, Chinese and Korean need no spaces: one "word" there
 	 * is a caption.  (Lead bytes 0xE3-0xED: U+3000 to U+DFFF.) */
@@ -927,7 +913,7 @@ closing_credit(const char *t, size_t *cut)
 	} else {
 		return NULL;
 	}
-	if (!starts_name(start) || len < 2 || start[1] == '-')
+	if (!text_starts_name(start) || len < 2 || start[1] == '-')
 		return NULL;
 	return xstrndup(start, len);
 }
@@ -1117,7 +1103,7 @@ names_only(const char *s)
 			return true;
 		if (starts_with(w, "•") || starts_with(w, "·"))
 			return true;
-		if (e > w && !starts_name(w) && !is_name_particle(w,
+		if (e > w && !text_starts_name(w) && !is_name_particle(w,
 		    (size_t)(e - w)) && memchr(w, '@', (size_t)(e - w)) ==
 		    NULL)
 			return false;
@@ -1126,7 +1112,7 @@ names_only(const char *s)
 		if (*e == ',') {
 			/* An outlet, a role or more names follow. */
 			e += e[1] == ' ' ? 2 : 1;
-			return starts_name(e) || is_role(e);
+			return text_starts_name(e) || is_role(e);
 		}
 		w = e + 1;
 		if (dash_len(e) > 0)
@@ -1141,9 +1127,9 @@ is_byline(const char *s)
 {
 	size_t plen = byline_prefix(s);
 
-	if (plen == 0 || strlen(s) > BYLINE_MAX || !(starts_name(s + plen) ||
-	    starts_with(s + plen, "the ")) || ends_sentence(s) ||
-	    !names_only(s + plen))
+	if (plen == 0 || strlen(s) > BYLINE_MAX ||
+	    !(text_starts_name(s + plen) || starts_with(s + plen, "the ")) ||
+	    ends_sentence(s) || !names_only(s + plen))
 		return 0;
 	return plen;
 }

@@ -772,6 +772,22 @@ text_starts_upper(const char *s)
 	    UC_CATEGORY_Lt);
 }
 
+/* Upper or title case, or a letter of a script without case. */
+static bool
+may_start_name(ucs4_t uc)
+{
+	return uc_is_upper(uc) || uc_is_general_category(uc,
+	    UC_CATEGORY_Lt) || uc_is_general_category(uc, UC_CATEGORY_Lo);
+}
+
+bool
+text_starts_name(const char *s)
+{
+	ucs4_t uc;
+
+	return u8_strmbtouc(&uc, (const uint8_t *)s) > 0 && may_start_name(uc);
+}
+
 bool
 text_starts_heading(const char *s)
 {
@@ -789,9 +805,8 @@ text_starts_heading(const char *s)
 			break;
 		p += len;
 	}
-	return uc_is_upper(uc) || uc_is_general_category(uc,
-	    UC_CATEGORY_Lt) || uc_is_general_category(uc, UC_CATEGORY_Lo) ||
-	    uc_is_general_category(uc, UC_CATEGORY_Nd);
+	return may_start_name(uc) || uc_is_general_category(uc,
+	    UC_CATEGORY_Nd);
 }
 
 /* The length of the apostrophe at p (', U+2019 or U+02BC), or 0. */

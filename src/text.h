@@ -123,6 +123,11 @@ bool text_is_upper(const char *s, size_t n);
 /* True when the character starting at s is an upper-case letter. */
 bool text_starts_upper(const char *s);
 
+/* True when the character starting at s may begin a name: an upper- or
+ * title-case letter, or a letter of a script without case (Arabic,
+ * CJK).  "By the way" and "By 2030" are no bylines. */
+bool text_starts_name(const char *s);
+
 /* True when s starts as a heading may in any script: after opening
  * quotes or brackets, an upper- or title-case letter, a letter of a
  * script without case (CJK, Arabic, Hebrew, Thai...) or a digit.  Lower

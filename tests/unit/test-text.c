@@ -347,6 +347,13 @@ test_text_case_predicates(void **state)
 	assert_true(text_starts_heading("שריפה בצפון"));
 	assert_false(text_starts_heading("and then the council met"));
 	assert_false(text_starts_heading("“and then"));
+	/* A name starts with a capital or a letter without case, not a
+	 * digit or a quote. */
+	assert_true(text_starts_name("Émile Roux"));
+	assert_true(text_starts_name("محمد علي"));
+	assert_false(text_starts_name("the staff"));
+	assert_false(text_starts_name("2030"));
+	assert_false(text_starts_name("“Émile"));
 	assert_false(text_starts_heading("— "));
 	assert_false(text_starts_heading(""));
 	assert_false(text_starts_upper(""));
