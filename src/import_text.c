@@ -918,6 +918,25 @@ closing_credit(const char *t, size_t *cut)
 	return xstrndup(start, len);
 }
 
+/* A labelled credit alone, "(Reuters)" or "Jane Roe/Reuters", credits
+ * the caption just above if that has none. */
+static void
+credit_above(struct article *a, const char *t)
+{
+	size_t n = strlen(t);
+	struct caption *c;
+
+	if (n > 1 && t[0] == '(' && t[n - 1] == ')') {
+		t++;
+		n -= 2;
+	}
+	if (a->ncaptions == 0 || n == 0)
+		return;
+	c = &a->captions[a->ncaptions - 1];
+	if (c->credit == NULL)
+		c->credit = xstrndup(t, n);
+}
+
 static bool
 has_caption(const struct article *a, const char *text)
 {
@@ -982,19 +1001,10 @@ take_captions(struct parse *ps, struct article *a)
 
 			text = xstrdup(s + clen);
 			if (is_credit_line(text)) {
-				/* The credit of the picture just above, if
-				 * that caption has none. */
-				size_t tn = strlen(text);
-
-				credit = text[0] == '(' && text[tn - 1] == ')' ?
-				    xstrndup(text + 1, tn - 2) : xstrdup(text);
-				if (after_caption && *credit != '\0' &&
-				    a->ncaptions > 0 &&
-				    a->captions[a->ncaptions - 1].credit ==
-				    NULL)
-					a->captions[a->ncaptions - 1].credit =
-					    xstrdup(credit);
+				if (after_caption)
+					credit_above(a, text);
 				text[0] = '\0';
+				credit = xstrdup("");
 			} else if ((credit = closing_credit(text, &cut)) !=
 			    NULL) {
 				text[cut] = '\0';
