@@ -85,8 +85,11 @@ help_show(struct ui *ui)
 		}
 		first = a;
 		{
+			/* TRANSLATORS: the help's footer; q and ? are the
+			 * default keys of "quit" and "help". */
 			const char *foot = first < ACT_COUNT ?
-			    _(" any key: more ") : _(" any key closes ");
+			    _(" any key: more, q or ?: close ") :
+			    _(" any key closes ");
 			int fw = (int)text_width(foot);
 
 			ui_put(ui, win, h - 1, 2, fw < w - 4 ? fw : w - 4, foot,
@@ -103,6 +106,16 @@ help_show(struct ui *ui)
 		touchwin(stdscr);
 		if (rc == ERR && ui_gone())
 			break;
+		/* The keys of quit, help and clear (q, ?, Esc) close it from
+		 * any page, as in a pager; other keys turn the page. */
+		if (rc != ERR) {
+			enum action act = ui_key_action((int)wc,
+			    rc == KEY_CODE_YES);
+
+			if (act == ACT_QUIT || act == ACT_HELP ||
+			    act == ACT_CLEAR)
+				break;
+		}
 		/* A new size: show this page of the help anew, centred. */
 		if (rc == KEY_CODE_YES && wc == KEY_RESIZE)
 			first = page;

@@ -200,6 +200,12 @@ lookup(int code, bool is_key)
 	return ACT_NONE;
 }
 
+enum action
+ui_key_action(int code, bool is_key)
+{
+	return lookup(code, is_key);
+}
+
 /* ---- drawing helpers ------------------------------------------------------ */
 
 void

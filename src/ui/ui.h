@@ -188,6 +188,9 @@ void ui_draw_status(struct ui *ui);
 void ui_select(struct ui *ui, int64_t id);
 /* wget_wch, safe in a single-byte locale (see ui.c). */
 int ui_get_wch(WINDOW *win, wint_t *wc);
+/* The action the keymap binds to a key (is_key: a KEY_ code), or
+ * ACT_NONE. */
+enum action ui_key_action(int code, bool is_key);
 /* Set a read (star false) or star mark; when another process is
  * writing, the mark waits in memory and is written later (never a
  * frozen reader, never "database is locked"). */

@@ -107,6 +107,15 @@ sleep 0.3
 wait_for 'show this help'
 keys x
 wait_gone 'lede: keys'
+# q closes the help from its first page, as in a pager, and leaves the
+# reader running.
+keys '?'
+wait_for 'q or ?: close'
+keys q
+wait_gone 'lede: keys'
+wait_for '? help'
+screen
+grep -q 'LEDE-EXITED' "$tmp/screen" && fail "q in the help quit the reader"
 $T resize-window -x 80 -y 24
 keys q
 wait_for 'LEDE-EXITED-0'
