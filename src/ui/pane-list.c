@@ -193,15 +193,10 @@ list_recalc_anchored(struct pane *p, bool anchored)
 		free(f.v);
 		f = fetch(p, NULL, true, true, h, false);
 	}
-	/* As-you-type passes through texts that match nothing ("B" on the
-	 * way to "Brenmoor"): the message goes once the list has rows. */
-	if (f.n == 0 && ui->query != NULL)
-		ui_message(ui, "%s", _("No article matches."));
-	else if (ui->message != NULL && strcmp(ui->message,
-	    _("No article matches.")) == 0) {
-		free(ui->message);
-		ui->message = NULL;
-	}
+	/* The status line says so beside the query, for as long as the
+	 * list is empty (as-you-type passes through texts that match
+	 * nothing, "B" on the way to "Brenmoor"). */
+	ui->no_match = f.n == 0 && ui->query != NULL;
 	free_rows(l->rows, l->n);
 	l->rows = f.v;
 	l->n = f.n;

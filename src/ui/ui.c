@@ -685,12 +685,19 @@ ui_draw_status(struct ui *ui)
 		}
 		char *scope = scope_label(ui);
 
-		/* TRANSLATORS: status line: pane, article count, unread,
-		 * the view, filter and search ("all" when none), fold
-		 * state. */
-		left = xasprintf(_(" %s | %s articles, %s unread | %s | %s |"
-		    " ? help"), _(p->type->name), buf, ubuf, scope,
-		    ui->fold ? _("folded") : _("unfolded"));
+		if (ui->no_match)
+			/* TRANSLATORS: status line when the search or
+			 * filter (the second %s) matches nothing. */
+			left = xasprintf(_(" %s | no article matches | %s |"
+			    " Esc: back | ? help"), _(p->type->name), scope);
+		else
+			/* TRANSLATORS: status line: pane, article count,
+			 * unread, the view, filter and search ("all" when
+			 * none), fold state. */
+			left = xasprintf(_(" %s | %s articles, %s unread |"
+			    " %s | %s | ? help"), _(p->type->name), buf,
+			    ubuf, scope, ui->fold ? _("folded") :
+			    _("unfolded"));
 		free(scope);
 	}
 	ui_put(ui, stdscr, ui->lay.status.y, 0, COLS, left, ui->color ?

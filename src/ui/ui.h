@@ -139,6 +139,7 @@ struct ui {
 	bool		 list_reset;
 	bool		 counts_stale;	/* marks changed since counted */
 	char		*message;	/* status message, or NULL */
+	bool		 no_match;	/* the query matches nothing */
 	int64_t		 total, unread;
 	int64_t		 data_version;
 	int		 refresh_ms;	/* the key wait (set refresh) */

@@ -208,7 +208,8 @@ keys /
 keys C-u
 keys -l 'K'
 keys Enter
-wait_for 'No article matches'
+# The status line keeps the query beside the news that nothing matched.
+wait_for 'no article matches | K |'
 # "Kx" on the way to "Kessing" matches nothing either; once the text
 # matches again, that message is gone.
 keys /
@@ -218,6 +219,7 @@ keys BSpace
 keys -l 'essing'
 keys Enter
 wait_for '| Kessing\* |'
+wait_gone 'no article matches'
 
 # A resize while the prompt is open lays the panes out for the new size
 # at once; the prompt, with its text, moves to the new last line, and
