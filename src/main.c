@@ -1253,10 +1253,17 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			g.db = optarg;
-			break;
 		case 'c':
-			g.config = optarg;
+			/* An empty path is a mistake (an unset shell
+			 * variable), not a request for the default. */
+			if (*optarg == '\0')
+				return usage_error(_("option '%s' needs a file "
+				    "name, not an empty text"), c == 'd' ?
+				    "--db" : "--config");
+			if (c == 'd')
+				g.db = optarg;
+			else
+				g.config = optarg;
 			break;
 		case 'h':
 			usage(stdout);

@@ -41,6 +41,12 @@ expect_status 2 "$LEDE" show 0
 expect_grep "not an article ID: '0'" "$tmp/err"
 expect_status 2 "$LEDE" import
 expect_status 2 "$LEDE" stats extra
+# An empty --db (an unset variable in a script) is a mistake, not the
+# default cache.
+expect_status 2 "$LEDE" --db "" list
+expect_grep "option '--db' needs a file name" "$tmp/err"
+expect_status 2 "$LEDE" --config= read
+expect_grep "option '--config' needs a file name" "$tmp/err"
 
 # Runtime errors: exit 1, naming the file.
 expect_status 1 "$LEDE" --db "$tmp/none.db" list
