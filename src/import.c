@@ -190,11 +190,19 @@ walk(const char *dir, struct filelist *fl, struct dirs_seen *seen,
 		free(names.v[i]);
 		if (type == '?') {
 			if (stat(path, &sb) != 0) {
-				/* Vanished, or a dangling link: nothing
-				 * there.  A loop of links is worth a word. */
-				if (errno != ENOENT) {
-					msg = xasprintf("%s: %s", path,
-					    strerror(errno));
+				/* Vanished while we walked: nothing there.
+				 * A loop of links, or a dangling link where
+				 * an article would be taken, is worth a
+				 * word. */
+				int serr = errno;
+
+				if (serr != ENOENT || (is_article_name(path) &&
+				    lstat(path, &sb) == 0 &&
+				    S_ISLNK(sb.st_mode))) {
+					msg = serr == ENOENT ? xasprintf(_("%s: "
+					    "dangling link"), path) :
+					    xasprintf("%s: %s", path,
+					    strerror(serr));
 					report(o, stats, msg);
 					free(msg);
 					stats->failed++;

@@ -42,6 +42,16 @@ expect_status 0 "$LEDE" --db "$tmp/loop.db" import "$tmp/loop"
 expect_grep '^Imported: 1, updated: 0, unchanged: 0, failed: 0$' "$tmp/out"
 expect_grep "$tmp/loop/self: skipped, already walked as $tmp/loop\$" "$tmp/err"
 expect_grep "$tmp/loop/sub/up: skipped, already walked as $tmp/loop\$" "$tmp/err"
+# A dangling link where an article would be is a failure by name; one
+# that would not be taken (not *.txt) is no concern of the import.
+mkdir -p "$tmp/links"
+cp "$fx/articles/lighthouse.txt" "$tmp/links/a.txt"
+ln -s "$tmp/moved-away.txt" "$tmp/links/b.txt"
+ln -s "$tmp/moved-away" "$tmp/links/notes"
+expect_status 3 "$LEDE" --db "$tmp/links.db" import "$tmp/links"
+expect_grep '^Imported: 1, updated: 0, unchanged: 0, failed: 1$' "$tmp/out"
+expect_grep "$tmp/links/b.txt: dangling link" "$tmp/err"
+expect_no_grep "links/notes" "$tmp/err"
 # A directory named twice is walked once, and is no "wrong directory".
 expect_status 0 "$LEDE" --db "$tmp/loop.db" import "$tmp/loop" "$tmp/loop/"
 expect_grep "$tmp/loop/: skipped, already walked as $tmp/loop\$" "$tmp/err"
