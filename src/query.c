@@ -548,8 +548,22 @@ label_leaf(struct query *q, const struct tok *t)
 static struct node *
 lang_leaf(struct query *q, const struct tok *t)
 {
-	char *v = xstrdup(t->value), *p, *sql, *c;
+	char *v, *p, *sql, *c;
+	size_t n = strspn(t->value, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
+	/* The importer's codes name its stopword lists ("en", and what a
+	 * user adds): two or three letters, maybe a region ("pt-BR").
+	 * "lang:english" would match nothing, silently. */
+	if (n < 2 || n > 3 || (t->value[n] != '\0' && (t->value[n] != '-' ||
+	    t->value[n + 1] == '\0' || strlen(t->value + n + 1) > 8 ||
+	    t->value[n + 1 + strspn(t->value + n + 1, "abcdefghijklmnopqrstuv"
+	    "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")] != '\0'))) {
+		syntax(q, t->pos + 5, _("\"%s\" is not a language code (use a "
+		    "code such as en, de or fr)"), t->value);
+		return NULL;
+	}
+	v = xstrdup(t->value);
 	for (c = v; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
 	p = param(q, v, 0);
