@@ -163,6 +163,15 @@ list_recalc_anchored(struct pane *p, bool anchored)
 		ui->jump_to = 0;
 	}
 	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h, false);
+	/* Opening an article the fold hides: unfold to show it.  (Before
+	 * the rows above are added: they move the top off it.) */
+	if (jumped && keep != 0 && ui->fold && l->has_top && (f.n == 0 ||
+	    f.v[0].id != keep) && l->top.id == keep) {
+		free_rows(f.v, f.n);
+		ui->fold = false;
+		ui_message(ui, _("Unfolded to show a duplicate."));
+		f = fetch(p, &l->top, true, true, h, false);
+	}
 	/* Near the end of the list, fill the screen from above. */
 	if (l->has_top && f.n < (size_t)h && f.n > 0) {
 		more = fetch(p, &f.v[0].key, false, false, h - (int)f.n, false);
@@ -179,14 +188,6 @@ list_recalc_anchored(struct pane *p, bool anchored)
 			l->top = f.v[0].key;
 		} else
 			free(more.v);
-	}
-	/* Opening an article the fold hides: unfold to show it. */
-	if (jumped && keep != 0 && ui->fold && l->has_top && (f.n == 0 ||
-	    f.v[0].id != keep) && l->top.id == keep) {
-		free_rows(f.v, f.n);
-		ui->fold = false;
-		ui_message(ui, _("Unfolded to show a duplicate."));
-		f = fetch(p, &l->top, true, true, h, false);
 	}
 	if (f.n == 0 && l->has_top) {
 		l->has_top = false;

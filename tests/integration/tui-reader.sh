@@ -28,10 +28,12 @@ keys k
 wait_for 'A section of the Kessing Dam gave way'
 
 # Open the top related story from the related pane, then come back.
+# It is a rewrite the folded list hides: the list unfolds to show it.
 keys Tab Tab Tab
 sleep 0.2
 keys Enter
 wait_gone 'A section of the Kessing Dam gave way before dawn'
+wait_for 'Unfolded to show a duplicate'
 keys BSpace
 wait_for 'A section of the Kessing Dam gave way'
 
