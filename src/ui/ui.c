@@ -648,6 +648,7 @@ push_prev(struct ui *ui)
 	}
 	ui->prev[ui->nprev].id = ui->id;
 	ui->prev[ui->nprev].scope = scope_dup(&ui->scope);
+	ui->prev[ui->nprev].fold = ui->fold;
 	ui->nprev++;
 }
 
@@ -1032,8 +1033,15 @@ global_action(struct ui *ui, enum action a)
 		}
 		break;
 	case ACT_BACK:
-		if (ui->nhistory > 0)
-			restore_place(ui, &ui->history[--ui->nhistory]);
+		if (ui->nhistory > 0) {
+			struct ui_place *pl = &ui->history[--ui->nhistory];
+
+			/* Opening a duplicate unfolds the list to show it;
+			 * back there, the list is as it was.  (Esc keeps the
+			 * fold: z is the user's own choice.) */
+			ui->fold = pl->fold;
+			restore_place(ui, pl);
+		}
 		break;
 	case ACT_TOGGLE_READ:
 	case ACT_TOGGLE_STAR:
@@ -1072,6 +1080,7 @@ ui_open_related(struct ui *ui, int64_t id)
 	/* Back returns to this article in this list. */
 	ui->history[ui->nhistory].id = ui->id;
 	ui->history[ui->nhistory].scope = scope_dup(&ui->scope);
+	ui->history[ui->nhistory].fold = ui->fold;
 	ui->nhistory++;
 	/* The list must be able to show it: drop a search that hides it. */
 	if (ui->query != NULL)

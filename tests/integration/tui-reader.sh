@@ -28,7 +28,8 @@ keys k
 wait_for 'A section of the Kessing Dam gave way'
 
 # Open the top related story from the related pane, then come back.
-# It is a rewrite the folded list hides: the list unfolds to show it.
+# It is a rewrite the folded list hides: the list unfolds to show it,
+# and folds again on the way back.
 keys Tab Tab Tab
 sleep 0.2
 keys Enter
@@ -36,6 +37,7 @@ wait_gone 'A section of the Kessing Dam gave way before dawn'
 wait_for 'Unfolded to show a duplicate'
 keys BSpace
 wait_for 'A section of the Kessing Dam gave way'
+wait_for '| folded |'
 
 # Search: only matching articles, Escape brings the whole list back.
 # The prompt edits at its cursor: "ssing", Home, "Ke"; a stray word
