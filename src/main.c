@@ -23,6 +23,7 @@
 #include "similar.h"
 #include "store.h"
 #include "text.h"
+#include "ui/settings.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -1187,29 +1188,66 @@ print_problem(const char *problem, void *ctx)
 	free(clean);
 }
 
-/* Exit 0 when the cache is whole, 1 (listing the problems) when not. */
+/* Print the problems of the reader's settings file (--config, or the
+ * default one when it exists); returns how many. */
+static size_t
+check_settings(const struct globals *g)
+{
+	struct settings set;
+	char *path = g->config ? xstrdup(g->config) : settings_default_path();
+	const char *line, *nl;
+	size_t n;
+	int r = 0;
+
+	settings_init(&set);
+	if (path != NULL)
+		r = settings_load(&set, path, g->config != NULL);
+	for (line = set.errors; line != NULL; line = nl ? nl + 1 : NULL) {
+		char *one;
+
+		nl = strchr(line, '\n');
+		one = nl ? xstrndup(line, (size_t)(nl - line)) : xstrdup(line);
+		print_problem(one, NULL);
+		free(one);
+	}
+	fflush(stdout);
+	if (r == -1)
+		fprintf(stderr, _("lede: the settings file has problems; the "
+		    "reader skips those lines\n"));
+	n = set.nerrors;
+	settings_fini(&set);
+	free(path);
+	return n;
+}
+
+/* Exit 0 when the cache and the settings are whole, 1 (listing the
+ * problems) when not. */
 static int
 cmd_check(struct globals *g, int argc, char **argv)
 {
 	struct store *st = NULL;
 	char *err = NULL;
+	size_t nset;
 	int n;
 
 	if ((n = command_opts("check", argc, argv, NULL, NULL, NULL,
 	    false)) != 0)
 		return n;
+	/* The reader's settings too: its status line shows only the
+	 * first problem of the file and sends the user here. */
+	nset = check_settings(g);
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
 	n = store_check(st, print_problem, NULL, &err);
 	store_close(st);
 	if (n < 0)
 		return fail_msg(err);
-	if (n > 0) {
+	if (n > 0)
 		fprintf(stderr, _("lede: the cache has problems; \"lede "
 		    "reindex\" rebuilds the similarity data and the word "
 		    "list\n"));
+	if (n > 0 || nset > 0)
 		return EXIT_ERROR;
-	}
 	printf(_("ok\n"));
 	return EXIT_OK;
 }

@@ -95,10 +95,19 @@ problem(struct settings *c, const char *path, size_t no, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (c->nerrors++ == 0 && no == 0)	/* the file, not a line */
-		c->errors = xasprintf("%s: %s", path, msg);
-	else if (c->nerrors == 1)
-		c->errors = xasprintf("%s:%zu: %s", path, no, msg);
+	{
+		struct strbuf b = { 0 };
+
+		if (c->errors != NULL)
+			strbuf_addf(&b, "%s\n", c->errors);
+		if (no == 0)	/* the file, not a line */
+			strbuf_addf(&b, "%s: %s", path, msg);
+		else
+			strbuf_addf(&b, "%s:%zu: %s", path, no, msg);
+		free(c->errors);
+		c->errors = strbuf_steal(&b);
+		c->nerrors++;
+	}
 	free(msg);
 }
 

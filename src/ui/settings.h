@@ -34,7 +34,7 @@ struct settings {
 		char	*filter;
 	} views[32];
 	size_t		 nviews;
-	char		*errors;	/* the first problem, or NULL */
+	char		*errors;	/* the problems, one a line, or NULL */
 	size_t		 nerrors;
 };
 

@@ -1238,9 +1238,14 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	/* Problems with the file show in the status line; the rest of it
 	 * applies. */
 	if (set.errors != NULL) {
+		int first = (int)strcspn(set.errors, "\n");
+
 		if (set.nerrors > 1)
-			ui_message(&ui, _("%s (and %zu more problems in the "
-			    "file)"), set.errors, set.nerrors - 1);
+			/* TRANSLATORS: the first problem, then how many
+			 * more; "lede check" is a command. */
+			ui_message(&ui, _("%.*s (and %zu more problems in the "
+			    "file: \"lede check\" lists them)"), first,
+			    set.errors, set.nerrors - 1);
 		else
 			ui_message(&ui, "%s", set.errors);
 	}

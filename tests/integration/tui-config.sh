@@ -16,7 +16,14 @@ unbind q
 CONF
 start 160 48 --db "$db" --config "$tmp/config" read
 wait_for "config:3: unknown command 'frobnicate'"
-grep -q '1 more problems' "$tmp/screen" || fail "the second bad line is not counted"
+grep -q '1 more problems in the file: "lede check" lists them' "$tmp/screen" ||
+	fail "the second bad line is not counted"
+# lede check lists every problem of the file, and fails.
+expect_status 1 "$LEDE" --db "$db" --config "$tmp/config" check
+expect_grep "config:3: unknown command 'frobnicate'" "$tmp/out"
+expect_grep "config:4: unknown action 'no-such-action'" "$tmp/out"
+expect_grep "the settings file has problems" "$tmp/err"
+expect_status 0 "$LEDE" --db "$db" --config /dev/null check
 # "set layout narrow" applied although earlier lines were bad: the
 # article list spans the whole width, no rule between columns.
 grep -q '│' "$tmp/screen" && fail "set layout narrow was not applied"
