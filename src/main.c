@@ -809,8 +809,20 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	printf(_("Captions: %" PRId64 "\n"), s.captions);
 	if (*d1)
 		printf(_("Dates:    %s to %s\n"), d1, d2);
-	printf(_("Size:     %.1f MB (schema version %d)\n"),
-	    (double)s.bytes / 1e6, s.schema);
+	{
+		/* The one number written for people only: in the user's
+		 * own notation ("1,5 MB"), the rest of lede's numbers being
+		 * in C's (see main). */
+		locale_t user = newlocale(LC_NUMERIC_MASK, "", (locale_t)0);
+		locale_t was = user ? uselocale(user) : (locale_t)0;
+
+		printf(_("Size:     %.1f MB (schema version %d)\n"),
+		    (double)s.bytes / 1e6, s.schema);
+		if (user) {
+			uselocale(was);
+			freelocale(user);
+		}
+	}
 	return EXIT_OK;
 }
 
@@ -1281,6 +1293,11 @@ main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
+	/* Scores go into JSON and into the SQL that ranks a search: with
+	 * a decimal comma (de_DE, fr_FR) "[3,1.67]" became "[3,1,67]".
+	 * Every number is written with a point; stats' size alone is
+	 * for people (see cmd_stats). */
+	setlocale(LC_NUMERIC, "C");
 #if ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
