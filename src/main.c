@@ -1337,8 +1337,10 @@ main(int argc, char **argv)
 		optind = 0;
 		return close_stdout(cmd_read(&g, 1, read_argv));
 	}
-	/* "lede list --help": the help, as a user expects. */
-	for (i = (size_t)optind + 1; i < (size_t)argc; i++)
+	/* "lede list --help": the help, as a user expects; but after
+	 * "--" "-h" is a word or a file name. */
+	for (i = (size_t)optind + 1; i < (size_t)argc &&
+	    strcmp(argv[i], "--") != 0; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i],
 		    "-h") == 0) {
 			usage(stdout);

@@ -41,6 +41,11 @@ expect_status 2 "$LEDE" show 0
 expect_grep "not an article ID: '0'" "$tmp/err"
 expect_status 2 "$LEDE" import
 expect_status 2 "$LEDE" stats extra
+# --help after the command is the help; after "--" it is an operand.
+expect_status 0 "$LEDE" list --help
+expect_grep '^Usage: lede' "$tmp/out"
+expect_status 2 "$LEDE" show -- -h
+expect_grep "not an article ID: '-h'" "$tmp/err"
 # An empty --db (an unset variable in a script) is a mistake, not the
 # default cache.
 expect_status 2 "$LEDE" --db "" list
