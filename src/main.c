@@ -156,6 +156,29 @@ bad_option(const char *cmd, int c, char **argv)
 	return usage_error(_("%s: unknown option '%s'"), cmd, opt);
 }
 
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A name given on the command line, made fit to store as article text
+ * is: valid UTF-8, no controls or escapes, NFC, spaces squeezed. */
+static char *
+clean_name(const char *arg)
+{
+	char *utf8, *clean, *nfc, *name;
+
+	text_repair_utf8(arg, strlen(arg), &utf8, NULL, NULL);
+	clean = text_sanitize(utf8, 0);
+	nfc = text_nfc(clean);
+	name = text_squeeze(nfc);
+	free(utf8);
+	free(clean);
+	free(nfc);
+	return name;
+}
+
 /* The options most commands share: --json where json is not NULL,
  * --limit N where limit is not NULL, --fold where fold is not NULL.
  * Without operands, arguments after the options are a usage error.
@@ -190,10 +213,11 @@ command_opts(const char *cmd, int argc, char **argv, bool *json,
 		} else if (c == 'n') {
 			errno = 0;
 			*limit = strtoll(optarg, &end, 10);
-			if (errno == ERANGE && *limit > 0)
+			if (errno == ERANGE && *limit > 0 && is_digit(*optarg))
 				return usage_error(_("%s: --limit: too large: "
 				    "'%s'"), cmd, optarg);
-			if (errno || end == optarg || *end || *limit <= 0)
+			/* Digits only, as for IDs: no sign, no spaces. */
+			if (errno || !is_digit(*optarg) || *end || *limit <= 0)
 				return usage_error(_("%s: --limit: not a "
 				    "positive number: '%s'"), cmd, optarg);
 		} else
@@ -357,38 +381,50 @@ cmd_import(struct globals *g, int argc, char **argv)
 	struct import_rules *rules = NULL;
 	struct import_stats stats;
 	struct store *st = NULL;
-	char *err = NULL, *end;
+	char *err = NULL, *end, *source = NULL;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, ":s:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
+			free(source);
+			source = clean_name(optarg);
 			/* An empty outlet would be stored as a name. */
-			if (optarg[strspn(optarg, " \t")] == '\0')
+			if (*source == '\0') {
+				free(source);
 				return usage_error(_("%s: --source: the name "
 				    "of an outlet is missing"), "import");
-			o.source = optarg;
+			}
+			o.source = source;
 			break;
 		case 'm':
 			errno = 0;
 			o.max_bytes = strtoul(optarg, &end, 10);
-			if (errno || end == optarg || *end || !o.max_bytes ||
-			    *optarg == '-')
+			if (errno || !is_digit(*optarg) || *end ||
+			    !o.max_bytes) {
+				free(source);
 				return usage_error(_("%s: --max-size: not a "
 				    "positive number of bytes: '%s'"),
 				    "import", optarg);
+			}
 			break;
 		default:
+			free(source);
 			return bad_option("import", c, argv);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc) {
+		free(source);
 		return usage_error(_("import: no file or directory given"));
+	}
 
-	if (load_rules(&rules, &err) != 0)
+	if (load_rules(&rules, &err) != 0) {
+		free(source);
 		return fail_msg(err);
+	}
 	if (open_store(g, true, &st, &err) != 0) {
 		import_rules_free(rules);
+		free(source);
 		return fail_msg(err);
 	}
 	o.progress = isatty(STDERR_FILENO);
@@ -398,6 +434,7 @@ cmd_import(struct globals *g, int argc, char **argv)
 	    &o, &stats, &err);
 	store_close(st);
 	import_rules_free(rules);
+	free(source);
 	printf(_("Imported: %zu, updated: %zu, unchanged: %zu, failed: %zu\n"),
 	    stats.imported, stats.updated, stats.unchanged, stats.failed);
 	if (rc != 0)

@@ -133,4 +133,14 @@ expect_status 0 "$LEDE" --db "$tmp/s.db" import --source AP "$tmp/articles/light
 expect_status 0 "$LEDE" --db "$tmp/s.db" import --source "Other Name" "$tmp/articles/lighthouse.txt"
 "$LEDE" --db "$tmp/s.db" stats --json | jq -e '.sources == 2' >/dev/null ||
 	fail "stats sources: $("$LEDE" --db "$tmp/s.db" stats --json)"
+# A --source name is text like the article's: no escape sequence or
+# bidi override reaches the cache.
+expect_status 0 "$LEDE" --db "$tmp/x.db" import --source "$(printf 'Evil\033[31mRed\342\200\256X  Wire')" \
+    "$tmp/articles/lighthouse.txt"
+"$LEDE" --db "$tmp/x.db" show --json 1 | jq -e '.source == "EvilRedX Wire"' >/dev/null ||
+	fail "--source kept controls: $("$LEDE" --db "$tmp/x.db" show --json 1 | jq .source)"
+# Numbers are digits only, as IDs are.
+expect_status 2 "$LEDE" --db "$db" import --max-size ' 5' "$tmp/articles"
+expect_status 2 "$LEDE" --db "$db" list --limit +2
+expect_grep "not a positive number: '+2'" "$tmp/err"
 finish
