@@ -153,6 +153,18 @@ bad_option(const char *cmd, int c, char **argv)
 	if (c == ':')
 		return usage_error(_("%s: option '%s' needs an argument"), cmd,
 		    opt);
+	/* "lede list --db x": right option, wrong place. */
+	if ((strncmp(opt, "--db", 4) == 0 && (opt[4] == '\0' ||
+	    opt[4] == '=')) || (strncmp(opt, "--config", 8) == 0 &&
+	    (opt[8] == '\0' || opt[8] == '=')))
+		return usage_error(_("%s: '%s' goes before the command: lede "
+		    "%s ... %s ..."), cmd, opt, opt[2] == 'd' ? "--db" :
+		    "--config", cmd);
+	/* glibc names a known long option given "=value" it does not take
+	 * in optopt. */
+	if (optopt != 0 && strncmp(opt, "--", 2) == 0 && strchr(opt, '='))
+		return usage_error(_("%s: option '%.*s' takes no argument"),
+		    cmd, (int)(strchr(opt, '=') - opt), opt);
 	return usage_error(_("%s: unknown option '%s'"), cmd, opt);
 }
 

@@ -41,6 +41,12 @@ expect_status 2 "$LEDE" show 0
 expect_grep "not an article ID: '0'" "$tmp/err"
 expect_status 2 "$LEDE" import
 expect_status 2 "$LEDE" stats extra
+# A global option after the command, or a value for a flag, is named
+# as such, not as an unknown option.
+expect_status 2 "$LEDE" list --db "$tmp/x.db"
+expect_grep "list: '--db' goes before the command" "$tmp/err"
+expect_status 2 "$LEDE" list --json=1
+expect_grep "list: option '--json' takes no argument" "$tmp/err"
 # --help after the command is the help; after "--" it is an operand.
 expect_status 0 "$LEDE" list --help
 expect_grep '^Usage: lede' "$tmp/out"
