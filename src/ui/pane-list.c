@@ -73,15 +73,16 @@ free_rows(struct row *v, size_t n)
 	free(v);
 }
 
-/* Rows from key (NULL: the newest) towards older or newer articles. */
+/* Rows from key (NULL: the newest) towards older or newer articles,
+ * folded or not, through the list's filter or not. */
 static struct fetch
-fetch(struct pane *p, const struct store_key *from, bool inclusive,
-    bool older, int limit, bool unread_only)
+fetch_rows(struct pane *p, const struct store_key *from, bool inclusive,
+    bool older, int limit, bool unread_only, bool fold, bool filter)
 {
 	struct ui *ui = p->ui;
 	struct store_page_query q = { .from = from, .inclusive = inclusive,
-	    .older = older, .limit = limit, .fold = ui->fold,
-	    .filter = ui->query, .unread_only = unread_only };
+	    .older = older, .limit = limit, .fold = fold,
+	    .filter = filter ? ui->query : NULL, .unread_only = unread_only };
 	struct fetch f = { 0 };
 	char *err = NULL;
 
@@ -90,6 +91,14 @@ fetch(struct pane *p, const struct store_key *from, bool inclusive,
 		free(err);
 	}
 	return f;
+}
+
+static struct fetch
+fetch(struct pane *p, const struct store_key *from, bool inclusive,
+    bool older, int limit, bool unread_only)
+{
+	return fetch_rows(p, from, inclusive, older, limit, unread_only,
+	    p->ui->fold, true);
 }
 
 static void
@@ -163,14 +172,45 @@ list_recalc_anchored(struct pane *p, bool anchored)
 		ui->jump_to = 0;
 	}
 	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h, false);
-	/* Opening an article the fold hides: unfold to show it.  (Before
+	/* The page starts at the article to show, which it lacks.  (Before
 	 * the rows above are added: they move the top off it.) */
-	if (jumped && keep != 0 && ui->fold && l->has_top && (f.n == 0 ||
-	    f.v[0].id != keep) && l->top.id == keep) {
-		free_rows(f.v, f.n);
-		ui->fold = false;
-		ui_message(ui, _("Unfolded to show a duplicate."));
-		f = fetch(p, &l->top, true, true, h, false);
+	if (keep != 0 && l->has_top && l->top.id == keep && (f.n == 0 ||
+	    f.v[0].id != keep)) {
+		struct fetch u = { 0 };
+
+		/* Opened, and the fold hides it: unfold to show it. */
+		if (jumped && ui->fold)
+			u = fetch_rows(p, &l->top, true, true, h, false, false,
+			    true);
+		if (u.n > 0 && u.v[0].id == keep) {
+			free_rows(f.v, f.n);
+			f = u;
+			ui->fold = false;
+			ui_message(ui, _("Unfolded to show a duplicate."));
+		} else {
+			/* The filter no longer takes it ("unread", once it
+			 * is read): it stays in view while it is selected,
+			 * rather than the selection moving on and marking
+			 * another article read. */
+			free_rows(u.v, u.n);
+			u = fetch_rows(p, &l->top, true, true, 1, false,
+			    false, false);
+			if (u.n == 1 && u.v[0].id == keep) {
+				/* A full page: its last row makes room. */
+				if (f.n > 0 && f.n >= (size_t)h) {
+					f.n--;
+					free(f.v[f.n].title);
+					free(f.v[f.n].source);
+				}
+				f.v = xreallocarray(f.v, f.n + 1,
+				    sizeof *f.v);
+				memmove(f.v + 1, f.v, f.n * sizeof *f.v);
+				f.v[0] = u.v[0];
+				f.n++;
+				free(u.v);
+			} else
+				free_rows(u.v, u.n);
+		}
 	}
 	/* Near the end of the list, fill the screen from above. */
 	if (l->has_top && f.n < (size_t)h && f.n > 0) {

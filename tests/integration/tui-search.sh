@@ -295,4 +295,37 @@ wait_for 'Search: port nion strike now'
 keys Escape
 keys q
 wait_for 'LEDE-EXITED-0'
+
+# Under the "unread" filter the article being read stays selected and in
+# view though it no longer matches: starring it or reloading (r) or
+# changing the layout (L) neither moves the selection nor marks another
+# article read.
+"$LEDE" --db "$tmp/u.db" import "$top_srcdir/data/articles" >/dev/null 2>&1 || fail "import u"
+start 80 24 --db "$tmp/u.db" --config /dev/null read
+wait_for 'articles'
+keys f
+keys -l 'unread'
+keys Enter
+wait_for 'filter: unread'
+keys j
+sleep 0.3
+keys j
+sleep 0.5
+screen
+before=$("$LEDE" --db "$tmp/u.db" list is:read | wc -l)
+keys s
+sleep 0.5
+keys r
+sleep 0.5
+keys L
+sleep 0.5
+keys L
+sleep 0.5
+keys q
+wait_for 'LEDE-EXITED-0'
+after=$("$LEDE" --db "$tmp/u.db" list is:read | wc -l)
+[ "$after" = "$before" ] ||
+	fail "s, r and L marked $((after - before)) more articles read under 'unread'"
+"$LEDE" --db "$tmp/u.db" list --json starred | jq -e 'length == 1' >/dev/null ||
+	fail "s starred $("$LEDE" --db "$tmp/u.db" list starred | wc -l) articles"
 finish
