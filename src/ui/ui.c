@@ -370,6 +370,9 @@ write_mark(struct ui *ui, const struct pending_mark *m)
 	 * other copies, or nothing if another reader got there first. */
 	if (rc == 0 && ui->unread >= 0)
 		ui->unread += m->value ? -changed : changed;
+	/* Other copies changed too: their rows show the old mark. */
+	if (rc == 0 && changed > 1)
+		ui->pane[PANE_LIST].flags |= PANE_RECALC;
 	if (rc != 0 && rc != STORE_EBUSY) {
 		ui_message(ui, "%s", err ? err : "");
 		free(err);

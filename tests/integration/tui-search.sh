@@ -328,4 +328,20 @@ after=$("$LEDE" --db "$tmp/u.db" list is:read | wc -l)
 	fail "s, r and L marked $((after - before)) more articles read under 'unread'"
 "$LEDE" --db "$tmp/u.db" list --json starred | jq -e 'length == 1' >/dev/null ||
 	fail "s starred $("$LEDE" --db "$tmp/u.db" list starred | wc -l) articles"
+
+# Unfolded, reading one copy marks its rewrite read, and the rewrite's
+# row says so at once (it kept its N before).
+"$LEDE" --db "$tmp/v.db" import "$top_srcdir/data/articles" >/dev/null 2>&1 || fail "import v"
+start 80 24 --db "$tmp/v.db" --config /dev/null read
+wait_for '| folded |'
+keys z
+wait_for '| unfolded |'
+keys G
+for k in k k k k; do
+	sleep 0.3
+	keys $k
+done
+wait_for '^ *2024-09-07 *Discussions aimed toward'
+keys q
+wait_for 'LEDE-EXITED-0'
 finish
