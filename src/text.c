@@ -276,7 +276,11 @@ text_json_escape(const char *json)
 			strbuf_adds(&b, "\\ufffd");
 			p++;
 		} else if (uc >= 0x7F && (is_control(uc) ||
-		    is_bidi_control(uc) || uc == 0x2028 || uc == 0x2029)) {
+		    is_bidi_control(uc) || uc == 0x200E || uc == 0x200F ||
+		    uc == 0x2028 || uc == 0x2029)) {
+			/* The marks (LRM, RLM) too: stored, since they place
+			 * punctuation in right-to-left text, but they reorder
+			 * a terminal line as the controls do. */
 			strbuf_addf(&b, "\\u%04x", (unsigned)uc);
 			p += len;
 		} else {

@@ -207,6 +207,8 @@ test_text_json_escape_table(void **state)
 		{ "\"del \x7f\"", "\"del \\u007f\"" },
 		{ "\"\xe2\x80\xae" "x \xe2\x81\xa6y \xe2\x80\xa8" "z\"",
 		    "\"\\u202ex \\u2066y \\u2028z\"" },
+		{ "\"lrm \xe2\x80\x8e" "rlm \xe2\x80\x8f\"",
+		    "\"lrm \\u200erlm \\u200f\"" },
 		{ "\"bad \xff\"", "\"bad \\ufffd\"" },
 		{ "\"Zürich 東京 \xe2\x80\x8b\"", "\"Zürich 東京 \xe2\x80\x8b\"" },
 	};
