@@ -545,20 +545,35 @@ label_leaf(struct query *q, const struct tok *t)
 	return node_new(N_SQL, NULL, NULL, sql);
 }
 
+/* The importer's codes name its stopword lists ("en", and what a user
+ * adds): two or three letters, maybe a region of up to eight letters
+ * or digits ("pt-BR"). */
+static bool
+is_language_code(const char *s)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	size_t n = strspn(s, letters), r;
+
+	if (n < 2 || n > 3)
+		return false;
+	if (s[n] == '\0')
+		return true;
+	if (s[n] != '-')
+		return false;
+	s += n + 1;
+	r = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789");
+	return r > 0 && r <= 8 && s[r] == '\0';
+}
+
 static struct node *
 lang_leaf(struct query *q, const struct tok *t)
 {
 	char *v, *p, *sql, *c;
-	size_t n = strspn(t->value, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-	/* The importer's codes name its stopword lists ("en", and what a
-	 * user adds): two or three letters, maybe a region ("pt-BR").
-	 * "lang:english" would match nothing, silently. */
-	if (n < 2 || n > 3 || (t->value[n] != '\0' && (t->value[n] != '-' ||
-	    t->value[n + 1] == '\0' || strlen(t->value + n + 1) > 8 ||
-	    t->value[n + 1 + strspn(t->value + n + 1, "abcdefghijklmnopqrstuv"
-	    "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")] != '\0'))) {
+	/* "lang:english" would match nothing, silently. */
+	if (!is_language_code(t->value)) {
 		syntax(q, t->pos + 5, _("\"%s\" is not a language code (use a "
 		    "code such as en, de or fr)"), t->value);
 		return NULL;
