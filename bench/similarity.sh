@@ -15,6 +15,11 @@ lede=${LEDE:-./lede}
 work=${BENCH_DIR:-/tmp/lede-bench}
 [ $# -gt 0 ] || set -- 10000 100000
 . "$here/env.sh"
+# Said now, not after an import of 100,000 articles.
+for tool in hyperfine python3 sqlite3 bc; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		{ echo "similarity.sh: needs $tool (scripts/install-deps installs it)" >&2; exit 1; }
+done
 
 echo "Machine: $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); lede $("$lede" --version)"
