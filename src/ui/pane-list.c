@@ -73,32 +73,46 @@ free_rows(struct row *v, size_t n)
 	free(v);
 }
 
-/* Rows from key (NULL: the newest) towards older or newer articles,
- * folded or not, through the list's filter or not. */
+/* The rows q asks for. */
 static struct fetch
-fetch_rows(struct pane *p, const struct store_key *from, bool inclusive,
-    bool older, int limit, bool unread_only, bool fold, bool filter)
+fetch_page(struct pane *p, const struct store_page_query *q)
 {
-	struct ui *ui = p->ui;
-	struct store_page_query q = { .from = from, .inclusive = inclusive,
-	    .older = older, .limit = limit, .fold = fold,
-	    .filter = filter ? ui->query : NULL, .unread_only = unread_only };
 	struct fetch f = { 0 };
 	char *err = NULL;
 
-	if (store_list_page(ui->st, &q, add_row, &f, &err) != 0) {
-		ui_message(ui, "%s", err);
+	if (store_list_page(p->ui->st, q, add_row, &f, &err) != 0) {
+		ui_message(p->ui, "%s", err);
 		free(err);
 	}
 	return f;
 }
 
+/* Rows from key (NULL: the newest) towards older or newer articles. */
 static struct fetch
 fetch(struct pane *p, const struct store_key *from, bool inclusive,
     bool older, int limit, bool unread_only)
 {
-	return fetch_rows(p, from, inclusive, older, limit, unread_only,
-	    p->ui->fold, true);
+	struct store_page_query q = { .from = from, .inclusive = inclusive,
+	    .older = older, .limit = limit, .fold = p->ui->fold,
+	    .filter = p->ui->query, .unread_only = unread_only };
+
+	return fetch_page(p, &q);
+}
+
+/* Put r first in f, a page of at most h rows: a full page's last row
+ * makes room. */
+static void
+put_first(struct fetch *f, struct row r, int h)
+{
+	if (f->n > 0 && f->n >= (size_t)h) {
+		f->n--;
+		free(f->v[f->n].title);
+		free(f->v[f->n].source);
+	}
+	f->v = xreallocarray(f->v, f->n + 1, sizeof *f->v);
+	memmove(f->v + 1, f->v, f->n * sizeof *f->v);
+	f->v[0] = r;
+	f->n++;
 }
 
 static void
@@ -176,12 +190,17 @@ list_recalc_anchored(struct pane *p, bool anchored)
 	 * the rows above are added: they move the top off it.) */
 	if (keep != 0 && l->has_top && l->top.id == keep && (f.n == 0 ||
 	    f.v[0].id != keep)) {
+		/* The page unfolded, and every article alone. */
+		struct store_page_query unfolded = { .from = &l->top,
+		    .inclusive = true, .older = true, .limit = h,
+		    .filter = ui->query };
+		struct store_page_query alone = { .from = &l->top,
+		    .inclusive = true, .older = true, .limit = 1 };
 		struct fetch u = { 0 };
 
 		/* Opened, and the fold hides it: unfold to show it. */
 		if (jumped && ui->fold)
-			u = fetch_rows(p, &l->top, true, true, h, false, false,
-			    true);
+			u = fetch_page(p, &unfolded);
 		if (u.n > 0 && u.v[0].id == keep) {
 			free_rows(f.v, f.n);
 			f = u;
@@ -193,20 +212,9 @@ list_recalc_anchored(struct pane *p, bool anchored)
 			 * rather than the selection moving on and marking
 			 * another article read. */
 			free_rows(u.v, u.n);
-			u = fetch_rows(p, &l->top, true, true, 1, false,
-			    false, false);
+			u = fetch_page(p, &alone);
 			if (u.n == 1 && u.v[0].id == keep) {
-				/* A full page: its last row makes room. */
-				if (f.n > 0 && f.n >= (size_t)h) {
-					f.n--;
-					free(f.v[f.n].title);
-					free(f.v[f.n].source);
-				}
-				f.v = xreallocarray(f.v, f.n + 1,
-				    sizeof *f.v);
-				memmove(f.v + 1, f.v, f.n * sizeof *f.v);
-				f.v[0] = u.v[0];
-				f.n++;
+				put_first(&f, u.v[0], h);
 				free(u.v);
 			} else
 				free_rows(u.v, u.n);
