@@ -649,9 +649,9 @@ push_prev(struct ui *ui)
 		memmove(ui->prev, ui->prev + 1, (max - 1) * sizeof ui->prev[0]);
 		ui->nprev--;
 	}
-	ui->prev[ui->nprev].id = ui->id;
-	ui->prev[ui->nprev].scope = scope_dup(&ui->scope);
-	ui->prev[ui->nprev].fold = ui->fold;
+	/* Esc keeps the fold (z is the user's own choice): no fold here. */
+	ui->prev[ui->nprev] = (struct ui_place){ .id = ui->id,
+	    .scope = scope_dup(&ui->scope) };
 	ui->nprev++;
 }
 

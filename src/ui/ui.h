@@ -31,7 +31,7 @@ struct ui_scope {
 struct ui_place {
 	int64_t		 id;
 	struct ui_scope	 scope;
-	bool		 fold;	/* the list folded duplicates */
+	bool		 fold;	/* the list folded duplicates (Back only) */
 };
 
 enum action {
