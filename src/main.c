@@ -168,10 +168,12 @@ bad_option(const char *cmd, int c, char **argv)
 	return usage_error(_("%s: unknown option '%s'"), cmd, opt);
 }
 
+/* Digits only, at least one: no sign, no spaces (which strtoll would
+ * take).  IDs, --limit and --max-size are written so. */
 static bool
-is_digit(char c)
+is_decimal(const char *s)
 {
-	return c >= '0' && c <= '9';
+	return *s != '\0' && s[strspn(s, "0123456789")] == '\0';
 }
 
 /* A name given on the command line, made fit to store as article text
@@ -200,7 +202,7 @@ command_opts(const char *cmd, int argc, char **argv, bool *json,
     int64_t *limit, bool *fold, bool operands)
 {
 	struct option longopts[4] = { { NULL, 0, NULL, 0 } };
-	char shortopts[8] = ":", *end;
+	char shortopts[8] = ":";
 	int c, n = 0;
 
 	if (json != NULL) {
@@ -224,12 +226,11 @@ command_opts(const char *cmd, int argc, char **argv, bool *json,
 			*fold = true;
 		} else if (c == 'n') {
 			errno = 0;
-			*limit = strtoll(optarg, &end, 10);
-			if (errno == ERANGE && *limit > 0 && is_digit(*optarg))
+			*limit = strtoll(optarg, NULL, 10);
+			if (errno == ERANGE && is_decimal(optarg))
 				return usage_error(_("%s: --limit: too large: "
 				    "'%s'"), cmd, optarg);
-			/* Digits only, as for IDs: no sign, no spaces. */
-			if (errno || !is_digit(*optarg) || *end || *limit <= 0)
+			if (errno || !is_decimal(optarg) || *limit <= 0)
 				return usage_error(_("%s: --limit: not a "
 				    "positive number: '%s'"), cmd, optarg);
 		} else
@@ -294,15 +295,14 @@ open_store(struct globals *g, bool create, struct store **st, char **err)
 static bool
 parse_id(const char *s, int64_t *id)
 {
-	char *end;
 	long long v;
 
-	/* Digits only: no sign, no spaces; "007" is 7. */
-	if (*s < '0' || *s > '9' || s[strspn(s, "0123456789")] != '\0')
+	/* "007" is 7. */
+	if (!is_decimal(s))
 		return false;
 	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v <= 0)
+	v = strtoll(s, NULL, 10);
+	if (errno != 0 || v <= 0)
 		return false;
 	*id = v;
 	return true;
@@ -393,7 +393,7 @@ cmd_import(struct globals *g, int argc, char **argv)
 	struct import_rules *rules = NULL;
 	struct import_stats stats;
 	struct store *st = NULL;
-	char *err = NULL, *end, *source = NULL;
+	char *err = NULL, *source = NULL;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, ":s:", longopts, NULL)) != -1) {
@@ -411,9 +411,8 @@ cmd_import(struct globals *g, int argc, char **argv)
 			break;
 		case 'm':
 			errno = 0;
-			o.max_bytes = strtoul(optarg, &end, 10);
-			if (errno || !is_digit(*optarg) || *end ||
-			    !o.max_bytes) {
+			o.max_bytes = strtoul(optarg, NULL, 10);
+			if (errno || !is_decimal(optarg) || !o.max_bytes) {
 				free(source);
 				return usage_error(_("%s: --max-size: not a "
 				    "positive number of bytes: '%s'"),
