@@ -135,12 +135,22 @@ usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* The options before the command. */
+static const struct option global_opts[] = {
+	{ "db", required_argument, NULL, 'd' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
 /* getopt_long reported c ('?' or ':') for argv; say which option. */
 static int
 bad_option(const char *cmd, int c, char **argv)
 {
 	char shortopt[3] = { '-', (char)optopt, '\0' };
 	const char *opt = argv[optind - 1];
+	const struct option *g;
 
 	/* A long option is named as written; a short one may sit in a
 	 * cluster ("-jx"), so name just its letter. */
@@ -154,12 +164,16 @@ bad_option(const char *cmd, int c, char **argv)
 		return usage_error(_("%s: option '%s' needs an argument"), cmd,
 		    opt);
 	/* "lede list --db x": right option, wrong place. */
-	if ((strncmp(opt, "--db", 4) == 0 && (opt[4] == '\0' ||
-	    opt[4] == '=')) || (strncmp(opt, "--config", 8) == 0 &&
-	    (opt[8] == '\0' || opt[8] == '=')))
-		return usage_error(_("%s: '%s' goes before the command: lede "
-		    "%s ... %s ..."), cmd, opt, opt[2] == 'd' ? "--db" :
-		    "--config", cmd);
+	for (g = global_opts; strncmp(opt, "--", 2) == 0 && g->name; g++) {
+		size_t n = strlen(g->name);
+
+		if (g->has_arg == required_argument &&
+		    strncmp(opt + 2, g->name, n) == 0 && (opt[2 + n] == '\0' ||
+		    opt[2 + n] == '='))
+			return usage_error(_("%s: '%s' goes before the "
+			    "command: lede --%s ... %s ..."), cmd, opt,
+			    g->name, cmd);
+	}
 	/* glibc names a known long option given "=value" it does not take
 	 * in optopt. */
 	if (optopt != 0 && strncmp(opt, "--", 2) == 0 && strchr(opt, '='))
@@ -1329,13 +1343,6 @@ close_stdout(int rc)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct globals g = { 0 };
 	size_t i;
 	int c;
@@ -1353,7 +1360,8 @@ main(int argc, char **argv)
 	/* Options errors are ours to word (bad_option). */
 	opterr = 0;
 	/* '+': stop at the command name; its options are its own. */
-	while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:hV", global_opts, NULL)) !=
+	    -1) {
 		switch (c) {
 		case 'd':
 		case 'c':
