@@ -1269,20 +1269,18 @@ check_settings(const struct globals *g)
 {
 	struct settings set;
 	char *path = g->config ? xstrdup(g->config) : settings_default_path();
-	const char *line, *nl;
 	size_t n;
 	int r = 0;
 
 	settings_init(&set);
 	if (path != NULL)
 		r = settings_load(&set, path, g->config != NULL);
-	for (line = set.errors; line != NULL; line = nl ? nl + 1 : NULL) {
-		char *one;
+	if (set.errors != NULL) {
+		/* One problem a line, as settings keeps them. */
+		char *clean = text_sanitize(set.errors, TEXT_KEEP_NEWLINES);
 
-		nl = strchr(line, '\n');
-		one = nl ? xstrndup(line, (size_t)(nl - line)) : xstrdup(line);
-		print_problem(one, NULL);
-		free(one);
+		printf("%s\n", clean);
+		free(clean);
 	}
 	fflush(stdout);
 	if (r == -1)
