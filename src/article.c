@@ -137,3 +137,11 @@ article_paragraphs(const struct article *a)
 		n++;
 	return n;
 }
+
+bool
+article_is_language(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+
+	return n >= 2 && n <= 3 && s[n] == '\0';
+}

@@ -54,6 +54,10 @@ void article_add_caption(struct article *a, const char *text,
  * re-import can be recognised without rewriting anything. */
 void article_digest(const struct article *a, char out[17]);
 
+/* Whether s is a language code as articles carry them: two or three
+ * lower-case ASCII letters, the name of a stopword list ("en"). */
+bool article_is_language(const char *s);
+
 /* Number of paragraphs in the body. */
 size_t article_paragraphs(const struct article *a);
 

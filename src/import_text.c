@@ -270,10 +270,7 @@ load_stopwords(struct sim_lexicon *lex, const char *dir, char **err)
 	if (d == NULL)
 		return 0;	/* no lists: no stopwords, no detection */
 	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-
-		if (len < 2 || len > 3 || strspn(e->d_name,
-		    "abcdefghijklmnopqrstuvwxyz") != len)
+		if (!article_is_language(e->d_name))
 			continue;
 		names = xreallocarray(names, n + 1, sizeof *names);
 		names[n++] = xstrdup(e->d_name);

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "article.h"
 #include "i18n.h"
 #include "query.h"
 #include "text.h"
@@ -545,42 +546,20 @@ label_leaf(struct query *q, const struct tok *t)
 	return node_new(N_SQL, NULL, NULL, sql);
 }
 
-/* The importer's codes name its stopword lists ("en", and what a user
- * adds): two or three letters, maybe a region of up to eight letters
- * or digits ("pt-BR"). */
-static bool
-is_language_code(const char *s)
-{
-	static const char letters[] = "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-	size_t n = strspn(s, letters), r;
-
-	if (n < 2 || n > 3)
-		return false;
-	if (s[n] == '\0')
-		return true;
-	if (s[n] != '-')
-		return false;
-	s += n + 1;
-	r = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789");
-	return r > 0 && r <= 8 && s[r] == '\0';
-}
-
 static struct node *
 lang_leaf(struct query *q, const struct tok *t)
 {
-	char *v, *p, *sql, *c;
+	char *v = xstrdup(t->value), *p, *sql, *c;
 
-	/* "lang:english" would match nothing, silently. */
-	if (!is_language_code(t->value)) {
-		syntax(q, t->pos + 5, _("\"%s\" is not a language code (use a "
-		    "code such as en, de or fr)"), t->value);
-		return NULL;
-	}
-	v = xstrdup(t->value);
 	for (c = v; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
+	/* "lang:english" would match nothing, silently. */
+	if (!article_is_language(v)) {
+		syntax(q, t->pos + 5, _("\"%s\" is not a language code (use a "
+		    "code such as en, de or fr)"), t->value);
+		free(v);
+		return NULL;
+	}
 	p = param(q, v, 0);
 	sql = xasprintf("a.language = %s", p);
 	free(v);

@@ -113,6 +113,24 @@ test_article_paragraphs_counts(void **state)
 	article_free(a);
 }
 
+/* A language code is what names a stopword list: "lang:" and the
+ * importer's list loading use the same test. */
+static void
+test_article_is_language(void **state)
+{
+	static const char *const yes[] = { "en", "de", "ast" };
+	static const char *const no[] = { "", "e", "engl", "EN", "pt-br",
+	    "en_US", "e1", "../en" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		assert_true(article_is_language(yes[i]));
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (article_is_language(no[i]))
+			fail_msg("\"%s\" taken for a language code", no[i]);
+}
+
 int
 main(void)
 {
@@ -122,6 +140,7 @@ main(void)
 		cmocka_unit_test(test_article_dup_is_deep),
 		cmocka_unit_test(test_article_digest_stable_and_sensitive),
 		cmocka_unit_test(test_article_paragraphs_counts),
+		cmocka_unit_test(test_article_is_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
