@@ -98,6 +98,19 @@ body_has(const struct article *a, const char *s)
 	return strstr(a->body, s) != NULL;
 }
 
+/* Caption i has this text and credit (NULL: none). */
+static void
+assert_caption(const struct article *a, size_t i, const char *text,
+    const char *credit)
+{
+	assert_true(i < a->ncaptions);
+	assert_string_equal(a->captions[i].text, text);
+	if (credit == NULL)
+		assert_null(a->captions[i].credit);
+	else
+		assert_string_equal(a->captions[i].credit, credit);
+}
+
 /* Rule: empty, blank and binary input is refused with the file and the
  * reason; nothing is returned. */
 static void
@@ -342,9 +355,8 @@ test_import_caption_credit_paragraphs(void **state)
 	    "Uncredited\n\n"
 	    "Caption Union leader Dara Quill speaks. Credit: Tomas Rei\n");
 	assert_int_equal(a->ncaptions, 3);
-	assert_string_equal(a->captions[0].text, "Pickets at the north gate of "
-	    "Port Selva, Tuesday, March 5, 2024.");
-	assert_string_equal(a->captions[0].credit, "Ines Vale");
+	assert_caption(a, 0, "Pickets at the north gate of "
+	    "Port Selva, Tuesday, March 5, 2024.", "Ines Vale");
 	/* "Uncredited": the agency credit is the better one. */
 	assert_string_equal(a->captions[1].credit, "Harbour Authority via MP");
 	assert_string_equal(a->captions[2].credit, "Tomas Rei");
@@ -385,9 +397,8 @@ test_import_parenthesised_caption_once(void **state)
 	    "CAPE ORRIN - The lighthouse will close, the council said.\n\n"
 	    "Keepers have lived there since 1871 (see the archive).\n");
 	assert_int_equal(a->ncaptions, 1);
-	assert_string_equal(a->captions[0].text,
-	    "The old lighthouse at Cape Orrin.");
-	assert_string_equal(a->captions[0].credit, "Ines Vale/Harbor Times");
+	assert_caption(a, 0, "The old lighthouse at Cape Orrin.",
+	    "Ines Vale/Harbor Times");
 	assert_false(body_has(a, "old lighthouse at Cape Orrin"));
 	/* An ordinary parenthesis at a paragraph's end is not a credit. */
 	assert_true(body_has(a, "(see the archive)."));
@@ -646,12 +657,10 @@ test_import_caption_labels(void **state)
 	    "صورة: مياه السيول تغمر السوق القديم\n\n"
 	    "Photos of the square were shared by residents.\n");
 	assert_int_equal(a->ncaptions, 3);
-	assert_string_equal(a->captions[0].text, "la chiesa di San Rocco dopo "
-	    "il crollo");
-	assert_string_equal(a->captions[0].credit, "Gazzetta di Orvale");
-	assert_string_equal(a->captions[1].text, "Crews clear the road (left) "
-	    "and the square (right)");
-	assert_null(a->captions[1].credit);
+	assert_caption(a, 0, "la chiesa di San Rocco dopo il crollo",
+	    "Gazzetta di Orvale");
+	assert_caption(a, 1, "Crews clear the road (left) "
+	    "and the square (right)", NULL);
 	assert_string_equal(a->captions[2].text, "مياه السيول تغمر السوق "
 	    "القديم");
 	assert_false(body_has(a, "Foto:"));
@@ -682,14 +691,10 @@ test_import_caption_label_credits(void **state)
 	    "Photo:\n\n"
 	    "Crews had worked through the night.\n");
 	assert_int_equal(a->ncaptions, 3);
-	assert_string_equal(a->captions[0].text, "The ferry leaves the north "
-	    "pier");
-	assert_string_equal(a->captions[0].credit, "Jane Roe/Meridian Press");
-	assert_string_equal(a->captions[1].text, "Sen. Maria Ellison "
-	    "(D-Ore.)");
-	assert_string_equal(a->captions[1].credit, "Harbor Times");
-	assert_string_equal(a->captions[2].text, "北埠頭に着いた船");
-	assert_string_equal(a->captions[2].credit, "東和通信");
+	assert_caption(a, 0, "The ferry leaves the north pier",
+	    "Jane Roe/Meridian Press");
+	assert_caption(a, 1, "Sen. Maria Ellison (D-Ore.)", "Harbor Times");
+	assert_caption(a, 2, "北埠頭に着いた船", "東和通信");
 	assert_string_equal(a->body, "The ferry to Orrin sailed again on "
 	    "Monday.\n\nCrews had worked through the night.");
 	article_free(a);
