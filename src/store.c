@@ -1574,6 +1574,13 @@ open_lock(struct store *st)
 	}
 }
 
+static char *
+no_cache_here(const char *path)
+{
+	return xasprintf(_("%s: no cache here (import articles first with "
+	    "'lede import')"), path);
+}
+
 int
 store_open(const char *path, int flags, struct store **out, char **err)
 {
@@ -1600,8 +1607,7 @@ store_open(const char *path, int flags, struct store **out, char **err)
 		 * create one. */
 		if (stat(path, &sb) != 0 || (S_ISREG(sb.st_mode) &&
 		    sb.st_size == 0)) {
-			*err = xasprintf(_("%s: no cache here (import "
-			    "articles first with 'lede import')"), path);
+			*err = no_cache_here(path);
 			goto fail;
 		}
 		st->open_fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -1621,16 +1627,27 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	st->busy_ms = BUSY_MS_DEFAULT;
 	st->busy_progress = true;
 	sqlite3_busy_handler(st->db, busy_wait, st);
+	/* A database without tables is no cache either, whatever its size:
+	 * an import killed while it created the cache leaves a page and a
+	 * hot journal, and reading the schema rolls the file back to empty.
+	 * This read comes before the journal pragma, which would write a
+	 * page to an empty file. */
+	if (!(flags & STORE_CREATE)) {
+		int ntables = 0;
+
+		if (pragma_int(st, "SELECT count(*) FROM sqlite_schema",
+		    &ntables, err) != 0)
+			goto not_cache;
+		if (ntables == 0) {
+			*err = no_cache_here(path);
+			goto fail;
+		}
+	}
 	if (exec(st, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;"
 	    "PRAGMA foreign_keys = ON;"
-	    "PRAGMA temp_store = MEMORY", err) != 0) {
-		char *msg = *err;
-
-		*err = xasprintf(_("%s (is it a lede cache?)"), msg);
-		free(msg);
-		goto fail;
-	}
+	    "PRAGMA temp_store = MEMORY", err) != 0)
+		goto not_cache;
 	if (register_tokenizer(st, err) != 0 || migrate(st, err) != 0)
 		goto fail;
 	if (sqlite3_create_function_v2(st->db, "lede_matched", 2, SQLITE_UTF8 |
@@ -1646,6 +1663,13 @@ store_open(const char *path, int flags, struct store **out, char **err)
 		flock(st->open_fd, LOCK_UN);
 	*out = st;
 	return 0;
+not_cache:
+	{
+		char *msg = *err;
+
+		*err = xasprintf(_("%s (is it a lede cache?)"), msg);
+		free(msg);
+	}
 fail:
 	store_close(st);
 	return -1;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -181,6 +182,74 @@ test_store_open_missing_without_create(void **state)
 	assert_non_null(strstr(err, "no cache here"));
 	free(err);
 	assert_int_equal(access(f->db, F_OK), -1);	/* nothing created */
+}
+
+/* An import killed while it created the cache leaves a written page and
+ * a hot journal; SQLite empties the file when it reads it.  Reading
+ * commands must call that no cache (before: they made one of it), and an
+ * import must still fill it. */
+static void
+test_store_open_hot_journal_without_create(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	char *err = NULL, *journal = xasprintf("%s-journal", f->db);
+	struct stat sb;
+	pid_t pid;
+	int status;
+
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *h;
+
+		/* Rollback mode and a small page cache: SQLite spills the
+		 * new table to the file before a commit that never comes,
+		 * and _exit leaves the journal hot. */
+		if (sqlite3_open(f->db, &h) != SQLITE_OK || sqlite3_exec(h,
+		    "PRAGMA cache_size = 10; BEGIN; CREATE TABLE t(x);"
+		    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+		    "FROM n WHERE i < 200) INSERT INTO t SELECT zeroblob(4000) "
+		    "FROM n", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(stat(f->db, &sb), 0);
+	assert_true(sb.st_size > 0);
+	assert_int_equal(access(journal, F_OK), 0);
+
+	assert_int_equal(store_open(f->db, 0, &st, &err), -1);
+	assert_null(st);
+	assert_non_null(strstr(err, "no cache here"));
+	free(err);
+	assert_int_equal(stat(f->db, &sb), 0);
+	assert_int_equal(sb.st_size, 0);	/* rolled back, nothing made */
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	store_close(st);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	free(journal);
+}
+
+/* A database with no tables (an import killed after it chose the
+ * journal, before its first commit) is no cache to a reading command. */
+static void
+test_store_open_tableless_without_create(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	char *err = NULL;
+
+	assert_int_equal(sql_exec(f->db, "PRAGMA journal_mode = WAL"),
+	    SQLITE_OK);
+	assert_int_equal(store_open(f->db, 0, &st, &err), -1);
+	assert_non_null(strstr(err, "no cache here"));
+	free(err);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_schema"),
+	    0);
 }
 
 static void
@@ -1296,6 +1365,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_missing_without_create, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_open_hot_journal_without_create, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_open_tableless_without_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_creates_private_wal_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(
