@@ -3925,6 +3925,35 @@ store_article_key(struct store *st, int64_t id, struct store_key *key,
 }
 
 int
+store_fold_head(struct store *st, int64_t id, const struct query *filter,
+    int64_t *head, char **err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	/* The row add_fold keeps: the oldest member that f takes.  A
+	 * cluster has few members, so words are probed one by one. */
+	strbuf_adds(&sql, "SELECT a.id FROM articles a WHERE a.cluster_id ="
+	    " (SELECT cluster_id FROM articles WHERE id = :id)");
+	add_filter(&sql, filter, WORDS_PROBE);
+	strbuf_adds(&sql, " ORDER BY a.sort_time, a.id LIMIT 1");
+	if (prepare_filtered(st, &sql, &s, err) != 0)
+		return -1;
+	sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"), id);
+	bind_filter(st, s, filter);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*head = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
+int
 store_optimize(struct store *st, char **err)
 {
 	return exec(st, "INSERT INTO article_fts(article_fts)"

@@ -240,6 +240,13 @@ struct store_page_query {
 int store_article_key(struct store *st, int64_t id, struct store_key *key,
     char **err);
 
+/* The row that stands for article id's duplicate cluster in a folded
+ * list under filter (NULL: every article): the oldest member the filter
+ * takes.  STORE_ENOTFOUND if id is in no cluster, or the filter takes
+ * none of it. */
+int store_fold_head(struct store *st, int64_t id, const struct query *filter,
+    int64_t *head, char **err);
+
 /* Rows of the list from q->from in q->older's direction, at most
  * q->limit, nearest first.  A folded cluster shows as its oldest member
  * with the count of the others. */

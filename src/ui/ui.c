@@ -639,6 +639,33 @@ ui_is_hit(const struct ui *ui, const char *key, size_t keylen)
 	return false;
 }
 
+/* z: fold or unfold, and stay where the reader is.  Unfolded, the
+ * article keeps its row.  Folded, a duplicate's row is its cluster's
+ * (the oldest copy the filter takes); otherwise the article keeps its
+ * row, and the list its top. */
+static void
+fold_in_place(struct ui *ui)
+{
+	int64_t head;
+	char *err = NULL;
+	int r;
+
+	ui->fold = !ui->fold;
+	ui->pane[PANE_LIST].flags |= PANE_RECALC;
+	if (!ui->fold) {
+		ui->jump_to = ui->id;
+		return;
+	}
+	if (ui->id == 0)
+		return;
+	r = store_fold_head(ui->st, ui->id, ui->query, &head, &err);
+	if (r == 0 && head != ui->id)
+		ui->jump_to = head;
+	else if (r != 0 && r != STORE_ENOTFOUND)
+		ui_message(ui, "%s", err);
+	free(err);
+}
+
 static void
 push_prev(struct ui *ui)
 {
@@ -1000,14 +1027,7 @@ global_action(struct ui *ui, enum action a)
 		apply_layout(ui);
 		break;
 	case ACT_FOLD:
-		/* Unfolding keeps the article in view; folding may hide it,
-		 * so the list starts again. */
-		ui->fold = !ui->fold;
-		if (ui->fold)
-			ui->list_reset = true;
-		else
-			ui->jump_to = ui->id;
-		ui->pane[PANE_LIST].flags |= PANE_RECALC;
+		fold_in_place(ui);
 		break;
 	case ACT_SEARCH:
 	case ACT_FILTER:

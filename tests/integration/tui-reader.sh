@@ -39,6 +39,23 @@ keys BSpace
 wait_for 'A section of the Kessing Dam gave way'
 wait_for '| folded |'
 
+# z keeps the reader's place: unfolded on the same article, folded on
+# its cluster's row, here the original (before: the top of the list).
+keys Tab Tab Tab
+sleep 0.2
+keys Enter
+wait_for 'Unfolded to show a duplicate'
+wait_gone 'A section of the Kessing Dam gave way before dawn'
+keys z
+wait_for '| folded |'
+wait_for 'A section of the Kessing Dam gave way before dawn'
+keys z
+wait_for '| unfolded |'
+wait_for 'A section of the Kessing Dam gave way before dawn'
+keys z
+wait_for '| folded |'
+wait_for 'A section of the Kessing Dam gave way before dawn'
+
 # Search: only matching articles, Escape brings the whole list back.
 # The prompt edits at its cursor: "ssing", Home, "Ke"; a stray word
 # typed at the end goes with ^W; Left, Delete and Right work on

@@ -1330,6 +1330,62 @@ test_store_word_pages_in_date_order(void **state)
 	store_close(st);
 }
 
+/* z in the reader keeps its place on a cluster's row: the row the folded
+ * list shows for a duplicate is its oldest copy that the filter takes,
+ * and an article in no cluster, or a cluster the filter drops, has none. */
+static void
+test_store_fold_head(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const body[] = { "A grey harbour.", "A red harbour.",
+	    "A red harbour again.", "A red harbour, alone." };
+	struct store_page_query pq = { .older = true, .limit = 10,
+	    .fold = true };
+	struct store *st = NULL;
+	struct query *red = filter_of("red"), *blue = filter_of("blue");
+	struct article *a;
+	struct order page = { 0 };
+	char origin[32], *err = NULL;
+	int64_t id[4], head = 0;
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	for (i = 0; i < 4; i++) {
+		snprintf(origin, sizeof origin, "/f/%d.txt", i);
+		a = make(origin, "Harbour", body[i]);
+		a->published = 1600000000 + i * 3600;
+		put(st, a);
+		id[i] = a->id;
+		article_free(a);
+	}
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_cluster_join(st, id[1], id[0], &err), 0);
+	assert_int_equal(store_cluster_join(st, id[2], id[0], &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+
+	assert_int_equal(store_fold_head(st, id[2], NULL, &head, &err), 0);
+	assert_int_equal(head, id[0]);
+	assert_int_equal(store_fold_head(st, id[0], NULL, &head, &err), 0);
+	assert_int_equal(head, id[0]);
+	/* "red" leaves the grey original out: the next copy stands in. */
+	assert_int_equal(store_fold_head(st, id[2], red, &head, &err), 0);
+	assert_int_equal(head, id[1]);
+	assert_int_equal(store_fold_head(st, id[2], blue, &head, &err),
+	    STORE_ENOTFOUND);
+	assert_int_equal(store_fold_head(st, id[3], NULL, &head, &err),
+	    STORE_ENOTFOUND);
+	/* The same row as the folded list's, which has the two rows. */
+	pq.filter = red;
+	assert_int_equal(store_list_page(st, &pq, collect_page, &page, &err),
+	    0);
+	assert_int_equal(page.n, 2);
+	assert_int_equal(page.ids[0], id[3]);
+	assert_int_equal(page.ids[1], id[1]);
+	query_free(red);
+	query_free(blue);
+	store_close(st);
+}
+
 static void
 test_store_stats_counts(void **state)
 {
@@ -1370,6 +1426,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_open_tableless_without_create, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_fold_head, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_creates_private_wal_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(
