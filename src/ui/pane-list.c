@@ -464,6 +464,18 @@ pane_list_next_unread(struct pane *p)
 	if (l->n == 0)
 		return false;
 	f = fetch(p, &l->rows[l->sel].key, false, true, 1, true);
+	if (f.n == 0) {
+		/* None below: the newest unread above, as a newsreader's
+		 * next-unread wraps within the group. */
+		free_rows(f.v, f.n);
+		f = fetch(p, NULL, true, true, 1, true);
+		if (f.n == 1 && f.v[0].id == l->rows[l->sel].id) {
+			free_rows(f.v, f.n);
+			f = (struct fetch){ 0 };
+		} else if (f.n == 1)
+			ui_message(p->ui, _("Wrapped to the newest unread "
+			    "article."));
+	}
 	if (f.n == 1) {
 		p->ui->jump_to = f.v[0].id;
 		list_recalc(p);

@@ -160,6 +160,28 @@ keys Space
 wait_gone 'For most of the last eight decades'
 keys q
 wait_for 'LEDE-EXITED-0'
+
+# Space at the end of the last article goes round to the newest unread
+# one (before: "No more unread articles" with unread ones above).
+newest=$("$LEDE" --db "$db" list --fold --json unread | jq -r '.[0].title | .[0:30]')
+start 160 48 --db "$db" --config /dev/null read
+wait_for 'For most of the last eight decades'
+keys G
+wait_for 'Thousands of dockworkers walked off the job at Port Selva'
+i=0
+while [ $i -lt 20 ]; do
+	keys Space
+	sleep 0.2
+	screen
+	grep -q 'Wrapped to the newest unread' "$tmp/screen" && break
+	grep -q 'No more unread' "$tmp/screen" && fail "Space did not go round"
+	i=$((i + 1))
+done
+wait_for 'Wrapped to the newest unread article'
+title | grep -qF -- "$newest" ||
+	fail "Space went round to '$(title)', not '$newest'"
+keys q
+wait_for 'LEDE-EXITED-0'
 # An outlet's name too long for its column is cut, with a blank before
 # the title (a reviewer saw "Supercalifragili…Thousands").
 "$LEDE" --db "$tmp/long.db" import --source Supercalifragilisticexpialidocious \
