@@ -426,9 +426,24 @@ import_paths(struct store *st, const struct import_rules *r,
 		 * below it they follow the walk, which saves a realpath(3),
 		 * and its system call per path component, per file. */
 		fl.cur = i;
-		if (stat(paths[i], &sb) != 0 ||
+		if (stat(paths[i], &sb) == 0 && !S_ISDIR(sb.st_mode) &&
+		    !S_ISREG(sb.st_mode)) {
+			/* A pipe (/dev/stdin) has no path to be its origin,
+			 * and realpath would call it missing. */
+			msg = xasprintf(_("%s: not a regular file (import "
+			    "reads files and directories)"), paths[i]);
+			report(opts, stats, msg);
+			free(msg);
+			stats->failed++;
+		} else if (stat(paths[i], &sb) != 0 ||
 		    (abs[i] = realpath(paths[i], NULL)) == NULL) {
-			msg = xasprintf("%s: %s", paths[i], strerror(errno));
+			if (strcmp(paths[i], "-") == 0 && errno == ENOENT)
+				msg = xasprintf(_("%s: no such file (import "
+				    "does not read standard input)"),
+				    paths[i]);
+			else
+				msg = xasprintf("%s: %s", paths[i],
+				    strerror(errno));
 			report(opts, stats, msg);
 			free(msg);
 			stats->failed++;

@@ -72,6 +72,13 @@ if mkfifo "$tmp/fifo.txt" 2>/dev/null; then
 	expect_status 3 timeout 20 "$LEDE" --db "$db" import "$tmp/fifo.txt"
 	expect_grep "$tmp/fifo.txt: not a regular file" "$tmp/err"
 fi
+# A pipe on standard input has no path, and is not "missing" (realpath's
+# ENOENT); "-" is no name for it.
+printf 'Title\n\nBody.\n' |
+	expect_status 3 "$LEDE" --db "$db" import /dev/stdin
+expect_grep '/dev/stdin: not a regular file (import reads files' "$tmp/err"
+printf 'Title\n\nBody.\n' | expect_status 3 "$LEDE" --db "$db" import -
+expect_grep '^lede: warning: -: no such file (import does not read standard input)' "$tmp/err"
 
 # Escape sequences from the text reach neither storage nor output.
 "$LEDE" --db "$db" show --json "$(
