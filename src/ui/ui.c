@@ -874,6 +874,29 @@ as_typed(const char *text, bool search)
 	return xstrdup(text);
 }
 
+/* The applied search back as the user typed it, to edit again: without
+ * the "*" that as_typed added, and only where as_typed adds it back
+ * ("s*" typed stays). */
+static char *
+as_applied(const char *applied, bool search)
+{
+	size_t n = applied != NULL ? strlen(applied) : 0;
+	char *t, *back;
+
+	if (applied == NULL)
+		return NULL;
+	if (!search || n == 0 || applied[n - 1] != '*')
+		return xstrdup(applied);
+	t = xstrndup(applied, n - 1);
+	back = as_typed(t, search);
+	if (strcmp(back, applied) != 0) {
+		free(t);
+		t = xstrdup(applied);
+	}
+	free(back);
+	return t;
+}
+
 /* Put text in sc as the search or the filter (borrowed). */
 static void
 scope_put(struct ui_scope *sc, char *text, bool search)
@@ -910,16 +933,18 @@ static void
 edit_scope(struct ui *ui, bool search)
 {
 	struct live lv = { ui, search, scope_dup(&ui->scope) };
-	char *text, *err = NULL;
+	char *text, *err = NULL, *now = as_applied(search ? ui->scope.search :
+	    ui->scope.filter, search);
 	int64_t id = ui->id;
 
 	push_prev(ui);
 	/* The article under the list is shown, and marked read, only once
 	 * the text is applied. */
 	ui->hold_preview = true;
-	text = prompt_read(ui, search ? _("Search: ") : _("Filter: "),
-	    search ? ui->scope.search : ui->scope.filter, live_change, &lv);
+	text = prompt_read(ui, search ? _("Search: ") : _("Filter: "), now,
+	    live_change, &lv);
 	ui->hold_preview = false;
+	free(now);
 	if (text == NULL) {
 		restore_place(ui, &ui->prev[--ui->nprev]);
 		ui->jump_to = id;
