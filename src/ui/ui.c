@@ -275,9 +275,12 @@ ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
 	}
 	if (width >= source_min) {
 		/* One column stays blank: a long name is cut with "…",
-		 * which would otherwise touch what follows. */
+		 * which would otherwise touch what follows.  The blank
+		 * takes attr too, or the selection bar has a gap. */
 		ui_put(ui, w, y, x, source_w > 1 ? source_w - 1 : source_w,
 		    source ? source : "", attr);
+		if (source_w > 1)
+			ui_put(ui, w, y, x + source_w - 1, 1, "", attr);
 		x += source_w;
 	}
 	return x;
