@@ -415,6 +415,7 @@ import_paths(struct store *st, const struct import_rules *r,
 	struct stat sb;
 	char *msg, **abs;
 	size_t i;
+	bool found;
 	int rc = 0;
 
 	memset(stats, 0, sizeof *stats);
@@ -426,8 +427,8 @@ import_paths(struct store *st, const struct import_rules *r,
 		 * below it they follow the walk, which saves a realpath(3),
 		 * and its system call per path component, per file. */
 		fl.cur = i;
-		if (stat(paths[i], &sb) == 0 && !S_ISDIR(sb.st_mode) &&
-		    !S_ISREG(sb.st_mode)) {
+		found = stat(paths[i], &sb) == 0;
+		if (found && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
 			/* A pipe (/dev/stdin) has no path to be its origin,
 			 * and realpath would call it missing. */
 			msg = xasprintf(_("%s: not a regular file (import "
@@ -435,7 +436,7 @@ import_paths(struct store *st, const struct import_rules *r,
 			report(opts, stats, msg);
 			free(msg);
 			stats->failed++;
-		} else if (stat(paths[i], &sb) != 0 ||
+		} else if (!found ||
 		    (abs[i] = realpath(paths[i], NULL)) == NULL) {
 			if (strcmp(paths[i], "-") == 0 && errno == ENOENT)
 				msg = xasprintf(_("%s: no such file (import "
