@@ -533,6 +533,7 @@ scope_fini(struct ui_scope *sc)
 	free(sc->view);
 	free(sc->filter);
 	free(sc->search);
+	free(sc->typed);
 	memset(sc, 0, sizeof *sc);
 }
 
@@ -546,7 +547,7 @@ static struct ui_scope
 scope_dup(const struct ui_scope *sc)
 {
 	struct ui_scope d = { dup_or_null(sc->view), dup_or_null(sc->filter),
-	    dup_or_null(sc->search) };
+	    dup_or_null(sc->search), dup_or_null(sc->typed) };
 
 	return d;
 }
@@ -877,37 +878,16 @@ as_typed(const char *text, bool search)
 	return xstrdup(text);
 }
 
-/* The applied search back as the user typed it, to edit again: without
- * the "*" that as_typed added, and only where as_typed adds it back
- * ("s*" typed stays). */
-static char *
-as_applied(const char *applied, bool search)
-{
-	size_t n = applied != NULL ? strlen(applied) : 0;
-	char *t, *back;
-
-	if (applied == NULL)
-		return NULL;
-	if (!search || n == 0 || applied[n - 1] != '*')
-		return xstrdup(applied);
-	t = xstrndup(applied, n - 1);
-	back = as_typed(t, search);
-	if (strcmp(back, applied) != 0) {
-		free(t);
-		t = xstrdup(applied);
-	}
-	free(back);
-	return t;
-}
-
-/* Put text in sc as the search or the filter (borrowed). */
+/* Put text, applied as t, in sc as the search or the filter (both
+ * borrowed). */
 static void
-scope_put(struct ui_scope *sc, char *text, bool search)
+scope_put(struct ui_scope *sc, char *text, char *t, bool search)
 {
-	if (search)
-		sc->search = *text ? text : NULL;
-	else {
-		sc->filter = *text ? text : NULL;
+	if (search) {
+		sc->search = *t ? t : NULL;
+		sc->typed = *text ? text : NULL;
+	} else {
+		sc->filter = *t ? t : NULL;
 		sc->view = NULL;
 	}
 }
@@ -919,13 +899,15 @@ live_change(const char *text, void *ctx)
 	struct live *lv = ctx;
 	struct ui_scope sc = lv->base;
 	char *err = NULL, *t = as_typed(text, lv->search);
+	char *typed = xstrdup(text);
 
-	scope_put(&sc, t, lv->search);
+	scope_put(&sc, typed, t, lv->search);
 	/* The list follows; the article under it waits (hold_preview). */
 	if (set_scope(lv->ui, &sc, &err) == 0) {
 		update_screen(lv->ui);
 		doupdate();
 	}
+	free(typed);
 	free(t);
 	return err;
 }
@@ -936,8 +918,9 @@ static void
 edit_scope(struct ui *ui, bool search)
 {
 	struct live lv = { ui, search, scope_dup(&ui->scope) };
-	char *text, *err = NULL, *now = as_applied(search ? ui->scope.search :
-	    ui->scope.filter, search);
+	const char *now = !search ? ui->scope.filter : ui->scope.typed ?
+	    ui->scope.typed : ui->scope.search;
+	char *text, *err = NULL;
 	int64_t id = ui->id;
 
 	push_prev(ui);
@@ -947,7 +930,6 @@ edit_scope(struct ui *ui, bool search)
 	text = prompt_read(ui, search ? _("Search: ") : _("Filter: "), now,
 	    live_change, &lv);
 	ui->hold_preview = false;
-	free(now);
 	if (text == NULL) {
 		restore_place(ui, &ui->prev[--ui->nprev]);
 		ui->jump_to = id;
@@ -955,7 +937,7 @@ edit_scope(struct ui *ui, bool search)
 		struct ui_scope sc = lv.base;
 		char *t = as_typed(text, search);
 
-		scope_put(&sc, t, search);
+		scope_put(&sc, text, t, search);
 		if (set_scope(ui, &sc, &err) != 0) {
 			ui_message(ui, "%s", err);
 			free(err);

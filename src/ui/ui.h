@@ -25,6 +25,8 @@ struct ui_scope {
 	char	*view;
 	char	*filter;
 	char	*search;
+	char	*typed;		/* the search as typed, without the "*"
+				   the reader adds (NULL: as search) */
 };
 
 /* A place to go back to: an article and the list it was in. */

@@ -87,6 +87,24 @@ keys /
 wait_for 'Search: Kessing *$'
 keys Escape
 wait_for '| Kessing\* |'
+# A "*" the user typed stays in the prompt (a reviewer saw "kess*"
+# reopen as "kess", and a word added after it match nothing).
+keys /
+keys C-a C-k
+keys -l 'Kess*'
+keys Enter
+wait_for '| Kess\* |'
+keys /
+wait_for 'Search: Kess\* *$'
+keys -l ' dam'
+keys Enter
+wait_for '| Kess\* dam\* |'
+screen
+grep -q 'no article matches' "$tmp/screen" && fail "Kess* dam* matched nothing"
+keys Escape
+wait_for '| Kess\* |'
+keys Escape
+wait_for '| Kessing\* |'
 keys Escape
 wait_for 'all articles'
 
