@@ -115,6 +115,17 @@ put_first(struct fetch *f, struct row r, int h)
 	f->n++;
 }
 
+static bool
+has_row(const struct fetch *f, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].id == id)
+			return true;
+	return false;
+}
+
 static void
 list_init(struct pane *p)
 {
@@ -172,6 +183,13 @@ list_recalc_anchored(struct pane *p, bool anchored)
 		l->has_top = false;
 		keep = 0;
 	}
+	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h, false);
+	/* A jump to a row the page shows moves the selection only (z, or
+	 * Space to the next unread): the list keeps its place. */
+	if (ui->jump_to != 0 && !anchored && has_row(&f, ui->jump_to)) {
+		keep = ui->jump_to;
+		ui->jump_to = 0;
+	}
 	if (ui->jump_to != 0) {
 		jumped = !anchored;
 		struct store_key k;
@@ -181,11 +199,12 @@ list_recalc_anchored(struct pane *p, bool anchored)
 			l->top = k;
 			l->has_top = true;
 			keep = ui->jump_to;
+			free_rows(f.v, f.n);
+			f = fetch(p, &l->top, true, true, h, false);
 		}
 		free(err);
 		ui->jump_to = 0;
 	}
-	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h, false);
 	/* The page starts at the article to show, which it lacks.  (Before
 	 * the rows above are added: they move the top off it.) */
 	if (keep != 0 && l->has_top && l->top.id == keep && (f.n == 0 ||

@@ -185,6 +185,23 @@ wait_gone 'For most of the last eight decades'
 keys q
 wait_for 'LEDE-EXITED-0'
 
+# z keeps the list's place when the cluster's row is on the page: the
+# newest article stays on the first row (before: the cluster's row went
+# to the top, and five articles above it out of view).
+start 80 24 --db "$db" --config /dev/null read
+wait_for '| folded |'
+keys z
+wait_for '| unfolded |'
+keys j j
+wait_for 'Court orders District 14'
+keys z
+wait_for '| folded |'
+wait_for 'An administrative court ruled'
+sed -n 2p "$tmp/screen" | grep -q 'Hollenfeld' ||
+	fail "z scrolled the list: $(sed -n 2p "$tmp/screen")"
+keys q
+wait_for 'LEDE-EXITED-0'
+
 # Space at the end of the last article goes round to the newest unread
 # one (before: "No more unread articles" with unread ones above).
 newest=$("$LEDE" --db "$db" list --fold --json unread | jq -r '.[0].title | .[0:30]')
