@@ -224,6 +224,7 @@ list_recalc_anchored(struct pane *p, bool anchored)
 			free_rows(f.v, f.n);
 			f = u;
 			ui->fold = false;
+			ui->unfolded_to_show = true;
 			ui_message(ui, _("Unfolded to show a duplicate."));
 		} else {
 			/* The filter no longer takes it ("unread", once it

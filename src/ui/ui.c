@@ -655,6 +655,7 @@ fold_in_place(struct ui *ui)
 	int r;
 
 	ui->fold = !ui->fold;
+	ui->unfolded_to_show = false;
 	ui->pane[PANE_LIST].flags |= PANE_RECALC;
 	if (!ui->fold) {
 		ui->jump_to = ui->id;
@@ -1070,9 +1071,12 @@ global_action(struct ui *ui, enum action a)
 			struct ui_place *pl = &ui->history[--ui->nhistory];
 
 			/* Opening a duplicate unfolds the list to show it;
-			 * back there, the list is as it was.  (Esc keeps the
-			 * fold: z is the user's own choice.) */
-			ui->fold = pl->fold;
+			 * back there, the list folds again, unless the user
+			 * has chosen with z since.  (Esc keeps the fold.) */
+			if (pl->fold && ui->unfolded_to_show && !ui->fold) {
+				ui->fold = true;
+				ui->unfolded_to_show = false;
+			}
 			restore_place(ui, pl);
 		}
 		break;

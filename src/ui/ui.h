@@ -105,6 +105,8 @@ struct ui {
 	bool		 ascii;		/* no UTF-8: draw ASCII look-alikes */
 	bool		 color;
 	bool		 fold;		/* fold duplicate clusters */
+	bool		 unfolded_to_show; /* the list unfolded itself to
+					   show a duplicate; z clears it */
 	bool		 read_cluster;	/* reading marks duplicates read */
 	struct ui_scope	 scope;
 	struct query	*query;		/* the scope parsed, or NULL */

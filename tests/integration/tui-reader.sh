@@ -185,6 +185,24 @@ wait_gone 'For most of the last eight decades'
 keys q
 wait_for 'LEDE-EXITED-0'
 
+# Back folds the list again only when opening the story unfolded it: a
+# fold chosen with z since stays (a reviewer saw Back undo it).
+start 160 48 --db "$db" --config /dev/null read "$id"
+wait_for '| folded |'
+keys Tab Tab Tab
+sleep 0.2
+keys j Enter
+wait_gone 'A section of the Kessing Dam gave way before dawn'
+screen
+grep -q 'Unfolded to show' "$tmp/screen" && fail "the second related story is hidden"
+keys z
+wait_for '| unfolded |'
+keys BSpace
+wait_for 'A section of the Kessing Dam gave way before dawn'
+wait_for '| unfolded |'
+keys q
+wait_for 'LEDE-EXITED-0'
+
 # z keeps the list's place when the cluster's row is on the page: the
 # newest article stays on the first row (before: the cluster's row went
 # to the top, and five articles above it out of view).
