@@ -3762,7 +3762,14 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	int rc, stop = 0;
 
 	strbuf_adds(&sql, "SELECT a.sort_time, a.id, a.published, a.title,"
-	    " s.name, a.is_read, a.is_starred, coalesce(a.cluster_id, 0), ");
+	    " s.name, ");
+	/* Folded, a cluster's row is unread while any copy is: one that
+	 * came in after the story was read must not hide behind it. */
+	strbuf_adds(&sql, q->fold ? "CASE WHEN a.cluster_id IS NULL THEN"
+	    " a.is_read ELSE NOT EXISTS (SELECT 1 FROM articles c"
+	    " WHERE c.cluster_id = a.cluster_id AND c.is_read = 0) END" :
+	    "a.is_read");
+	strbuf_adds(&sql, ", a.is_starred, coalesce(a.cluster_id, 0), ");
 	strbuf_adds(&sql, q->fold ? "CASE WHEN a.cluster_id IS NULL THEN 0"
 	    " ELSE (SELECT count(*) - 1 FROM articles c"
 	    " WHERE c.cluster_id = a.cluster_id) END" : "0");

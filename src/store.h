@@ -249,7 +249,7 @@ int store_fold_head(struct store *st, int64_t id, const struct query *filter,
 
 /* Rows of the list from q->from in q->older's direction, at most
  * q->limit, nearest first.  A folded cluster shows as its oldest member
- * with the count of the others. */
+ * with the count of the others, unread while any of them is. */
 int store_list_page(struct store *st, const struct store_page_query *q,
     store_page_fn fn, void *ctx, char **err);
 

@@ -90,11 +90,11 @@ fetch_page(struct pane *p, const struct store_page_query *q)
 /* Rows from key (NULL: the newest) towards older or newer articles. */
 static struct fetch
 fetch(struct pane *p, const struct store_key *from, bool inclusive,
-    bool older, int limit, bool unread_only)
+    bool older, int limit)
 {
 	struct store_page_query q = { .from = from, .inclusive = inclusive,
 	    .older = older, .limit = limit, .fold = p->ui->fold,
-	    .filter = p->ui->query, .unread_only = unread_only };
+	    .filter = p->ui->query };
 
 	return fetch_page(p, &q);
 }
@@ -183,7 +183,7 @@ list_recalc_anchored(struct pane *p, bool anchored)
 		l->has_top = false;
 		keep = 0;
 	}
-	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h, false);
+	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h);
 	/* A jump to a row the page shows moves the selection only (z, or
 	 * Space to the next unread): the list keeps its place. */
 	if (ui->jump_to != 0 && !anchored && has_row(&f, ui->jump_to)) {
@@ -200,7 +200,7 @@ list_recalc_anchored(struct pane *p, bool anchored)
 			l->has_top = true;
 			keep = ui->jump_to;
 			free_rows(f.v, f.n);
-			f = fetch(p, &l->top, true, true, h, false);
+			f = fetch(p, &l->top, true, true, h);
 		}
 		free(err);
 		ui->jump_to = 0;
@@ -242,7 +242,7 @@ list_recalc_anchored(struct pane *p, bool anchored)
 	}
 	/* Near the end of the list, fill the screen from above. */
 	if (l->has_top && f.n < (size_t)h && f.n > 0) {
-		more = fetch(p, &f.v[0].key, false, false, h - (int)f.n, false);
+		more = fetch(p, &f.v[0].key, false, false, h - (int)f.n);
 		if (more.n > 0) {
 			struct row *v = xcalloc(f.n + more.n, sizeof *v);
 
@@ -260,7 +260,7 @@ list_recalc_anchored(struct pane *p, bool anchored)
 	if (f.n == 0 && l->has_top) {
 		l->has_top = false;
 		free(f.v);
-		f = fetch(p, NULL, true, true, h, false);
+		f = fetch(p, NULL, true, true, h);
 	}
 	/* The status line says so beside the query, for as long as the
 	 * list is empty (as-you-type passes through texts that match
@@ -356,7 +356,7 @@ shift(struct pane *p, bool older, int64_t *next)
 	if (l->n == 0)
 		return false;
 	f = fetch(p, older ? &l->rows[l->n - 1].key : &l->rows[0].key, false,
-	    older, h > 3 ? h / 2 : 1, false);
+	    older, h > 3 ? h / 2 : 1);
 	if ((m = f.n) > 0) {
 		/* fetch gives the nearest row first. */
 		*next = f.v[0].id;
@@ -405,7 +405,7 @@ list_action(struct pane *p, enum action a)
 	case ACT_PAGE_DOWN:
 		if (l->n == 0)
 			return HANDLED;
-		f = fetch(p, &l->rows[l->n - 1].key, false, true, 1, false);
+		f = fetch(p, &l->rows[l->n - 1].key, false, true, 1);
 		if (f.n > 0) {
 			l->top = f.v[0].key;
 			l->has_top = true;
@@ -420,7 +420,7 @@ list_action(struct pane *p, enum action a)
 	case ACT_PAGE_UP:
 		if (l->n == 0)
 			return HANDLED;
-		f = fetch(p, &l->rows[0].key, false, false, h, false);
+		f = fetch(p, &l->rows[0].key, false, false, h);
 		if (f.n > 0) {
 			l->top = f.v[f.n - 1].key;
 			l->has_top = true;
@@ -440,7 +440,7 @@ list_action(struct pane *p, enum action a)
 		select_current(p);
 		return HANDLED;
 	case ACT_LAST:
-		f = fetch(p, NULL, true, false, h, false);
+		f = fetch(p, NULL, true, false, h);
 		if (f.n > 0) {
 			l->top = f.v[f.n - 1].key;
 			l->has_top = true;
@@ -478,17 +478,24 @@ bool
 pane_list_next_unread(struct pane *p)
 {
 	struct list *l = p->data;
+	struct store_page_query q = { .older = true, .limit = 1,
+	    .filter = p->ui->query, .unread_only = true };
 	struct fetch f;
 	bool found = false;
 
 	if (l->n == 0)
 		return false;
-	f = fetch(p, &l->rows[l->sel].key, false, true, 1, true);
+	/* Unfolded: the unread article may be a copy the fold hides (one
+	 * that came in after its story was read), which the jump shows. */
+	q.from = &l->rows[l->sel].key;
+	f = fetch_page(p, &q);
 	if (f.n == 0) {
 		/* None below: the newest unread above, as a newsreader's
 		 * next-unread wraps within the group. */
 		free_rows(f.v, f.n);
-		f = fetch(p, NULL, true, true, 1, true);
+		q.from = NULL;
+		q.inclusive = true;
+		f = fetch_page(p, &q);
 		if (f.n == 1 && f.v[0].id == l->rows[l->sel].id) {
 			free_rows(f.v, f.n);
 			f = (struct fetch){ 0 };

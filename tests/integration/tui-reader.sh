@@ -203,6 +203,43 @@ wait_for '| unfolded |'
 keys q
 wait_for 'LEDE-EXITED-0'
 
+# A copy that comes in after its story was read is unread, and the fold
+# hides it: Space still reaches it, and the list unfolds to show it
+# (before: "No more unread articles" beside "1 unread").
+if command -v sqlite3 >/dev/null; then
+	"$LEDE" --db "$tmp/copy.db" import "$top_srcdir/data/articles" >/dev/null 2>&1 ||
+		fail "import"
+	sqlite3 "$tmp/copy.db" 'UPDATE articles SET is_read = 1'
+	mkdir "$tmp/later"
+	sed 's/Thousands of dockworkers/Thousands of angry dockworkers/' \
+		"$top_srcdir/data/articles/001-port-strike-begins-mp.txt" \
+		>"$tmp/later/001-copy.txt"
+	"$LEDE" --db "$tmp/copy.db" import "$tmp/later" >/dev/null 2>&1 ||
+		fail "import of the copy"
+	"$LEDE" --db "$tmp/copy.db" list --fold --json | jq -e \
+		'all(.[]; .title | contains("angry") | not)' >/dev/null ||
+		fail "the folded list shows the copy: nothing to test"
+	start 160 48 --db "$tmp/copy.db" --config /dev/null read
+	wait_for '1 unread'
+	i=0
+	while [ $i -lt 20 ]; do
+		keys Space
+		sleep 0.2
+		screen
+		grep -q 'Unfolded to show a duplicate' "$tmp/screen" && break
+		grep -q 'No more unread' "$tmp/screen" &&
+			fail "Space did not reach the hidden copy"
+		i=$((i + 1))
+	done
+	wait_for 'Unfolded to show a duplicate'
+	title | grep -q 'Thousands of angry dockworkers' ||
+		fail "Space opened '$(title)', not the copy"
+	keys q
+	wait_for 'LEDE-EXITED-0'
+else
+	echo "sqlite3 missing: the hidden unread copy is not checked"
+fi
+
 # z keeps the list's place when the cluster's row is on the page: the
 # newest article stays on the first row (before: the cluster's row went
 # to the top, and five articles above it out of view).

@@ -1330,9 +1330,36 @@ test_store_word_pages_in_date_order(void **state)
 	store_close(st);
 }
 
+struct read_of {
+	int64_t	id;
+	int	is_read;	/* -1: no such row */
+};
+
+static int
+note_read(const struct store_page_row *r, void *ctx)
+{
+	struct read_of *o = ctx;
+
+	if (r->id == o->id)
+		o->is_read = r->is_read;
+	return 0;
+}
+
+/* The read mark of article id's row on the page q gives; -1 if none. */
+static int
+row_is_read(struct store *st, const struct store_page_query *q, int64_t id)
+{
+	struct read_of o = { id, -1 };
+	char *err = NULL;
+
+	assert_int_equal(store_list_page(st, q, note_read, &o, &err), 0);
+	return o.is_read;
+}
+
 /* z in the reader keeps its place on a cluster's row: the row the folded
  * list shows for a duplicate is its oldest copy that the filter takes,
- * and an article in no cluster, or a cluster the filter drops, has none. */
+ * and an article in no cluster, or a cluster the filter drops, has none.
+ * The row is unread while any copy is. */
 static void
 test_store_fold_head(void **state)
 {
@@ -1381,6 +1408,17 @@ test_store_fold_head(void **state)
 	assert_int_equal(page.n, 2);
 	assert_int_equal(page.ids[0], id[3]);
 	assert_int_equal(page.ids[1], id[1]);
+	/* Folded, the cluster's row is unread while a copy is: here the
+	 * newest, read after the others (a copy imported later). */
+	assert_int_equal(store_set_read(st, id[0], true, true, NULL, &err),
+	    0);
+	assert_int_equal(store_set_read(st, id[2], false, false, NULL, &err),
+	    0);
+	pq.filter = NULL;
+	assert_int_equal(row_is_read(st, &pq, id[0]), 0);
+	assert_int_equal(store_set_read(st, id[2], true, false, NULL, &err),
+	    0);
+	assert_int_equal(row_is_read(st, &pq, id[0]), 1);
 	query_free(red);
 	query_free(blue);
 	store_close(st);
