@@ -3762,17 +3762,15 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	int rc, stop = 0;
 
 	strbuf_adds(&sql, "SELECT a.sort_time, a.id, a.published, a.title,"
-	    " s.name, ");
-	/* Folded, a cluster's row is unread while any copy is: one that
-	 * came in after the story was read must not hide behind it. */
-	strbuf_adds(&sql, q->fold ? "CASE WHEN a.cluster_id IS NULL THEN"
-	    " a.is_read ELSE NOT EXISTS (SELECT 1 FROM articles c"
-	    " WHERE c.cluster_id = a.cluster_id AND c.is_read = 0) END" :
-	    "a.is_read");
-	strbuf_adds(&sql, ", a.is_starred, coalesce(a.cluster_id, 0), ");
+	    " s.name, a.is_read, a.is_starred, coalesce(a.cluster_id, 0), ");
 	strbuf_adds(&sql, q->fold ? "CASE WHEN a.cluster_id IS NULL THEN 0"
 	    " ELSE (SELECT count(*) - 1 FROM articles c"
 	    " WHERE c.cluster_id = a.cluster_id) END" : "0");
+	/* A copy that came in after its story was read must not hide
+	 * behind the folded row. */
+	strbuf_adds(&sql, q->fold ? ", a.cluster_id IS NOT NULL AND EXISTS"
+	    " (SELECT 1 FROM articles c WHERE c.cluster_id = a.cluster_id"
+	    " AND c.id <> a.id AND c.is_read = 0)" : ", 0");
 	/* The copies of each cluster counted for the rows of the page
 	 * only (add_page_ids). */
 	strbuf_adds(&sql, " FROM articles a LEFT JOIN sources s"
@@ -3818,6 +3816,7 @@ store_list_page(struct store *st, const struct store_page_query *q,
 		row.is_starred = sqlite3_column_int(s, 6) != 0;
 		row.cluster = sqlite3_column_int64(s, 7);
 		row.copies = sqlite3_column_int64(s, 8);
+		row.copies_unread = sqlite3_column_int(s, 9) != 0;
 		stop = fn(&row, ctx);
 	}
 	stop = rows_done(st, s, rc, stop, err);

@@ -222,6 +222,7 @@ struct store_page_row {
 	int64_t		 cluster;	/* 0 when in no cluster */
 	int64_t		 copies;	/* cluster members folded into this
 					   row (0 when not folded) */
+	bool		 copies_unread;	/* folded: one of them is unread */
 };
 
 typedef int (*store_page_fn)(const struct store_page_row *r, void *ctx);
@@ -249,7 +250,7 @@ int store_fold_head(struct store *st, int64_t id, const struct query *filter,
 
 /* Rows of the list from q->from in q->older's direction, at most
  * q->limit, nearest first.  A folded cluster shows as its oldest member
- * with the count of the others, unread while any of them is. */
+ * with the count of the others, and whether one of them is unread. */
 int store_list_page(struct store *st, const struct store_page_query *q,
     store_page_fn fn, void *ctx, char **err);
 

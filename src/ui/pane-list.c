@@ -23,6 +23,7 @@ struct row {
 	char	*source;
 	bool	 is_read;
 	bool	 is_starred;
+	bool	 copies_unread;
 };
 
 struct list {
@@ -58,6 +59,7 @@ add_row(const struct store_page_row *r, void *ctx)
 	x->source = r->source ? xstrdup(r->source) : NULL;
 	x->is_read = r->is_read;
 	x->is_starred = r->is_starred;
+	x->copies_unread = r->copies_unread;
 	return 0;
 }
 
@@ -308,10 +310,10 @@ list_draw(struct pane *p)
 			l->rows[y].is_read = ui->article->is_read;
 			l->rows[y].is_starred = ui->article->is_starred;
 		}
-		a = r->is_read ? A_NORMAL : A_BOLD;
+		a = r->is_read && !r->copies_unread ? A_NORMAL : A_BOLD;
 		if ((size_t)y == l->sel)
 			a |= focus ? A_REVERSE : A_UNDERLINE;
-		mark[0] = r->is_read ? ' ' : 'N';
+		mark[0] = r->is_read && !r->copies_unread ? ' ' : 'N';
 		mark[1] = r->is_starred ? '*' : ' ';
 		mark[2] = ' ';
 		mark[3] = '\0';
@@ -481,12 +483,15 @@ pane_list_next_unread(struct pane *p)
 	struct store_page_query q = { .older = true, .limit = 1,
 	    .filter = p->ui->query, .unread_only = true };
 	struct fetch f;
-	bool found = false;
+	int64_t to = 0, head;
+	char *err = NULL;
+	bool found = false, wrapped = false;
 
 	if (l->n == 0)
 		return false;
 	/* Unfolded: the unread article may be a copy the fold hides (one
-	 * that came in after its story was read), which the jump shows. */
+	 * that came in after its story was read); then its cluster's row
+	 * is the one to go to. */
 	q.from = &l->rows[l->sel].key;
 	f = fetch_page(p, &q);
 	if (f.n == 0) {
@@ -496,21 +501,38 @@ pane_list_next_unread(struct pane *p)
 		q.from = NULL;
 		q.inclusive = true;
 		f = fetch_page(p, &q);
-		if (f.n == 1 && f.v[0].id == l->rows[l->sel].id) {
-			free_rows(f.v, f.n);
-			f = (struct fetch){ 0 };
-		} else if (f.n == 1)
-			ui_message(p->ui, _("Wrapped to the newest unread "
-			    "article."));
+		wrapped = true;
 	}
 	if (f.n == 1) {
-		p->ui->jump_to = f.v[0].id;
+		to = f.v[0].id;
+		if (p->ui->fold && store_fold_head(p->ui->st, to, p->ui->query,
+		    &head, &err) == 0)
+			to = head;
+		free(err);
+	}
+	if (to != 0 && to != l->rows[l->sel].id) {
+		if (wrapped)
+			ui_message(p->ui, _("Wrapped to the newest unread "
+			    "article."));
+		p->ui->jump_to = to;
 		list_recalc(p);
 		found = true;
 	}
 	free_rows(f.v, f.n);
 	p->flags |= PANE_DIRTY;
 	return found;
+}
+
+bool
+pane_list_copies_unread(struct pane *p, int64_t id)
+{
+	struct list *l = p->data;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i].id == id)
+			return l->rows[i].copies_unread;
+	return false;
 }
 
 const struct pane_type pane_list_type = {

@@ -476,6 +476,12 @@ ui_select(struct ui *ui, int64_t id)
 			ui_mark(ui, id, false, true, ui->read_cluster);
 			ui->article->is_read = true;
 			ui->pane[PANE_LIST].flags |= PANE_DIRTY;
+		} else if (ui->read_cluster && pane_list_copies_unread(
+		    &ui->pane[PANE_LIST], id)) {
+			/* A copy that came in after the story was read: the
+			 * story read again reads it. */
+			ui_mark(ui, id, false, true, true);
+			ui->pane[PANE_LIST].flags |= PANE_RECALC;
 		}
 	}
 	for (i = PANE_BODY; i < PANE_COUNT; i++)

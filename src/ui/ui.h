@@ -219,6 +219,9 @@ int ui_rows(const struct pane *p);
 /* The next unread article after the selected one: the list pane moves
  * there.  Returns true if there was one. */
 bool pane_list_next_unread(struct pane *p);
+/* Whether article id's row on the list's page stands for a folded
+ * cluster with an unread copy. */
+bool pane_list_copies_unread(struct pane *p, int64_t id);
 /* Keys for an action, as actions.def writes them. */
 const char *ui_action_keys(enum action a);
 /* A key named as actions.def or as people write it ("KEY_DOWN" or
