@@ -7,6 +7,7 @@
 
 #include "article.h"
 #include "i18n.h"
+#include "query.h"
 #include "store.h"
 #include "ui/textpane.h"
 #include "ui/ui.h"
@@ -96,8 +97,14 @@ step_hit(struct pane *p, struct textpane *t, int dir)
 	int64_t before;
 	long i, from, rows;
 
-	if (p->ui->query == NULL) {
-		ui_message(p->ui, _("No search: / searches."));
+	size_t nterms = 0;
+
+	if (p->ui->query != NULL)
+		query_terms(p->ui->query, &nterms);
+	if (nterms == 0) {
+		/* No words (none, or a filter such as "unread"): no hits
+		 * to step to, and moving on would only be j. */
+		ui_message(p->ui, _("No search words: / searches."));
 		return;
 	}
 	listview_set(&t->lv, t->n, (size_t)ui_rows(p));

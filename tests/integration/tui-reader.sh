@@ -108,6 +108,20 @@ wait_for '| Kessing\* |'
 keys Escape
 wait_for 'all articles'
 
+# n steps through search hits; a filter without words has none, and n
+# says so instead of moving on like j.
+keys f
+wait_for 'Filter:'
+keys -l 'since:2000-01-01'
+keys Enter
+wait_for 'since:2000-01-01'
+before=$(title)
+keys n
+wait_for 'No search words'
+[ "$(title)" = "$before" ] || fail "n moved from '$before' to '$(title)'"
+keys Escape
+wait_for 'all articles'
+
 # Help lists the keys; any key closes it.
 keys '?'
 wait_for 'lede: keys'
