@@ -65,12 +65,31 @@ cut(struct strbuf *b, size_t from, size_t to)
 	b->len -= to - from;
 }
 
+/* The label in at most half the line, so that what is typed has room (a
+ * view prompt names every view); its closing ": " stays. */
+static char *
+fit_label(const struct ui *ui, const char *label)
+{
+	size_t max = COLS > 8 ? (size_t)COLS / 2 : 4, len = strlen(label);
+	size_t tail = len >= 2 && strcmp(label + len - 2, ": ") == 0 ? 2 : 0;
+	char *head, *cut, *out;
+
+	if (cells(ui, label, len) <= max)
+		return xstrdup(label);
+	head = xstrndup(label, len - tail);
+	cut = text_shorten(head, max - tail);
+	out = xasprintf("%s%s", cut, label + len - tail);
+	free(cut);
+	free(head);
+	return out;
+}
+
 char *
 prompt_read(struct ui *ui, const char *label, const char *initial,
     prompt_change_fn change, void *ctx)
 {
 	struct strbuf b = { 0 };
-	char *line, *problem = NULL, mb[MB_LEN_MAX + 1];
+	char *line, *problem = NULL, *shown = NULL, mb[MB_LEN_MAX + 1];
 	int rc, y;
 	bool changed = false;
 	size_t n, at, off = 0, lw, cx;
@@ -81,8 +100,10 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 	curs_set(1);
 	for (;;) {
 		y = LINES - 1;
+		free(shown);
+		shown = fit_label(ui, label);
 		/* Scroll the text so that the cursor stays on the screen. */
-		lw = cells(ui, label, strlen(label));
+		lw = cells(ui, shown, strlen(shown));
 		if (off > at)
 			off = at;
 		cx = lw + (b.s ? cells(ui, b.s + off, at - off) : 0);
@@ -106,7 +127,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 				off = n;
 			}
 		}
-		line = xasprintf("%s%s", label, b.s ? b.s + off : "");
+		line = xasprintf("%s%s", shown, b.s ? b.s + off : "");
 		n = cells(ui, line, strlen(line));
 		ui_put(ui, stdscr, y, 0, COLS, line, A_NORMAL);
 		/* A problem with the text shows after it, dimmed. */
@@ -159,6 +180,7 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 cancel:
 			strbuf_fini(&b);
 			free(problem);
+			free(shown);
 			curs_set(0);
 			timeout(ui->refresh_ms);
 			return NULL;
@@ -246,6 +268,7 @@ backspace:
 		}
 	}
 	free(problem);
+	free(shown);
 	curs_set(0);
 	timeout(ui->refresh_ms);
 	return strbuf_steal(&b);

@@ -344,4 +344,23 @@ done
 wait_for '^ *2024-09-07 *Discussions aimed toward'
 keys q
 wait_for 'LEDE-EXITED-0'
+
+# Many views on a narrow screen: the prompt's list of names takes half
+# the line at most, so what is typed shows (before: it fell off).
+{
+	cat "$tmp/config"
+	for v in harbour election central-bank tapestry football weather; do
+		echo "view $v = $v"
+	done
+} >"$tmp/many"
+start 40 20 --db "$db" --config "$tmp/many" read
+wait_for 'Articles'
+keys v
+wait_for 'View (dam'
+keys -l 'da'
+wait_for '…: da$'
+keys Enter
+wait_gone ': da$'
+keys q
+wait_for 'LEDE-EXITED-0'
 finish
