@@ -480,8 +480,10 @@ bool
 pane_list_next_unread(struct pane *p)
 {
 	struct list *l = p->data;
+	struct ui *ui = p->ui;
 	struct store_page_query q = { .older = true, .limit = 1,
-	    .filter = p->ui->query, .unread_only = true };
+	    .filter = ui->query, .unread_only = true };
+	struct row *cur;
 	struct fetch f;
 	int64_t to = 0, head;
 	char *err = NULL;
@@ -489,10 +491,19 @@ pane_list_next_unread(struct pane *p)
 
 	if (l->n == 0)
 		return false;
-	/* Unfolded: the unread article may be a copy the fold hides (one
-	 * that came in after its story was read); then its cluster's row
-	 * is the one to go to. */
-	q.from = &l->rows[l->sel].key;
+	cur = &l->rows[l->sel];
+	/* Done with this story: its copies are read too, a copy that came
+	 * in after the story was read included (which the folded row
+	 * shows, and opening the story leaves alone). */
+	if (ui->fold && ui->read_cluster && cur->copies_unread) {
+		ui_mark(ui, cur->id, false, true, true);
+		cur->copies_unread = false;
+		p->flags |= PANE_DIRTY;
+	}
+	/* Unfolded: the unread article may be a copy the fold hides.  Its
+	 * cluster's row stands for it where reading one copy reads all;
+	 * else the jump to the copy unfolds the list to show it. */
+	q.from = &cur->key;
 	f = fetch_page(p, &q);
 	if (f.n == 0) {
 		/* None below: the newest unread above, as a newsreader's
@@ -505,34 +516,22 @@ pane_list_next_unread(struct pane *p)
 	}
 	if (f.n == 1) {
 		to = f.v[0].id;
-		if (p->ui->fold && store_fold_head(p->ui->st, to, p->ui->query,
-		    &head, &err) == 0)
+		if (ui->fold && ui->read_cluster && store_fold_head(ui->st, to,
+		    ui->query, &head, &err) == 0)
 			to = head;
 		free(err);
 	}
-	if (to != 0 && to != l->rows[l->sel].id) {
+	if (to != 0 && to != cur->id) {
 		if (wrapped)
-			ui_message(p->ui, _("Wrapped to the newest unread "
+			ui_message(ui, _("Wrapped to the newest unread "
 			    "article."));
-		p->ui->jump_to = to;
+		ui->jump_to = to;
 		list_recalc(p);
 		found = true;
 	}
 	free_rows(f.v, f.n);
 	p->flags |= PANE_DIRTY;
 	return found;
-}
-
-bool
-pane_list_copies_unread(struct pane *p, int64_t id)
-{
-	struct list *l = p->data;
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (l->rows[i].id == id)
-			return l->rows[i].copies_unread;
-	return false;
 }
 
 const struct pane_type pane_list_type = {

@@ -476,12 +476,6 @@ ui_select(struct ui *ui, int64_t id)
 			ui_mark(ui, id, false, true, ui->read_cluster);
 			ui->article->is_read = true;
 			ui->pane[PANE_LIST].flags |= PANE_DIRTY;
-		} else if (ui->read_cluster && pane_list_copies_unread(
-		    &ui->pane[PANE_LIST], id)) {
-			/* A copy that came in after the story was read: the
-			 * story read again reads it. */
-			ui_mark(ui, id, false, true, true);
-			ui->pane[PANE_LIST].flags |= PANE_RECALC;
 		}
 	}
 	for (i = PANE_BODY; i < PANE_COUNT; i++)
@@ -650,9 +644,9 @@ ui_is_hit(const struct ui *ui, const char *key, size_t keylen)
 }
 
 /* z: fold or unfold, and stay where the reader is.  Unfolded, the
- * article keeps its row.  Folded, a duplicate's row is its cluster's
- * (the oldest copy the filter takes); otherwise the article keeps its
- * row, and the list its top. */
+ * article keeps its row (z z comes back to the copy it left).  Folded, a
+ * duplicate's row is its cluster's (the oldest copy the filter takes);
+ * otherwise the article keeps its row, and the list its top. */
 static void
 fold_in_place(struct ui *ui)
 {
@@ -664,15 +658,21 @@ fold_in_place(struct ui *ui)
 	ui->unfolded_to_show = false;
 	ui->pane[PANE_LIST].flags |= PANE_RECALC;
 	if (!ui->fold) {
-		ui->jump_to = ui->id;
+		/* Back on the copy the fold moved away from, if the
+		 * selection is still on its cluster's row. */
+		ui->jump_to = ui->id == ui->folded_to && ui->folded_from ?
+		    ui->folded_from : ui->id;
+		ui->folded_from = ui->folded_to = 0;
 		return;
 	}
+	ui->folded_from = ui->folded_to = 0;
 	if (ui->id == 0)
 		return;
 	r = store_fold_head(ui->st, ui->id, ui->query, &head, &err);
-	if (r == 0 && head != ui->id)
-		ui->jump_to = head;
-	else if (r != 0 && r != STORE_ENOTFOUND)
+	if (r == 0 && head != ui->id) {
+		ui->folded_from = ui->id;
+		ui->folded_to = ui->jump_to = head;
+	} else if (r != 0 && r != STORE_ENOTFOUND)
 		ui_message(ui, "%s", err);
 	free(err);
 }

@@ -107,6 +107,8 @@ struct ui {
 	bool		 fold;		/* fold duplicate clusters */
 	bool		 unfolded_to_show; /* the list unfolded itself to
 					   show a duplicate; z clears it */
+	int64_t		 folded_from;	/* z moved from this copy */
+	int64_t		 folded_to;	/* to its cluster's row */
 	bool		 read_cluster;	/* reading marks duplicates read */
 	struct ui_scope	 scope;
 	struct query	*query;		/* the scope parsed, or NULL */
@@ -219,9 +221,6 @@ int ui_rows(const struct pane *p);
 /* The next unread article after the selected one: the list pane moves
  * there.  Returns true if there was one. */
 bool pane_list_next_unread(struct pane *p);
-/* Whether article id's row on the list's page stands for a folded
- * cluster with an unread copy. */
-bool pane_list_copies_unread(struct pane *p, int64_t id);
 /* Keys for an action, as actions.def writes them. */
 const char *ui_action_keys(enum action a);
 /* A key named as actions.def or as people write it ("KEY_DOWN" or

@@ -49,9 +49,10 @@ wait_gone 'A section of the Kessing Dam gave way before dawn'
 keys z
 wait_for '| folded |'
 wait_for 'A section of the Kessing Dam gave way before dawn'
+# z z comes back to the copy it left.
 keys z
 wait_for '| unfolded |'
-wait_for 'A section of the Kessing Dam gave way before dawn'
+wait_gone 'A section of the Kessing Dam gave way before dawn'
 keys z
 wait_for '| folded |'
 wait_for 'A section of the Kessing Dam gave way before dawn'
@@ -218,37 +219,74 @@ keys q
 wait_for 'LEDE-EXITED-0'
 
 # A copy that comes in after its story was read is unread, and the fold
-# hides it: Space goes to its cluster's row, and reading the story again
-# reads the copy (before: "No more unread articles" beside "1 unread").
+# hides it (before: Space said "No more unread articles" beside "1
+# unread").  Space goes to its cluster's row, and on from there reads
+# the copy with the story; with read-marks-cluster off, Space goes to
+# the copy itself and the list unfolds to show it.
 if command -v sqlite3 >/dev/null; then
 	"$LEDE" --db "$tmp/copy.db" import "$top_srcdir/data/articles" >/dev/null 2>&1 ||
 		fail "import"
-	sqlite3 "$tmp/copy.db" 'UPDATE articles SET is_read = 1'
 	mkdir "$tmp/later"
 	sed 's/Thousands of dockworkers/Thousands of angry dockworkers/' \
 		"$top_srcdir/data/articles/001-port-strike-begins-mp.txt" \
 		>"$tmp/later/001-copy.txt"
-	"$LEDE" --db "$tmp/copy.db" import "$tmp/later" >/dev/null 2>&1 ||
-		fail "import of the copy"
-	"$LEDE" --db "$tmp/copy.db" list --fold --json | jq -e \
-		'all(.[]; .title | contains("angry") | not)' >/dev/null ||
-		fail "the folded list shows the copy: nothing to test"
-	start 160 48 --db "$tmp/copy.db" --config /dev/null read
-	wait_for '47 articles, 1 unread'
-	i=0
-	while [ $i -lt 20 ]; do
-		keys Space
-		sleep 0.2
-		screen
-		grep -q '47 articles, 0 unread' "$tmp/screen" && break
-		grep -q 'No more unread' "$tmp/screen" &&
-			fail "Space did not reach the hidden copy"
-		i=$((i + 1))
+	# space_until TEXT: Space until the screen shows TEXT.
+	space_until() {
+		i=0
+		while [ $i -lt 20 ]; do
+			keys Space
+			sleep 0.2
+			screen
+			grep -q -- "$1" "$tmp/screen" && return 0
+			i=$((i + 1))
+		done
+		wait_for "$1"
+	}
+	for marks in yes no; do
+		sqlite3 "$tmp/copy.db" 'UPDATE articles SET is_read = 1'
+		"$LEDE" --db "$tmp/copy.db" import "$tmp/later" >/dev/null 2>&1 ||
+			fail "import of the copy"
+		"$LEDE" --db "$tmp/copy.db" list --fold --json | jq -e \
+			'all(.[]; .title | contains("angry") | not)' >/dev/null ||
+			fail "the folded list shows the copy: nothing to test"
+		sqlite3 "$tmp/copy.db" "UPDATE articles SET is_read = 0 WHERE title LIKE '%angry%'"
+		echo "set read-marks-cluster $marks" >"$tmp/marks"
+		start 160 48 --db "$tmp/copy.db" --config "$tmp/marks" read
+		wait_for '47 articles, 1 unread'
+		if [ $marks = yes ]; then
+			space_until 'No more unread articles'
+			n=$("$LEDE" --db "$tmp/copy.db" list --json unread | jq length)
+			[ "$n" = 0 ] || fail "Space left $n unread"
+			# Tab: the status line again, for the counts and fold.
+			keys Tab
+			wait_for '47 articles, 0 unread'
+			grep -q '| folded |' "$tmp/screen" ||
+				fail "Space unfolded the list"
+			grep -q '(+2) Thousands of dockworkers' "$tmp/screen" ||
+				fail "the story's row is not on the screen"
+		else
+			space_until 'Unfolded to show a duplicate'
+			title | grep -q 'Thousands of angry dockworkers' ||
+				fail "Space opened '$(title)', not the copy"
+		fi
+		keys q
+		wait_for 'LEDE-EXITED-0'
 	done
-	wait_for '47 articles, 0 unread'
-	title | grep -q 'Thousands of dockworkers walked off' ||
-		fail "Space opened '$(title)', not the story's row"
-	grep -q 'Unfolded' "$tmp/screen" && fail "Space unfolded the list"
+	# Opening the story's row, or folding onto it, marks nothing the
+	# user did not read: the copy stays unread (a reviewer saw z undo
+	# an m).
+	sqlite3 "$tmp/copy.db" "UPDATE articles SET is_read = 0 WHERE title LIKE '%angry%'"
+	head=$("$LEDE" --db "$tmp/copy.db" list --fold --json | jq -r \
+		'.[] | select(.title | startswith("Thousands of dockworkers walked off")) | .id')
+	start 160 48 --db "$tmp/copy.db" --config /dev/null read "$head"
+	wait_for '47 articles, 1 unread'
+	keys z
+	wait_for '| unfolded |'
+	keys z
+	wait_for '| folded |'
+	sleep 0.5
+	n=$("$LEDE" --db "$tmp/copy.db" list --json unread | jq length)
+	[ "$n" = 1 ] || fail "opening the story's row marked its copy read"
 	keys q
 	wait_for 'LEDE-EXITED-0'
 else
