@@ -1396,6 +1396,18 @@ pragma_int(struct store *st, const char *sql, int *out, char **err)
 	return 0;
 }
 
+/* The end of a one-row lookup, its statement reset or finalized with
+ * rc its step's result: no row is STORE_ENOTFOUND, a failed step -1. */
+static int
+lookup_done(struct store *st, int rc, char **err)
+{
+	if (rc == SQLITE_DONE)
+		return STORE_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return fail(st, err, _("cannot read the cache"));
+	return 0;
+}
+
 char *
 store_default_path(bool create, char **err)
 {
@@ -2141,10 +2153,8 @@ store_article_get(struct store *st, int64_t id, struct article **out,
 		a->is_starred = sqlite3_column_int(s, 14) != 0;
 	}
 	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return STORE_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return fail(st, err, _("cannot read the cache"));
+	if ((rc = lookup_done(st, rc, err)) != 0)
+		return rc;
 	s = stmt(st, S_GET_CAPTIONS);
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
@@ -2171,11 +2181,7 @@ store_article_json(struct store *st, int64_t id, char **json, char **err)
 	if (rc == SQLITE_ROW)
 		*json = column_dup(s, 0);
 	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return STORE_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return fail(st, err, _("cannot read the cache"));
-	return 0;
+	return lookup_done(st, rc, err);
 }
 
 /* End a row loop: finalize s and turn a failed step into -1 and *err;
@@ -3373,11 +3379,7 @@ store_sim_sig(struct store *st, int64_t id, void **sig, size_t *siglen,
 		}
 	}
 	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
-		return STORE_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return fail(st, err, _("cannot read the cache"));
-	return 0;
+	return lookup_done(st, rc, err);
 }
 
 static void
@@ -3923,11 +3925,7 @@ store_article_key(struct store *st, int64_t id, struct store_key *key,
 		key->id = id;
 	}
 	sqlite3_finalize(s);
-	if (rc == SQLITE_DONE)
-		return STORE_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return fail(st, err, _("cannot read the cache"));
-	return 0;
+	return lookup_done(st, rc, err);
 }
 
 int
@@ -3952,11 +3950,7 @@ store_fold_head(struct store *st, int64_t id, const struct query *filter,
 	if (rc == SQLITE_ROW)
 		*head = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
-	if (rc == SQLITE_DONE)
-		return STORE_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return fail(st, err, _("cannot read the cache"));
-	return 0;
+	return lookup_done(st, rc, err);
 }
 
 int
