@@ -1614,11 +1614,10 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	} else {
 		struct stat sb;
 
-		/* An empty file is a database to SQLite, which the
-		 * migrations would turn into a cache: only an import may
-		 * create one. */
-		if (stat(path, &sb) != 0 || (S_ISREG(sb.st_mode) &&
-		    sb.st_size == 0)) {
+		/* Only an import may create a cache: no file is no cache
+		 * here, and neither is a database without tables (an
+		 * empty file among them), found below. */
+		if (stat(path, &sb) != 0) {
 			*err = no_cache_here(path);
 			goto fail;
 		}
@@ -1639,11 +1638,11 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	st->busy_ms = BUSY_MS_DEFAULT;
 	st->busy_progress = true;
 	sqlite3_busy_handler(st->db, busy_wait, st);
-	/* A database without tables is no cache either, whatever its size:
-	 * an import killed while it created the cache leaves a page and a
-	 * hot journal, and reading the schema rolls the file back to empty.
-	 * This read comes before the journal pragma, which would write a
-	 * page to an empty file. */
+	/* A database without tables is no cache, whatever its size: an
+	 * empty file, or an import killed while it created the cache (a
+	 * page and a hot journal, which reading the schema rolls back to
+	 * empty).  This read comes before the journal pragma, which would
+	 * write a page to an empty file. */
 	if (!(flags & STORE_CREATE)) {
 		int ntables = 0;
 
