@@ -187,7 +187,9 @@ list_recalc_anchored(struct pane *p, bool anchored)
 	}
 	f = fetch(p, l->has_top ? &l->top : NULL, true, true, h);
 	/* A jump to a row the page shows moves the selection only (z, or
-	 * Space to the next unread): the list keeps its place. */
+	 * Space to the next unread): the list keeps its place.  The page
+	 * is fetched to know, not the rows on screen: folded, a cluster's
+	 * row can come on the page from below it. */
 	if (ui->jump_to != 0 && !anchored && has_row(&f, ui->jump_to)) {
 		keep = ui->jump_to;
 		ui->jump_to = 0;
@@ -298,6 +300,7 @@ list_draw(struct pane *p)
 
 	for (y = 0; y < h; y++) {
 		const struct row *r;
+		bool unread;
 		attr_t a;
 
 		if ((size_t)y >= l->n) {
@@ -310,10 +313,11 @@ list_draw(struct pane *p)
 			l->rows[y].is_read = ui->article->is_read;
 			l->rows[y].is_starred = ui->article->is_starred;
 		}
-		a = r->is_read && !r->copies_unread ? A_NORMAL : A_BOLD;
+		unread = !r->is_read || r->copies_unread;
+		a = unread ? A_BOLD : A_NORMAL;
 		if ((size_t)y == l->sel)
 			a |= focus ? A_REVERSE : A_UNDERLINE;
-		mark[0] = r->is_read && !r->copies_unread ? ' ' : 'N';
+		mark[0] = unread ? 'N' : ' ';
 		mark[1] = r->is_starred ? '*' : ' ';
 		mark[2] = ' ';
 		mark[3] = '\0';
