@@ -417,9 +417,9 @@ cmd_import(struct globals *g, int argc, char **argv)
 			source = clean_name(optarg);
 			/* An empty outlet would be stored as a name. */
 			if (*source == '\0') {
-				free(source);
-				return usage_error(_("%s: --source: the name "
+				rc = usage_error(_("%s: --source: the name "
 				    "of an outlet is missing"), "import");
+				goto out;
 			}
 			o.source = source;
 			break;
@@ -427,30 +427,26 @@ cmd_import(struct globals *g, int argc, char **argv)
 			errno = 0;
 			o.max_bytes = strtoul(optarg, NULL, 10);
 			if (errno || !is_decimal(optarg) || !o.max_bytes) {
-				free(source);
-				return usage_error(_("%s: --max-size: not a "
+				rc = usage_error(_("%s: --max-size: not a "
 				    "positive number of bytes: '%s'"),
 				    "import", optarg);
+				goto out;
 			}
 			break;
 		default:
-			free(source);
-			return bad_option("import", c, argv);
+			rc = bad_option("import", c, argv);
+			goto out;
 		}
 	}
 	if (optind >= argc) {
-		free(source);
-		return usage_error(_("import: no file or directory given"));
+		rc = usage_error(_("import: no file or directory given"));
+		goto out;
 	}
 
-	if (load_rules(&rules, &err) != 0) {
-		free(source);
-		return fail_msg(err);
-	}
-	if (open_store(g, true, &st, &err) != 0) {
-		import_rules_free(rules);
-		free(source);
-		return fail_msg(err);
+	if (load_rules(&rules, &err) != 0 ||
+	    open_store(g, true, &st, &err) != 0) {
+		rc = fail_msg(err);
+		goto out;
 	}
 	o.progress = isatty(STDERR_FILENO);
 	o.now = (int64_t)time(NULL);
@@ -458,13 +454,18 @@ cmd_import(struct globals *g, int argc, char **argv)
 	rc = import_paths(st, rules, argv + optind, (size_t)(argc - optind),
 	    &o, &stats, &err);
 	store_close(st);
-	import_rules_free(rules);
-	free(source);
+	st = NULL;
 	printf(_("Imported: %zu, updated: %zu, unchanged: %zu, failed: %zu\n"),
 	    stats.imported, stats.updated, stats.unchanged, stats.failed);
 	if (rc != 0)
-		return fail_msg(err);
-	return stats.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+		rc = fail_msg(err);
+	else
+		rc = stats.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
+out:
+	store_close(st);
+	import_rules_free(rules);
+	free(source);
+	return rc;
 }
 
 struct list_ctx {
