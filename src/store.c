@@ -1612,12 +1612,10 @@ store_open(const char *path, int flags, struct store **out, char **err)
 			goto fail;
 		}
 	} else {
-		struct stat sb;
-
 		/* Only an import may create a cache: no file is no cache
 		 * here, and neither is a database without tables (an
 		 * empty file among them), found below. */
-		if (stat(path, &sb) != 0) {
+		if (access(path, F_OK) != 0) {
 			*err = no_cache_here(path);
 			goto fail;
 		}
