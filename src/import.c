@@ -403,30 +403,38 @@ optimize_after(struct run *run)
 	free(err);
 }
 
-int
-import_paths(struct store *st, const struct import_rules *r,
-    char *const *paths, size_t npaths, const struct import_opts *opts,
-    struct import_stats *stats, char **err)
+/* The files an import reads: what import_scan found, and the absolute
+ * path of each argument, which with a file's path below it makes the
+ * article's origin. */
+struct import_files {
+	struct filelist	  fl;
+	char		**paths;	/* the arguments, borrowed */
+	char		**abs;
+	size_t		  npaths;
+};
+
+struct import_files *
+import_scan(char *const *paths, size_t npaths, const struct import_opts *opts,
+    struct import_stats *stats)
 {
-	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats,
-	    .batch = { .every = opts->batch } };
-	struct filelist fl = { 0 };
+	struct import_files *f = xcalloc(1, sizeof *f);
+	struct filelist *fl = &f->fl;
 	struct dirs_seen seen = { 0 };
 	struct stat sb;
-	char *msg, **abs;
+	char *msg;
 	size_t i;
 	bool found;
-	int rc = 0;
 
 	memset(stats, 0, sizeof *stats);
-	store_bulk(st);
-	abs = xcalloc(npaths ? npaths : 1, sizeof *abs);
+	f->paths = (char **)paths;
+	f->npaths = npaths;
+	f->abs = xcalloc(npaths ? npaths : 1, sizeof *f->abs);
 	for (i = 0; i < npaths; i++) {
 		/* Origins are absolute and canonical at the argument, so that
 		 * the same file imported from anywhere is the same article;
 		 * below it they follow the walk, which saves a realpath(3),
 		 * and its system call per path component, per file. */
-		fl.cur = i;
+		fl->cur = i;
 		found = stat(paths[i], &sb) == 0;
 		if (found && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
 			/* A pipe (/dev/stdin) has no path to be its origin,
@@ -437,7 +445,7 @@ import_paths(struct store *st, const struct import_rules *r,
 			free(msg);
 			stats->failed++;
 		} else if (!found ||
-		    (abs[i] = realpath(paths[i], NULL)) == NULL) {
+		    (f->abs[i] = realpath(paths[i], NULL)) == NULL) {
 			if (strcmp(paths[i], "-") == 0 && errno == ENOENT)
 				msg = xasprintf(_("%s: no such file (import "
 				    "does not read standard input)"),
@@ -449,28 +457,66 @@ import_paths(struct store *st, const struct import_rules *r,
 			free(msg);
 			stats->failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
-			size_t before = fl.n, dirs = seen.n;
+			size_t before = fl->n, dirs = seen.n;
 
-			walk(paths[i], &fl, &seen, opts, stats, 0);
+			walk(paths[i], fl, &seen, opts, stats, 0);
 			/* Likely the wrong directory: say so (unless it was
 			 * walked already, which walk has said). */
-			if (fl.n == before && seen.n > dirs) {
+			if (fl->n == before && seen.n > dirs) {
 				msg = xasprintf(_("%s: no articles here (files "
 				    "named *.txt)"), paths[i]);
 				report(opts, stats, msg);
 				free(msg);
 			}
 		} else
-			filelist_add(&fl, xstrdup(paths[i]));
+			filelist_add(fl, xstrdup(paths[i]));
 	}
 	dirs_seen_free(&seen);
-	run.total = fl.n;
-	for (i = 0; i < fl.n && rc == 0; i++) {
-		const char *arg = paths[fl.arg[i]], *rest;
+	return f;
+}
 
-		rest = fl.v[i] + strlen(arg);
-		rc = import_one(&run, fl.v[i], xasprintf("%s%s", abs[fl.arg[i]],
-		    rest), err);
+size_t
+import_files_count(const struct import_files *f)
+{
+	return f->fl.n;
+}
+
+void
+import_files_free(struct import_files *f)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->fl.n; i++)
+		free(f->fl.v[i]);
+	free(f->fl.v);
+	free(f->fl.arg);
+	for (i = 0; i < f->npaths; i++)
+		free(f->abs[i]);
+	free(f->abs);
+	free(f);
+}
+
+int
+import_files(struct store *st, const struct import_rules *r,
+    const struct import_files *f, const struct import_opts *opts,
+    struct import_stats *stats, char **err)
+{
+	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats,
+	    .batch = { .every = opts->batch } };
+	const struct filelist *fl = &f->fl;
+	size_t i;
+	int rc = 0;
+
+	store_bulk(st);
+	run.total = fl->n;
+	for (i = 0; i < fl->n && rc == 0; i++) {
+		const char *arg = f->paths[fl->arg[i]], *rest;
+
+		rest = fl->v[i] + strlen(arg);
+		rc = import_one(&run, fl->v[i], xasprintf("%s%s",
+		    f->abs[fl->arg[i]], rest), err);
 		run.done++;
 		draw_progress(&run, false);
 	}
@@ -487,12 +533,17 @@ import_paths(struct store *st, const struct import_rules *r,
 	}
 	if (rc == 0)
 		optimize_after(&run);
-	for (i = 0; i < fl.n; i++)
-		free(fl.v[i]);
-	free(fl.v);
-	free(fl.arg);
-	for (i = 0; i < npaths; i++)
-		free(abs[i]);
-	free(abs);
+	return rc;
+}
+
+int
+import_paths(struct store *st, const struct import_rules *r,
+    char *const *paths, size_t npaths, const struct import_opts *opts,
+    struct import_stats *stats, char **err)
+{
+	struct import_files *f = import_scan(paths, npaths, opts, stats);
+	int rc = import_files(st, r, f, opts, stats, err);
+
+	import_files_free(f);
 	return rc;
 }

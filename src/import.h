@@ -73,12 +73,29 @@ struct import_opts {
 	void		*ctx;
 };
 
-/* Import every regular file under each of paths (directories
- * recursively, in name order, hidden entries skipped).  Problems with
+/* The files to import, found by import_scan. */
+struct import_files;
+
+/* Find every regular file under each of paths (directories recursively,
+ * in name order, hidden entries skipped), without reading them.  stats
+ * starts at zero; a path that cannot be read is reported through
+ * opts->warn and counted as failed.  Never NULL; the caller frees it
+ * with import_files_free, and keeps paths until then. */
+struct import_files *import_scan(char *const *paths, size_t npaths,
+    const struct import_opts *opts, struct import_stats *stats);
+size_t import_files_count(const struct import_files *f);
+void import_files_free(struct import_files *f);
+
+/* Import the files import_scan found, adding to stats.  Problems with
  * single files are reported through opts->warn and counted as failed; the
  * rest goes on.  Returns 0 when the store stayed usable (check
  * stats->failed), -1 with *err on a store error, after rolling back the
  * batch in progress. */
+int import_files(struct store *st, const struct import_rules *r,
+    const struct import_files *f, const struct import_opts *opts,
+    struct import_stats *stats, char **err);
+
+/* import_scan and import_files in one. */
 int import_paths(struct store *st, const struct import_rules *r,
     char *const *paths, size_t npaths, const struct import_opts *opts,
     struct import_stats *stats, char **err);

@@ -405,6 +405,7 @@ cmd_import(struct globals *g, int argc, char **argv)
 	};
 	struct import_opts o = { 0 };
 	struct import_rules *rules = NULL;
+	struct import_files *files = NULL;
 	struct import_stats stats;
 	struct store *st = NULL;
 	char *err = NULL, *source = NULL;
@@ -443,18 +444,27 @@ cmd_import(struct globals *g, int argc, char **argv)
 		goto out;
 	}
 
-	if (load_rules(&rules, &err) != 0 ||
-	    open_store(g, true, &st, &err) != 0) {
+	if (load_rules(&rules, &err) != 0) {
 		rc = fail_msg(err);
 		goto out;
 	}
 	o.progress = isatty(STDERR_FILENO);
 	o.now = (int64_t)time(NULL);
 	o.warn = import_warn;
-	rc = import_paths(st, rules, argv + optind, (size_t)(argc - optind),
-	    &o, &stats, &err);
-	store_close(st);
-	st = NULL;
+	files = import_scan(argv + optind, (size_t)(argc - optind), &o,
+	    &stats);
+	/* Nothing to read (a mistyped path): no cache is created for it,
+	 * so the reader still says there is none. */
+	rc = 0;
+	if (import_files_count(files) > 0) {
+		if (open_store(g, true, &st, &err) != 0) {
+			rc = fail_msg(err);
+			goto out;
+		}
+		rc = import_files(st, rules, files, &o, &stats, &err);
+		store_close(st);
+		st = NULL;
+	}
 	printf(_("Imported: %zu, updated: %zu, unchanged: %zu, failed: %zu\n"),
 	    stats.imported, stats.updated, stats.unchanged, stats.failed);
 	if (rc != 0)
@@ -463,6 +473,7 @@ cmd_import(struct globals *g, int argc, char **argv)
 		rc = stats.failed > 0 ? EXIT_PARTIAL : EXIT_OK;
 out:
 	store_close(st);
+	import_files_free(files);
 	import_rules_free(rules);
 	free(source);
 	return rc;

@@ -79,6 +79,14 @@ printf 'Title\n\nBody.\n' |
 expect_grep '/dev/stdin: not a regular file (import reads files' "$tmp/err"
 printf 'Title\n\nBody.\n' | expect_status 3 "$LEDE" --db "$db" import -
 expect_grep '^lede: warning: -: no such file (import does not read standard input)' "$tmp/err"
+# An import with nothing to read (a mistyped path, an empty directory)
+# creates no cache: the reader still says to import first.
+expect_status 3 "$LEDE" --db "$tmp/typo.db" import "$tmp/artciles"
+expect_grep '^Imported: 0, updated: 0, unchanged: 0, failed: 1$' "$tmp/out"
+expect_status 0 "$LEDE" --db "$tmp/typo.db" import "$tmp/notes"
+ls "$tmp"/typo.db* >/dev/null 2>&1 && fail "an import of nothing created a cache"
+expect_status 1 "$LEDE" --db "$tmp/typo.db" list
+expect_grep 'no cache here' "$tmp/err"
 
 # Escape sequences from the text reach neither storage nor output.
 "$LEDE" --db "$db" show --json "$(
