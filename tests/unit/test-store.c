@@ -1425,6 +1425,90 @@ test_store_fold_head(void **state)
 	store_close(st);
 }
 
+struct rel_list {
+	int64_t	id[8];
+	int	n;
+};
+
+static int
+collect_related(const struct store_related_row *r, void *ctx)
+{
+	struct rel_list *l = ctx;
+
+	if (l->n < 8)
+		l->id[l->n++] = r->id;
+	return 0;
+}
+
+static bool
+in_list(const struct rel_list *l, int64_t id)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->id[i] == id)
+			return true;
+	return false;
+}
+
+/* A full related list takes a newcomer only in place of its weakest
+ * entry, the newest of the lowest scores; a weaker newcomer stays out,
+ * and an entry already listed is updated, not counted twice. */
+static void
+test_store_related_put_keeps_best(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct article *a;
+	struct rel_list l;
+	char origin[32], *err = NULL;
+	int64_t id[7];
+	int i;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	for (i = 0; i < 7; i++) {
+		snprintf(origin, sizeof origin, "/r/%d.txt", i);
+		a = make(origin, "Harbour", origin);
+		put(st, a);
+		id[i] = a->id;
+		article_free(a);
+	}
+	assert_int_equal(store_begin(st, &err), 0);
+	assert_int_equal(store_related_put(st, id[0], id[1], 0.5, "related",
+	    3, &err), 0);
+	assert_int_equal(store_related_put(st, id[0], id[2], 0.3, "related",
+	    3, &err), 0);
+	assert_int_equal(store_related_put(st, id[0], id[3], 0.3, "related",
+	    3, &err), 0);
+	/* Full: 0.2 is weaker than all, and stays out. */
+	assert_int_equal(store_related_put(st, id[0], id[4], 0.2, "related",
+	    3, &err), 0);
+	/* 0.4 takes the place of the newer of the two at 0.3. */
+	assert_int_equal(store_related_put(st, id[0], id[5], 0.4, "related",
+	    3, &err), 0);
+	memset(&l, 0, sizeof l);
+	assert_int_equal(store_related(st, id[0], 10, collect_related, &l,
+	    &err), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.id[0], id[1]);
+	assert_int_equal(l.id[1], id[5]);
+	assert_int_equal(l.id[2], id[2]);
+	/* A listed entry scored again moves up and keeps the list's size. */
+	assert_int_equal(store_related_put(st, id[0], id[2], 0.6,
+	    "same story", 3, &err), 0);
+	assert_int_equal(store_commit(st, &err), 0);
+	memset(&l, 0, sizeof l);
+	assert_int_equal(store_related(st, id[0], 10, collect_related, &l,
+	    &err), 0);
+	assert_int_equal(l.n, 3);
+	assert_int_equal(l.id[0], id[2]);
+	assert_int_equal(l.id[1], id[1]);
+	assert_int_equal(l.id[2], id[5]);
+	assert_false(in_list(&l, id[3]));
+	assert_false(in_list(&l, id[4]));
+	store_close(st);
+}
+
 static void
 test_store_stats_counts(void **state)
 {
@@ -1467,6 +1551,8 @@ main(void)
 		    test_store_open_tableless_without_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_fold_head, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_store_related_put_keeps_best, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_store_creates_private_wal_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(
