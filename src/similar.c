@@ -917,10 +917,12 @@ sim_sig_free(struct sim_sig *s)
 {
 	if (s == NULL)
 		return;
-	free(s->shingles);
-	free(s->order);
-	free(s->terms);
-	free(s->facts);
+	if (!s->one_block) {
+		free(s->shingles);
+		free(s->order);
+		free(s->terms);
+		free(s->facts);
+	}
 	free(s->keys);
 	free(s);
 }
@@ -1006,18 +1008,24 @@ sim_sig_decode(const void *blob, size_t len)
 	if (len != header + 6 * nsh + 8 * nt + 4 * nf ||
 	    (known && p[14] > 1))
 		return NULL;
-	s = xcalloc(1, sizeof *s);
+	/* One allocation: an import decodes some forty signatures an
+	 * article, and five allocations each were 3% of its instructions.
+	 * The 4-byte arrays come first, then the 2-byte one. */
+	s = xmalloc(sizeof *s + 4 * nsh + sizeof *s->terms * nt + 4 * nf +
+	    2 * nsh);
+	memset(s, 0, sizeof *s);
+	s->one_block = true;
+	s->shingles = (uint32_t *)(void *)(s + 1);
+	s->terms = (struct sim_term *)(void *)(s->shingles + nsh);
+	s->facts = (uint32_t *)(void *)(s->terms + nt);
+	s->order = (uint16_t *)(void *)(s->facts + nf);
 	s->facts_known = known;
 	s->facts_cut = known && p[14];
 	s->nfacts = (uint16_t)nf;
-	s->facts = xcalloc(nf ? nf : 1, sizeof *s->facts);
 	s->weekday = (int8_t)p[3];
 	s->day = (int32_t)get32(p + 4);
 	s->nshingles = (uint16_t)nsh;
 	s->nterms = (uint16_t)nt;
-	s->shingles = xcalloc(nsh ? nsh : 1, sizeof *s->shingles);
-	s->order = xcalloc(nsh ? nsh : 1, sizeof *s->order);
-	s->terms = xcalloc(nt ? nt : 1, sizeof *s->terms);
 	q = p + header;
 	for (i = 0; i < nsh; i++, q += 6) {
 		s->shingles[i] = get32(q);

@@ -166,6 +166,8 @@ struct sim_sig {
 					   sorted */
 	uint16_t	 nkeys;
 	int64_t		*keys;		/* posting keys (not encoded) */
+	bool		 one_block;	/* decoded: the arrays live in the
+					   struct's own allocation */
 };
 
 /* Weight d's features with document frequencies into a signature; caller
