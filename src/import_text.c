@@ -248,6 +248,35 @@ add_weekdays(const char *line, size_t no, const char *path, void *arg,
 	return 0;
 }
 
+/* "LANG der die das ...": determiners, for languages that capitalise
+ * their nouns. */
+static int
+add_determiners(const char *line, size_t no, const char *path, void *arg,
+    char **err)
+{
+	struct sim_lexicon *lex = arg;
+	char *copy = xstrdup(line), *save = NULL, *w, *low;
+	int lang = -1, n = 0;
+
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save), n++) {
+		if (n == 0) {
+			lang = sim_lexicon_lang(lex, w);
+			continue;
+		}
+		low = text_lower(w, strlen(w));
+		sim_lexicon_add_determiner(lex, lang, low);
+		free(low);
+	}
+	free(copy);
+	if (n < 2 || lang < 0) {
+		*err = xasprintf(_("%s:%zu: expected a language code and its "
+		    "determiners"), path, no);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 cmp_name(const void *a, const void *b)
 {
@@ -341,6 +370,10 @@ import_rules_load(const char *datadir, const char *extra,
 	free(path);
 	path = xasprintf("%s/weekdays", datadir);
 	if (each_line(path, add_weekdays, r->lex, true, err) != 0)
+		goto fail;
+	free(path);
+	path = xasprintf("%s/determiners", datadir);
+	if (each_line(path, add_determiners, r->lex, true, err) != 0)
 		goto fail;
 	free(path);
 	strbuf_fini(&all);

@@ -86,7 +86,8 @@ mix(uint64_t h, uint64_t v)
 
 struct lex_slot {
 	uint64_t	h;	/* 0 = empty */
-	uint32_t	langs;
+	uint32_t	langs;	/* a stopword of these languages */
+	uint32_t	dets;	/* a determiner of these */
 	int8_t		weekday;
 };
 
@@ -195,6 +196,14 @@ sim_lexicon_add_weekday(struct sim_lexicon *lex, const char *word, int day)
 	lex_add(lex, word)->weekday = (int8_t)day;
 }
 
+void
+sim_lexicon_add_determiner(struct sim_lexicon *lex, int lang,
+    const char *word)
+{
+	if (lang >= 0 && lang < SIM_MAX_LANGS)
+		lex_add(lex, word)->dets |= 1u << lang;
+}
+
 static const struct lex_slot *
 lex_lookup(const struct sim_lexicon *lex, uint64_t h)
 {
@@ -266,6 +275,7 @@ struct wordcase {
 	uint64_t	h;		/* 0: free slot */
 	bool		lower;		/* seen in lower case */
 	bool		capmid;		/* capitalised inside a sentence */
+	bool		after_det;	/* right after a determiner: a noun */
 	uint8_t		capstart;	/* capitalised opening a sentence, to 2 */
 };
 
@@ -276,6 +286,7 @@ struct tokenizer {
 	const char	*prev_end;
 	bool		 in_quote;
 	bool		 low_open;	/* opened by „ */
+	bool		 prev_det;	/* the last word was a determiner */
 	struct token	*tok;
 	size_t		 n, cap;
 	int		 weekday[7];
@@ -425,6 +436,10 @@ on_word(const char *w, size_t n, void *ctx)
 			c->capmid = true;
 		else if (c->capstart < 2)
 			c->capstart++;
+		/* German capitalises every noun: "die Stadt" is no name,
+		 * "in Kelheim" may be. */
+		if (joined && tz->prev_det)
+			c->after_det = true;
 	} else
 		case_slot(tz, t.h)->lower = true;
 	for (i = 0; i < n; i++)
@@ -438,7 +453,9 @@ on_word(const char *w, size_t n, void *ctx)
 		t.flags |= T_QUOTE;
 	if (joined)
 		t.flags |= T_JOINED;
+	tz->prev_det = false;
 	if ((ls = lex_lookup(tz->lex, t.h)) != NULL) {
+		tz->prev_det = (ls->dets & tz->langmask) != 0;
 		if (ls->langs & tz->langmask)
 			t.flags |= T_STOP;
 		if (ls->weekday >= 0) {
@@ -528,7 +545,7 @@ is_name(const struct tokenizer *tz, const struct token *t)
 	const struct wordcase *c;
 
 	if ((t->flags & (T_CAP | T_STOP | T_SHORT | T_WEEKDAY)) != T_CAP ||
-	    (c = case_find(tz, t->h)) == NULL || c->lower)
+	    (c = case_find(tz, t->h)) == NULL || c->lower || c->after_det)
 		return false;
 	return (t->flags & T_RUN) || c->capmid || c->capstart >= 2;
 }

@@ -1179,6 +1179,53 @@ test_sim_explain_clitics_and_low_quotes(void **state)
 	article_free(b);
 }
 
+/* German writes every noun with a capital: a capitalised word right
+ * after a determiner ("die Stadt", "einem Brand") is a common noun, not
+ * a name, while "Kelheim" and "Wendt" stay names.  English, where the
+ * determiners are not listed, keeps "the Harbour Board". */
+static void
+test_sim_explain_german_nouns_are_no_names(void **state)
+{
+	static const char *const dets[] = { "der", "die", "das", "den",
+	    "dem", "ein", "eine", "einem" };
+	struct article *a = make("Brand", xstrdup("In Kelheim brach am "
+	    "Dienstag ein Feuer in einer Halle aus. Die Stadt warnte die "
+	    "Bewohner, sagte Wendt. Das Feuer zerstörte die Halle."), T0);
+	struct article *b = make("Brand", xstrdup("Ein Feuer hat in Kelheim "
+	    "eine Halle zerstört. Die Stadt warnte die Bewohner vor dem "
+	    "Rauch, so Wendt."), T0);
+	struct sim_evidence ev;
+	size_t i;
+	int de = sim_lexicon_lang(lex, "de");
+	bool kelheim = false, wendt = false, noun = false;
+
+	(void)state;
+	for (i = 0; i < sizeof dets / sizeof dets[0]; i++)
+		sim_lexicon_add_determiner(lex, de, dets[i]);
+	free(a->language);
+	a->language = xstrdup("de");
+	free(b->language);
+	b->language = xstrdup("de");
+	sim_explain(lex, a, b, no_df, NULL, 10, &ev);
+	for (i = 0; i < ev.nnames; i++) {
+		if (strcmp(ev.names[i], "Kelheim") == 0)
+			kelheim = true;
+		else if (strcmp(ev.names[i], "Wendt") == 0)
+			wendt = true;
+		else if (strcmp(ev.names[i], "Feuer") == 0 ||
+		    strcmp(ev.names[i], "Stadt") == 0 ||
+		    strcmp(ev.names[i], "Halle") == 0 ||
+		    strcmp(ev.names[i], "Bewohner") == 0)
+			noun = true;
+	}
+	assert_true(kelheim);
+	assert_true(wendt);
+	assert_false(noun);
+	sim_evidence_fini(&ev);
+	article_free(a);
+	article_free(b);
+}
+
 static void
 test_sim_label_names(void **state)
 {
@@ -1220,6 +1267,7 @@ main(void)
 		cmocka_unit_test(test_sim_sig_keys_name_the_actors),
 		cmocka_unit_test(test_sim_explain_names_and_quotes),
 		cmocka_unit_test(test_sim_explain_clitics_and_low_quotes),
+		cmocka_unit_test(test_sim_explain_german_nouns_are_no_names),
 		cmocka_unit_test(test_sim_label_names),
 	};
 
