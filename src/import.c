@@ -408,7 +408,7 @@ optimize_after(struct run *run)
  * article's origin. */
 struct import_files {
 	struct filelist	  fl;
-	char		**paths;	/* the arguments, borrowed */
+	char *const	 *paths;	/* the arguments, borrowed */
 	char		**abs;
 	size_t		  npaths;
 };
@@ -426,7 +426,7 @@ import_scan(char *const *paths, size_t npaths, const struct import_opts *opts,
 	bool found;
 
 	memset(stats, 0, sizeof *stats);
-	f->paths = (char **)paths;
+	f->paths = paths;
 	f->npaths = npaths;
 	f->abs = xcalloc(npaths ? npaths : 1, sizeof *f->abs);
 	for (i = 0; i < npaths; i++) {
