@@ -1,9 +1,12 @@
-# Sourced by tests that need many articles: gen_corpus DIR N writes N
-# distinct articles made from our fixtures (DIR/NNN/NNNNNN.txt, 1,000 to
-# a directory), in one awk process so that 10,000 take a fraction of a
-# second.  The first line names the copy, which makes each one distinct.
+# Sourced by tests that need many articles: gen_corpus DIR N [REPEAT]
+# writes N distinct articles made from our fixtures (DIR/NNN/NNNNNN.txt,
+# 1,000 to a directory), in one awk process so that 10,000 take a
+# fraction of a second.  The first line names the copy, which makes each
+# one distinct.  REPEAT (default 1) writes the fixture's text that many
+# times, for articles the size of real ones (the fixtures are about
+# 500 bytes, real news 4 KB).
 gen_corpus() {
-	awk -v dir="$1" -v n="$2" '
+	awk -v dir="$1" -v n="$2" -v rep="${3:-1}" '
 	FNR == 1 { nf++; name[nf] = FILENAME; sub(".*/", "", name[nf]) }
 	{ text[nf] = text[nf] $0 "\n" }
 	END {
@@ -17,6 +20,8 @@ gen_corpus() {
 			}
 			f = sprintf("%s/%06d.txt", d, i)
 			printf "Copy %d of %s.\n%s", i, name[k], text[k] > f
+			for (r = 1; r < rep; r++)
+				printf "\n%s", text[k] > f
 			close(f)
 		}
 	}' "$top_srcdir"/tests/fixtures/articles/*.txt
