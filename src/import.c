@@ -535,15 +535,3 @@ import_files(struct store *st, const struct import_rules *r,
 		optimize_after(&run);
 	return rc;
 }
-
-int
-import_paths(struct store *st, const struct import_rules *r,
-    char *const *paths, size_t npaths, const struct import_opts *opts,
-    struct import_stats *stats, char **err)
-{
-	struct import_files *f = import_scan(paths, npaths, opts, stats);
-	int rc = import_files(st, r, f, opts, stats, err);
-
-	import_files_free(f);
-	return rc;
-}

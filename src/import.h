@@ -95,9 +95,4 @@ int import_files(struct store *st, const struct import_rules *r,
     const struct import_files *f, const struct import_opts *opts,
     struct import_stats *stats, char **err);
 
-/* import_scan and import_files in one. */
-int import_paths(struct store *st, const struct import_rules *r,
-    char *const *paths, size_t npaths, const struct import_opts *opts,
-    struct import_stats *stats, char **err);
-
 #endif
