@@ -1595,9 +1595,18 @@ no_cache_here(const char *path)
 int
 store_open(const char *path, int flags, struct store **out, char **err)
 {
+	static bool configured;
 	struct store *st = xcalloc(1, sizeof *st);
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
+	/* lede has one thread, and reads no allocation statistics: without
+	 * SQLite's mutexes and its count of every allocation, an import
+	 * spends a few per cent less.  Both must precede the first open. */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
+	}
 	*out = NULL;
 	st->path = xstrdup(path);
 	st->open_fd = -1;
