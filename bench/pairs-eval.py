@@ -42,6 +42,37 @@ def auc(pos, neg):
     return won / (len(pos) * len(neg))
 
 
+def ranks(xs):
+    """Ranks from 1, ties sharing their mean rank."""
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    r = [0.0] * len(xs)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            r[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return r
+
+
+def spearman(xs, ys):
+    """Rank correlation, as ratings of pairs are commonly checked."""
+    rx, ry = ranks(xs), ranks(ys)
+    n = len(xs)
+    mx, my = sum(rx) / n, sum(ry) / n
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    vx = sum((a - mx) ** 2 for a in rx)
+    vy = sum((b - my) ** 2 for b in ry)
+    return cov / (vx * vy) ** 0.5 if vx and vy else float('nan')
+
+
+# How closely people would rate each kind: one event, then a follow-up,
+# then the same topic, then nothing in common.
+GRADE = {'same': 3, 'followup': 2, 'sametopic': 1, 'unrelated': 0}
+
+
 def main():
     exe, src, work = sys.argv[1:4]
     pairs = [line.split('\t') for line in
@@ -77,6 +108,12 @@ def main():
               '%.3f' % (name, auc(scores['same'], scores['unrelated']),
                         auc(scores['same'], scores['unrelated'] +
                             scores['sametopic'])))
+        print('  AUC follow-up/unrelated %.3f; Spearman rank correlation '
+              'with the kinds (same 3, follow-up 2, same topic 1, '
+              'unrelated 0) %.3f'
+              % (auc(scores['followup'], scores['unrelated']),
+                 spearman([r[way][0] for r in res.values()],
+                          [GRADE[r[0]] for r in res.values()])))
         for kind in KINDS:
             c = collections.Counter(label for _, label in by[kind])
             print('  %-10s %s' % (kind, ', '.join(
