@@ -248,13 +248,12 @@ add_weekdays(const char *line, size_t no, const char *path, void *arg,
 	return 0;
 }
 
-/* "LANG der die das ...": determiners, for languages that capitalise
- * their nouns. */
+/* Add the words after the language code of a "LANG word word ..." line
+ * with add; -1 when the line has no word or too many languages. */
 static int
-add_determiners(const char *line, size_t no, const char *path, void *arg,
-    char **err)
+add_lang_words(const char *line, struct sim_lexicon *lex,
+    void (*add)(struct sim_lexicon *, int, const char *))
 {
-	struct sim_lexicon *lex = arg;
 	char *copy = xstrdup(line), *save = NULL, *w, *low;
 	int lang = -1, n = 0;
 
@@ -265,13 +264,36 @@ add_determiners(const char *line, size_t no, const char *path, void *arg,
 			continue;
 		}
 		low = text_lower(w, strlen(w));
-		sim_lexicon_add_determiner(lex, lang, low);
+		add(lex, lang, low);
 		free(low);
 	}
 	free(copy);
-	if (n < 2 || lang < 0) {
+	return n < 2 || lang < 0 ? -1 : 0;
+}
+
+/* "LANG der die das ...": determiners, for languages that capitalise
+ * their nouns. */
+static int
+add_determiners(const char *line, size_t no, const char *path, void *arg,
+    char **err)
+{
+	if (add_lang_words(line, arg, sim_lexicon_add_determiner) != 0) {
 		*err = xasprintf(_("%s:%zu: expected a language code and its "
 		    "determiners"), path, no);
+		return -1;
+	}
+	return 0;
+}
+
+/* "LANG january february ...": month names, for languages that
+ * capitalise them. */
+static int
+add_months(const char *line, size_t no, const char *path, void *arg,
+    char **err)
+{
+	if (add_lang_words(line, arg, sim_lexicon_add_month) != 0) {
+		*err = xasprintf(_("%s:%zu: expected a language code and month "
+		    "names"), path, no);
 		return -1;
 	}
 	return 0;
@@ -374,6 +396,10 @@ import_rules_load(const char *datadir, const char *extra,
 	free(path);
 	path = xasprintf("%s/determiners", datadir);
 	if (each_line(path, add_determiners, r->lex, true, err) != 0)
+		goto fail;
+	free(path);
+	path = xasprintf("%s/months", datadir);
+	if (each_line(path, add_months, r->lex, true, err) != 0)
 		goto fail;
 	free(path);
 	strbuf_fini(&all);

@@ -88,6 +88,7 @@ struct lex_slot {
 	uint64_t	h;	/* 0 = empty */
 	uint32_t	langs;	/* a stopword of these languages */
 	uint32_t	dets;	/* a determiner of these */
+	uint32_t	months;	/* a month's name in these */
 	int8_t		weekday;
 };
 
@@ -204,6 +205,13 @@ sim_lexicon_add_determiner(struct sim_lexicon *lex, int lang,
 		lex_add(lex, word)->dets |= 1u << lang;
 }
 
+void
+sim_lexicon_add_month(struct sim_lexicon *lex, int lang, const char *word)
+{
+	if (lang >= 0 && lang < SIM_MAX_LANGS)
+		lex_add(lex, word)->months |= 1u << lang;
+}
+
 static const struct lex_slot *
 lex_lookup(const struct sim_lexicon *lex, uint64_t h)
 {
@@ -232,6 +240,7 @@ sim_lexicon_stop_langs(const struct sim_lexicon *lex, const char *w,
 #define T_WEEKDAY	0x40	/* capitalised always, yet not a name */
 #define T_START		0x80	/* first word of a sentence */
 #define T_RUN		0x100	/* capitalised, next to another capital */
+#define T_MONTH		0x200	/* capitalised always, yet not a name */
 
 struct token {
 	uint64_t	h;	/* of its core (text_word_core) */
@@ -462,6 +471,8 @@ on_word(const char *w, size_t n, void *ctx)
 			tz->weekday[ls->weekday]++;
 			t.flags |= T_WEEKDAY;
 		}
+		if (ls->months & tz->langmask)
+			t.flags |= T_MONTH;
 	}
 	free(low);
 	if (tz->n == tz->cap) {
@@ -544,7 +555,8 @@ is_name(const struct tokenizer *tz, const struct token *t)
 {
 	const struct wordcase *c;
 
-	if ((t->flags & (T_CAP | T_STOP | T_SHORT | T_WEEKDAY)) != T_CAP ||
+	if ((t->flags & (T_CAP | T_STOP | T_SHORT | T_WEEKDAY | T_MONTH)) !=
+	    T_CAP ||
 	    (c = case_find(tz, t->h)) == NULL || c->lower || c->after_det)
 		return false;
 	return (t->flags & T_RUN) || c->capmid || c->capstart >= 2;
@@ -621,8 +633,11 @@ extract(struct sim_doc *d, struct tokenizer *tz, bool keep_strings)
 				boost = 1.5f;
 			if (t[i].flags & T_QUOTE)
 				boost *= 1.5f;
+			/* A month is no name, but the date it is part of is a
+			 * fact: a template's "Pay Aug 15" is not "Pay July
+			 * 15". */
 			term_add(d, t[i].h, boost, (name ? FACT_NAME : 0) |
-			    (t[i].flags & T_NUM ? FACT_NUMBER : 0));
+			    (t[i].flags & (T_NUM | T_MONTH) ? FACT_NUMBER : 0));
 		}
 		/* Multi-word names ("Dmitry Peskov") are terms too. */
 		if (is_name(tz, &t[i]) && (run == 0 || (t[i].flags &

@@ -34,8 +34,9 @@
  *   (words the article only ever capitalises; in German, which
  *   capitalises every noun, not those it writes after a determiner:
  *   among a fire report's seventeen "names" fifteen were nouns such as
- *   "Stadt" and "Feuer"), numbers and words inside quotations weighted
- *   up, and multi-word names as terms of their own.
+ *   "Stadt" and "Feuer"; nor the names of weekdays and months, which
+ *   any two reports of a month share), numbers and words inside
+ *   quotations weighted up, and multi-word names as terms of their own.
  *   (Quoted 4-grams as terms were tried: each is unique to its article,
  *   so with the highest IDF they crowded the shared terms out of the
  *   top 40 and seed 002 fell to cosine 0.02 against 000.)  The strongest
@@ -129,6 +130,11 @@ void sim_lexicon_add_weekday(struct sim_lexicon *lex, const char *word,
  * capitalises every noun, a capitalised word written right after one is
  * a common noun, not a name. */
 void sim_lexicon_add_determiner(struct sim_lexicon *lex, int lang,
+    const char *word);
+/* A month's name in language lang ("april"): capitalised every time, as
+ * English and Turkish write it, yet no name.  Two reports of one month
+ * share it whatever their story. */
+void sim_lexicon_add_month(struct sim_lexicon *lex, int lang,
     const char *word);
 /* Bit i set when the n lower-case bytes at w are a stopword of language
  * i. */

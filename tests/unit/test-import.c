@@ -481,6 +481,45 @@ test_import_boilerplate_from_file(void **state)
 	rmdir(dir);
 }
 
+/* Rule: the month names file is optional, and a line naming a language
+ * but no month is reported with file and line. */
+static void
+test_import_months_file(void **state)
+{
+	char dir[] = "/tmp/lede-rules-XXXXXX", *path, *err = NULL;
+	struct import_rules *mine = NULL;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/boilerplate", dir);
+	f = fopen(path, "w");
+	fclose(f);
+	free(path);
+	path = xasprintf("%s/months", dir);
+	f = fopen(path, "w");
+	fputs("# months\nen january february march\n", f);
+	fclose(f);
+	if (import_rules_load(dir, NULL, &mine, &err) != 0)
+		fail_msg("%s", err);
+	import_rules_free(mine);
+	mine = NULL;
+	f = fopen(path, "w");
+	fputs("en january february\nen\n", f);
+	fclose(f);
+	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), -1);
+	assert_null(mine);
+	assert_non_null(strstr(err, "/months:2: expected a language code and "
+	    "month names"));
+	free(err);
+	unlink(path);
+	free(path);
+	path = xasprintf("%s/boilerplate", dir);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
 /* Rule: paragraphs are separated by blank lines or single newlines;
  * subheads stay their own paragraphs; contributor lines stay at the end. */
 static void
@@ -1161,6 +1200,7 @@ main(void)
 		cmocka_unit_test(test_import_parenthesised_caption_once),
 		cmocka_unit_test(test_import_boilerplate_removed),
 		cmocka_unit_test(test_import_boilerplate_from_file),
+		cmocka_unit_test(test_import_months_file),
 		cmocka_unit_test(test_import_paragraph_forms),
 		cmocka_unit_test(test_import_hard_wrapped_blocks_join),
 		cmocka_unit_test(test_import_outlet_clues),

@@ -1226,6 +1226,49 @@ test_sim_explain_german_nouns_are_no_names(void **state)
 	article_free(b);
 }
 
+/* A month's name is written with a capital every time, yet two reports
+ * of one month share it whatever their story: it is no name, but it
+ * stays a fact, as the date it belongs to. */
+static void
+test_sim_explain_months_are_no_names(void **state)
+{
+	struct article *a = make("Budget", xstrdup("The council of Orlen Vale "
+	    "met in April to vote on the budget. The mayor, Ilsa Varn, said "
+	    "the vote in April would settle the matter."), T0);
+	struct article *b = make("Bridge", xstrdup("Engineers closed the "
+	    "Tarrow bridge in April after a crack was found. Ilsa Varn, the "
+	    "mayor, said repairs would start in April."), T0);
+	struct sim_evidence ev;
+	size_t i;
+	bool april = false, varn = false;
+
+	(void)state;
+	sim_lexicon_add_month(lex, sim_lexicon_lang(lex, "en"), "april");
+	sim_explain(lex, a, b, no_df, NULL, 10, &ev);
+	for (i = 0; i < ev.nnames; i++) {
+		if (strcmp(ev.names[i], "April") == 0)
+			april = true;
+		else if (strcmp(ev.names[i], "Ilsa Varn") == 0)
+			varn = true;
+	}
+	assert_false(april);
+	assert_true(varn);
+	sim_evidence_fini(&ev);
+	article_free(a);
+	article_free(b);
+	/* Yet a date is a fact: a template's two issues differ by it. */
+	sim_lexicon_add_month(lex, sim_lexicon_lang(lex, "en"), "may");
+	a = make("Dividend", xstrdup("Harlow Mills said it will pay 12 cts a "
+	    "share on April 15 to holders of record on March 30."), T0);
+	b = make("Dividend", xstrdup("Harlow Mills said it will pay 12 cts a "
+	    "share on May 15 to holders of record on March 30."), T0);
+	sim_explain(lex, a, b, no_df, NULL, 10, &ev);
+	assert_true(ev.m.shared_facts < ev.m.small_facts);
+	sim_evidence_fini(&ev);
+	article_free(a);
+	article_free(b);
+}
+
 static void
 test_sim_label_names(void **state)
 {
@@ -1268,6 +1311,7 @@ main(void)
 		cmocka_unit_test(test_sim_explain_names_and_quotes),
 		cmocka_unit_test(test_sim_explain_clitics_and_low_quotes),
 		cmocka_unit_test(test_sim_explain_german_nouns_are_no_names),
+		cmocka_unit_test(test_sim_explain_months_are_no_names),
 		cmocka_unit_test(test_sim_label_names),
 	};
 
