@@ -132,8 +132,9 @@ void sim_lexicon_add_weekday(struct sim_lexicon *lex, const char *word,
 void sim_lexicon_add_determiner(struct sim_lexicon *lex, int lang,
     const char *word);
 /* A month's name in language lang ("april"): capitalised every time, as
- * English and Turkish write it, yet no name.  Two reports of one month
- * share it whatever their story. */
+ * English and Turkish write it, yet no name, since two reports of one
+ * month share it whatever their story.  It stays a fact, as a number
+ * does: the date it belongs to tells a template's issues apart. */
 void sim_lexicon_add_month(struct sim_lexicon *lex, int lang,
     const char *word);
 /* Bit i set when the n lower-case bytes at w are a stopword of language
