@@ -248,52 +248,49 @@ add_weekdays(const char *line, size_t no, const char *path, void *arg,
 	return 0;
 }
 
-/* Add the words after the language code of a "LANG word word ..." line
- * with add; -1 when the line has no word or too many languages. */
+/* Lists of words per language, one "LANG word word ..." a line: the
+ * engine's lexicon takes each word through add. */
+struct word_list {
+	const char	*file;
+	void		(*add)(struct sim_lexicon *, int, const char *);
+	const char	*error;		/* N_(): a line with no word */
+};
+
+static const struct word_list word_lists[] = {
+	/* Determiners, for languages that capitalise their nouns. */
+	{ "determiners", sim_lexicon_add_determiner,
+	    N_("expected a language code and its determiners") },
+	/* Month names, for languages that capitalise them. */
+	{ "months", sim_lexicon_add_month,
+	    N_("expected a language code and month names") },
+};
+
+struct word_list_ctx {
+	const struct word_list	*list;
+	struct sim_lexicon	*lex;
+};
+
 static int
-add_lang_words(const char *line, struct sim_lexicon *lex,
-    void (*add)(struct sim_lexicon *, int, const char *))
+add_lang_words(const char *line, size_t no, const char *path, void *arg,
+    char **err)
 {
+	const struct word_list_ctx *c = arg;
 	char *copy = xstrdup(line), *save = NULL, *w, *low;
 	int lang = -1, n = 0;
 
 	for (w = strtok_r(copy, " \t", &save); w != NULL;
 	    w = strtok_r(NULL, " \t", &save), n++) {
 		if (n == 0) {
-			lang = sim_lexicon_lang(lex, w);
+			lang = sim_lexicon_lang(c->lex, w);
 			continue;
 		}
 		low = text_lower(w, strlen(w));
-		add(lex, lang, low);
+		c->list->add(c->lex, lang, low);
 		free(low);
 	}
 	free(copy);
-	return n < 2 || lang < 0 ? -1 : 0;
-}
-
-/* "LANG der die das ...": determiners, for languages that capitalise
- * their nouns. */
-static int
-add_determiners(const char *line, size_t no, const char *path, void *arg,
-    char **err)
-{
-	if (add_lang_words(line, arg, sim_lexicon_add_determiner) != 0) {
-		*err = xasprintf(_("%s:%zu: expected a language code and its "
-		    "determiners"), path, no);
-		return -1;
-	}
-	return 0;
-}
-
-/* "LANG january february ...": month names, for languages that
- * capitalise them. */
-static int
-add_months(const char *line, size_t no, const char *path, void *arg,
-    char **err)
-{
-	if (add_lang_words(line, arg, sim_lexicon_add_month) != 0) {
-		*err = xasprintf(_("%s:%zu: expected a language code and month "
-		    "names"), path, no);
+	if (n < 2 || lang < 0) {
+		*err = xasprintf("%s:%zu: %s", path, no, _(c->list->error));
 		return -1;
 	}
 	return 0;
@@ -349,6 +346,7 @@ import_rules_load(const char *datadir, const char *extra,
 	struct strbuf all = { 0 };
 	char *path = NULL, buf[256];
 	locale_t saved;
+	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -394,14 +392,14 @@ import_rules_load(const char *datadir, const char *extra,
 	if (each_line(path, add_weekdays, r->lex, true, err) != 0)
 		goto fail;
 	free(path);
-	path = xasprintf("%s/determiners", datadir);
-	if (each_line(path, add_determiners, r->lex, true, err) != 0)
-		goto fail;
-	free(path);
-	path = xasprintf("%s/months", datadir);
-	if (each_line(path, add_months, r->lex, true, err) != 0)
-		goto fail;
-	free(path);
+	for (i = 0; i < sizeof word_lists / sizeof word_lists[0]; i++) {
+		struct word_list_ctx c = { &word_lists[i], r->lex };
+
+		path = xasprintf("%s/%s", datadir, word_lists[i].file);
+		if (each_line(path, add_lang_words, &c, true, err) != 0)
+			goto fail;
+		free(path);
+	}
 	strbuf_fini(&all);
 	*out = r;
 	return 0;
