@@ -63,6 +63,25 @@ teardown(void **state)
 	return 0;
 }
 
+/* Write n bytes of content to the file name in dir. */
+static void
+put_file(const char *dir, const char *name, const char *content, size_t n)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fwrite(content, 1, n, f);
+	fclose(f);
+	free(path);
+}
+
+static void
+put_text(const char *dir, const char *name, const char *text)
+{
+	put_file(dir, name, text, strlen(text));
+}
+
 /* Parse text that must be accepted. */
 static struct article *
 parse(const char *text)
@@ -455,14 +474,10 @@ test_import_boilerplate_from_file(void **state)
 	struct article *a = NULL;
 	const char *text = "Buy our mugs today\nThe ferry sailed at dawn.\n"
 	    "Skip to main content\n";
-	FILE *f;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	path = xasprintf("%s/boilerplate", dir);
-	f = fopen(path, "w");
-	fputs("# mine\nBuy our [a-z]+ today\n", f);
-	fclose(f);
+	put_text(dir, "boilerplate", "# mine\nBuy our [a-z]+ today\n");
 	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), 0);
 	assert_int_equal(import_text_parse(mine, "x.txt", text, strlen(text),
 	    &a, NULL, NULL, &err), 0);
@@ -470,12 +485,12 @@ test_import_boilerplate_from_file(void **state)
 	    "Skip to main content");
 	article_free(a);
 	import_rules_free(mine);
-	f = fopen(path, "w");
-	fputs("# comment\n\nok pattern\nbroken (pattern\n", f);
-	fclose(f);
+	put_text(dir, "boilerplate", "# comment\n\nok pattern\nbroken "
+	    "(pattern\n");
 	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), -1);
 	assert_non_null(strstr(err, "/boilerplate:4: bad pattern"));
 	free(err);
+	path = xasprintf("%s/boilerplate", dir);
 	unlink(path);
 	free(path);
 	rmdir(dir);
@@ -486,38 +501,26 @@ test_import_boilerplate_from_file(void **state)
 static void
 test_import_months_file(void **state)
 {
-	char dir[] = "/tmp/lede-rules-XXXXXX", *path, *err = NULL;
+	char dir[] = "/tmp/lede-rules-XXXXXX", *err = NULL, *cmd;
 	struct import_rules *mine = NULL;
-	FILE *f;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	path = xasprintf("%s/boilerplate", dir);
-	f = fopen(path, "w");
-	fclose(f);
-	free(path);
-	path = xasprintf("%s/months", dir);
-	f = fopen(path, "w");
-	fputs("# months\nen january february march\n", f);
-	fclose(f);
+	put_text(dir, "boilerplate", "");
+	put_text(dir, "months", "# months\nen january february march\n");
 	if (import_rules_load(dir, NULL, &mine, &err) != 0)
 		fail_msg("%s", err);
 	import_rules_free(mine);
 	mine = NULL;
-	f = fopen(path, "w");
-	fputs("en january february\nen\n", f);
-	fclose(f);
+	put_text(dir, "months", "en january february\nen\n");
 	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), -1);
 	assert_null(mine);
 	assert_non_null(strstr(err, "/months:2: expected a language code and "
 	    "month names"));
 	free(err);
-	unlink(path);
-	free(path);
-	path = xasprintf("%s/boilerplate", dir);
-	unlink(path);
-	free(path);
-	rmdir(dir);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
 }
 
 /* Rule: paragraphs are separated by blank lines or single newlines;
@@ -1072,24 +1075,15 @@ test_import_languages_from_files(void **state)
 	    "settimana prossima, per la rabbia dei sindacati.\n";
 	struct import_rules *mine = NULL;
 	struct article *a = NULL;
-	FILE *f;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	path = xasprintf("%s/boilerplate", dir);
-	f = fopen(path, "w");
-	fputs("Sign up\n", f);
-	fclose(f);
-	free(path);
+	put_text(dir, "boilerplate", "Sign up\n");
 	path = xasprintf("%s/stopwords", dir);
 	assert_int_equal(mkdir(path, 0700), 0);
 	free(path);
-	path = xasprintf("%s/stopwords/it", dir);
-	f = fopen(path, "w");
-	fputs("il\ndi\nè\ne\ni\nche\nlo\nnon\nda\ndella\nper\nla\ndei\n",
-	    f);
-	fclose(f);
-	free(path);
+	put_text(dir, "stopwords/it", "il\ndi\nè\ne\ni\nche\nlo\nnon\nda\n"
+	    "della\nper\nla\ndei\n");
 	assert_int_equal(import_rules_load(dir, NULL, &mine, &err), 0);
 	assert_int_equal(import_text_parse(mine, "x.txt", text, strlen(text),
 	    &a, NULL, NULL, &err), 0);
@@ -1108,13 +1102,7 @@ static char tmpdir[64];
 static void
 write_file(const char *name, const char *content, size_t n)
 {
-	char *path = xasprintf("%s/%s", tmpdir, name);
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fwrite(content, 1, n, f);
-	fclose(f);
-	free(path);
+	put_file(tmpdir, name, content, n);
 }
 
 static void
