@@ -70,3 +70,26 @@ layout_compute(int cols, int lines, enum layout_mode mode, int split,
 			out->related = rect(usable - strip, 0, strip, cols);
 	}
 }
+
+int
+layout_step(int cols, int lines, enum layout_mode mode, int split,
+    enum strip_tab tab, int delta)
+{
+	struct layout now, next;
+	int s;
+
+	if (split < LAYOUT_SPLIT_MIN)
+		split = LAYOUT_SPLIT_MIN;
+	if (split > LAYOUT_SPLIT_MAX)
+		split = LAYOUT_SPLIT_MAX;
+	if (delta == 0)
+		return split;
+	layout_compute(cols, lines, mode, split, tab, &now);
+	for (s = split + delta; s >= LAYOUT_SPLIT_MIN &&
+	    s <= LAYOUT_SPLIT_MAX; s += delta) {
+		layout_compute(cols, lines, mode, s, tab, &next);
+		if (next.list.h != now.list.h || next.list.w != now.list.w)
+			return s;
+	}
+	return split;
+}

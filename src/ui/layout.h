@@ -43,4 +43,12 @@ struct layout {
 void layout_compute(int cols, int lines, enum layout_mode mode, int split,
     enum strip_tab tab, struct layout *out);
 
+/* The split after one press of grow (delta > 0) or shrink (delta < 0):
+ * split moved by delta as many times as it takes to change the list's
+ * size, or split itself (clamped) when no split in range would.  So a press
+ * always shows, and none is spent past the largest or smallest list
+ * the screen allows. */
+int layout_step(int cols, int lines, enum layout_mode mode, int split,
+    enum strip_tab tab, int delta);
+
 #endif

@@ -1031,11 +1031,8 @@ global_action(struct ui *ui, enum action a)
 		break;
 	case ACT_GROW:
 	case ACT_SHRINK:
-		ui->split += a == ACT_GROW ? 5 : -5;
-		if (ui->split < LAYOUT_SPLIT_MIN)
-			ui->split = LAYOUT_SPLIT_MIN;
-		if (ui->split > LAYOUT_SPLIT_MAX)
-			ui->split = LAYOUT_SPLIT_MAX;
+		ui->split = layout_step(COLS, LINES, ui->mode, ui->split,
+		    ui->tab, a == ACT_GROW ? 5 : -5);
 		apply_layout(ui);
 		break;
 	case ACT_TAB:

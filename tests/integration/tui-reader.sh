@@ -151,6 +151,26 @@ wait_for "$rewrite"
 check_borders 80
 keys t
 wait_for "$cap"
+# + gives the list more room until the body and the strip are at their
+# smallest (the list's 15th row at 80x24), and presses past that are
+# not counted: one - shows at once.
+body_row() {
+	screen
+	grep -n -m1 '─ Article ─' "$tmp/screen" | cut -d: -f1
+}
+wait_body_row() {
+	i=0
+	while [ "$(body_row)" != "$1" ] && [ $i -lt "$WAIT_TENTHS" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(body_row)" = "$1" ] || fail "the body's title is on row $(body_row), not $1"
+}
+wait_body_row 10
+keys + + + + + + + + + +
+wait_body_row 16
+keys -- -
+wait_body_row 15
 # The help takes two pages here; the second shows the last keys, also
 # after a resize while it is open.
 keys '?'

@@ -121,6 +121,55 @@ test_layout_split_is_clamped(void **state)
 		}
 }
 
+/* The list's height in the narrow layout at 80x24 for a split. */
+static int
+list_rows(int split)
+{
+	struct layout l;
+
+	layout_compute(80, 24, LAYOUT_NARROW, split, STRIP_RELATED, &l);
+	return l.list.h;
+}
+
+static void
+test_layout_step_always_shows(void **state)
+{
+	struct layout l;
+	int split = LAYOUT_SPLIT_DEFAULT, next, presses = 0, w;
+
+	(void)state;
+	/* Every grow press makes the list taller, until it cannot grow. */
+	while ((next = layout_step(80, 24, LAYOUT_NARROW, split,
+	    STRIP_RELATED, 5)) != split) {
+		assert_true(list_rows(next) > list_rows(split));
+		split = next;
+		assert_true(++presses < 100);
+	}
+	/* At 80x24 the body and the strip keep their rows before the
+	 * split reaches its maximum. */
+	assert_true(split < LAYOUT_SPLIT_MAX);
+	assert_int_equal(list_rows(split), list_rows(LAYOUT_SPLIT_MAX));
+	/* So one shrink press, after any number of grow presses, shows. */
+	next = layout_step(80, 24, LAYOUT_NARROW, split, STRIP_RELATED, -5);
+	assert_true(list_rows(next) < list_rows(split));
+	/* As it does from the largest split the settings allow. */
+	next = layout_step(80, 24, LAYOUT_NARROW, LAYOUT_SPLIT_MAX,
+	    STRIP_RELATED, -5);
+	assert_true(list_rows(next) < list_rows(LAYOUT_SPLIT_MAX));
+	/* The other end: shrink stops at the smallest list. */
+	split = LAYOUT_SPLIT_DEFAULT;
+	while ((next = layout_step(80, 24, LAYOUT_NARROW, split,
+	    STRIP_RELATED, -5)) != split)
+		split = next;
+	assert_int_equal(split, LAYOUT_SPLIT_MIN);
+	/* In the wide layout a press changes the list's width. */
+	layout_compute(160, 48, LAYOUT_WIDE, 40, STRIP_RELATED, &l);
+	w = l.list.w;
+	layout_compute(160, 48, LAYOUT_WIDE, layout_step(160, 48, LAYOUT_WIDE,
+	    40, STRIP_RELATED, 5), STRIP_RELATED, &l);
+	assert_true(l.list.w > w);
+}
+
 static void
 test_listview_move_and_scroll(void **state)
 {
@@ -159,6 +208,7 @@ main(void)
 		cmocka_unit_test(test_layout_80x24_narrow),
 		cmocka_unit_test(test_layout_160x48_wide),
 		cmocka_unit_test(test_layout_split_is_clamped),
+		cmocka_unit_test(test_layout_step_always_shows),
 		cmocka_unit_test(test_listview_move_and_scroll),
 	};
 
