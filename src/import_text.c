@@ -208,7 +208,7 @@ add_stopword(const char *line, size_t no, const char *path, void *arg,
     char **err)
 {
 	struct stop_ctx *sc = arg;
-	char *low = text_lower(line, strlen(line));
+	char *low = text_word_key(line, strlen(line));
 
 	(void)no;
 	(void)path;
@@ -235,7 +235,7 @@ add_weekdays(const char *line, size_t no, const char *path, void *arg,
 			day = 8;	/* too many names */
 			break;
 		}
-		low = text_lower(w, strlen(w));
+		low = text_word_key(w, strlen(w));
 		sim_lexicon_add_weekday(lex, low, day);
 		free(low);
 	}
@@ -284,7 +284,7 @@ add_lang_words(const char *line, size_t no, const char *path, void *arg,
 			lang = sim_lexicon_lang(c->lex, w);
 			continue;
 		}
-		low = text_lower(w, strlen(w));
+		low = text_word_key(w, strlen(w));
 		c->list->add(c->lex, lang, low);
 		free(low);
 	}
@@ -1462,7 +1462,7 @@ count_stopword(const char *w, size_t n, void *ctx)
 
 	/* Stopwords are short: a long word cannot be one. */
 	if (n <= 16) {
-		low = text_lower(w, n);
+		low = text_word_key(w, n);
 		langs = sim_lexicon_stop_langs(lc->r->lex, low, strlen(low));
 		free(low);
 		for (i = 0; langs != 0; i++, langs >>= 1)

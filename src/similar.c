@@ -1,7 +1,7 @@
 /* similar: features, signatures and scores.  See similar.h for the design
  * and the measurements behind it.  Everything here is deterministic:
- * hashes are FNV-1a over lower-cased UTF-8, and no order depends on
- * memory addresses. */
+ * hashes are FNV-1a over words' keys (text_word_key), and no order
+ * depends on memory addresses. */
 #include "config.h"
 
 #include <math.h>
@@ -417,7 +417,7 @@ on_word(const char *w, size_t n, void *ctx)
 	if (i == n) {
 		lw = buf;
 	} else {
-		low = text_lower(w, n);
+		low = text_word_key(w, n);
 		lw = low;
 		n = strlen(low);
 	}
@@ -427,7 +427,7 @@ on_word(const char *w, size_t n, void *ctx)
 	 * shingles for it (the sample data's day-two flood reports became
 	 * a rewrite). */
 	if (core != nwhole) {
-		char *lwhole = text_lower(whole, nwhole);
+		char *lwhole = text_word_key(whole, nwhole);
 
 		t.hw = fnv(lwhole, strlen(lwhole));
 		free(lwhole);
@@ -531,7 +531,7 @@ term_add(struct sim_doc *d, uint64_t h, float boost, uint8_t fact)
 static void
 add_string(char ***v, uint64_t **hv, size_t *n, const char *s, size_t len)
 {
-	char *low = text_lower(s, len);
+	char *low = text_word_key(s, len);
 	uint64_t h = fnv(low, strlen(low));
 	size_t i;
 

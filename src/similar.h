@@ -7,8 +7,11 @@
  * keys and document-frequency counts; related.c drives the two.
  *
  * Design, and why (the numbers are from ../shared/seeds and data/):
- * - Words come from libunistring's word breaks, lower-cased; stopwords per
- *   language come from data/stopwords, so every script tokenises alike.
+ * - Words come from libunistring's word breaks, case-folded, with
+ *   compatibility forms unfolded and the digits of every script as ASCII
+ *   (text_word_key: the Swiss "Strasse" is "Straße", "٨٬٥٠٠" is "8,500");
+ *   stopwords per language come from data/stopwords, so every script
+ *   tokenises alike.
  *   A word is its core (text_word_core): "Putin's" is Putin and
  *   "l'Ukraine" Ukraine, so one outlet's possessive and another's plain
  *   name meet (seed 002 against 000: cosine 0.63 to 0.66).
@@ -120,7 +123,7 @@ void sim_lexicon_free(struct sim_lexicon *lex);
 int sim_lexicon_lang(struct sim_lexicon *lex, const char *code);
 const char *sim_lexicon_lang_code(const struct sim_lexicon *lex, int i);
 int sim_lexicon_nlangs(const struct sim_lexicon *lex);
-/* word is lower-cased by the caller (text_lower). */
+/* word is the caller's text_word_key of the word. */
 void sim_lexicon_add_stopword(struct sim_lexicon *lex, int lang,
     const char *word);
 /* day: 0 Monday ... 6 Sunday. */
@@ -137,8 +140,8 @@ void sim_lexicon_add_determiner(struct sim_lexicon *lex, int lang,
  * does: the date it belongs to tells a template's issues apart. */
 void sim_lexicon_add_month(struct sim_lexicon *lex, int lang,
     const char *word);
-/* Bit i set when the n lower-case bytes at w are a stopword of language
- * i. */
+/* Bit i set when the n bytes at w, a word's text_word_key, are a
+ * stopword of language i. */
 uint32_t sim_lexicon_stop_langs(const struct sim_lexicon *lex,
     const char *w, size_t n);
 

@@ -52,10 +52,12 @@ char *text_nfc(const char *s);
 /* Full Unicode case fold of s (NFKC-normalised), for comparisons. */
 char *text_fold(const char *s);
 
-/* Lower-case form of the n bytes at s, without normalisation: cheaper
- * than text_fold (and free for ASCII), for matching words against word
- * lists. */
-char *text_lower(const char *s, size_t n);
+/* The key of the word in the n bytes at s, for the similarity engine and
+ * its word lists: case-folded and NFKC-normalised ("Straße" and
+ * "STRASSE" are "strasse", "ﬁre" is "fire"), with the decimal digits of
+ * every script as ASCII ("٢٠٢٥" and "２０２５" are "2025").  ASCII is
+ * only lower-cased, with no call into libunistring. */
+char *text_word_key(const char *s, size_t n);
 
 /* Called for each word; return non-zero to stop the walk. */
 typedef int (*text_word_fn)(const char *word, size_t n, void *ctx);

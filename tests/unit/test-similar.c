@@ -306,6 +306,95 @@ test_sim_doc_normal_forms_agree(void **state)
 	article_free(b);
 }
 
+/* s with every from written as to. */
+static char *
+respell(const char *s, const char *from, const char *to)
+{
+	struct strbuf b = { 0 };
+	size_t n = strlen(from);
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (strncmp(p, from, n) == 0) {
+			strbuf_adds(&b, to);
+			p += n - 1;
+		} else
+			strbuf_addc(&b, *p);
+	}
+	return strbuf_steal(&b);
+}
+
+/* One text in two spellings compares as one text. */
+static void
+assert_same_text(const char *text, const char *other)
+{
+	struct article *a = make("A", xstrdup(text), T0);
+	struct article *b = make("B", xstrdup(other), T0);
+	struct sim_match m = compare(a, b);
+
+	assert_true(m.containment == 1.0);
+	assert_true(fabs(m.cosine - 1.0) < 1e-6);
+	assert_int_equal(m.label, SIM_DUPLICATE);
+	assert_true(m.small_facts > 0);
+	assert_int_equal(m.shared_facts, m.small_facts);
+	article_free(a);
+	article_free(b);
+}
+
+/* Swiss German writes ss for ß; Arabic outlets write ٢٥ or 25. */
+static void
+test_sim_doc_spellings_agree(void **state)
+{
+	static const char *german = "Die Polizei hat am Dienstag die "
+	    "Hauptstraße in Wendelstadt nach einem Großbrand in einer "
+	    "Lagerhalle gesperrt. Nach Angaben der Feuerwehr brach das Feuer "
+	    "gegen drei Uhr morgens aus und griff rasch auf das Dach über. "
+	    "Mehr als 120 Einsatzkräfte waren vor Ort. Anwohner der "
+	    "Seestraße und der Schloßgasse wurden aufgefordert, Fenster und "
+	    "Türen geschlossen zu halten. Verletzt wurde nach ersten "
+	    "Erkenntnissen niemand. Der Schaden wird auf mehrere Millionen "
+	    "Euro geschätzt. Bürgermeisterin Anja Roßbach sagte, die Straße "
+	    "bleibe voraussichtlich bis Freitag gesperrt. Die Ursache des "
+	    "Brandes ist noch unklar; die Kriminalpolizei hat die "
+	    "Ermittlungen aufgenommen. Ein Sprecher der Firma Weißhaupt "
+	    "Logistik sagte, man arbeite eng mit den Behörden zusammen und "
+	    "werde den Betrieb an einem anderen Standort fortsetzen. Die "
+	    "Feuerwehr lobte die große Hilfsbereitschaft der Nachbarn, die "
+	    "Getränke und Essen für die Einsatzkräfte brachten.";
+	static const char *arabic = "أعلنت وزارة الصحة في مدينة الزهراء يوم "
+	    "الثلاثاء أن ٨٬٥٠٠ شخص تلقوا العلاج في المستشفيات خلال موجة الحر "
+	    "التي استمرت ١٢ يوما. وقال المتحدث باسم الوزارة إن درجات الحرارة "
+	    "بلغت ٤٧ درجة مئوية في بعض الأحياء، وإن ٣٤ حالة استدعت دخول "
+	    "العناية المركزة. وأضاف أن الوزارة خصصت ٢٥ مليون دينار لتجهيز "
+	    "مراكز التبريد في المدارس والمساجد. ودعت السلطات السكان إلى تجنب "
+	    "الخروج بين الساعة ١١ صباحا والساعة ٤ عصرا، وإلى شرب كميات كافية "
+	    "من الماء. وقالت إدارة الكهرباء إن الاستهلاك ارتفع بنسبة ١٨ في "
+	    "المئة مقارنة بالأسبوع الماضي، وإنها ستقطع التيار عن بعض المناطق "
+	    "لمدة ساعتين يوميا. ومن المتوقع أن تنخفض درجات الحرارة مع نهاية "
+	    "الأسبوع، بحسب هيئة الأرصاد الجوية.";
+	static const char *const digits[][2] = {
+		{ "٠", "0" }, { "١", "1" }, { "٢", "2" }, { "٣", "3" },
+		{ "٤", "4" }, { "٥", "5" }, { "٦", "6" }, { "٧", "7" },
+		{ "٨", "8" }, { "٩", "9" }, { "٬", "," },
+	};
+	char *swiss, *western, *t;
+	size_t i;
+
+	(void)state;
+	swiss = respell(german, "ß", "ss");
+	assert_same_text(german, swiss);
+	free(swiss);
+	western = xstrdup(arabic);
+	for (i = 0; i < sizeof digits / sizeof digits[0]; i++) {
+		t = respell(western, digits[i][0], digits[i][1]);
+		free(western);
+		western = t;
+	}
+	assert_non_null(strstr(western, "8,500"));
+	assert_same_text(arabic, western);
+	free(western);
+}
+
 /* ---- shingles, order, labels ------------------------------------------------ */
 
 static void
@@ -1271,6 +1360,7 @@ main(void)
 		cmocka_unit_test(test_sim_lexicon_keeps_words_as_it_grows),
 		cmocka_unit_test(test_sim_doc_stopwords_and_case),
 		cmocka_unit_test(test_sim_doc_normal_forms_agree),
+		cmocka_unit_test(test_sim_doc_spellings_agree),
 		cmocka_unit_test(test_sim_compare_copy_is_duplicate),
 		cmocka_unit_test(test_sim_compare_trimmed_copy_is_duplicate),
 		cmocka_unit_test(test_sim_compare_spun_copy_is_rewrite),

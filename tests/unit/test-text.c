@@ -260,6 +260,40 @@ test_text_fold_any_script(void **state)
 	free(b);
 }
 
+/* The similarity engine's key of a word: one key for the spellings of
+ * one word, whatever the script of its digits. */
+static void
+test_text_word_key_folds_spellings(void **state)
+{
+	static const struct {
+		const char	*in, *key;
+	} cases[] = {
+		{ "Reuters", "reuters" },
+		{ "Straße", "strasse" },		/* German and Swiss */
+		{ "STRASSE", "strasse" },
+		{ "\xef\xac\x81re", "fire" },		/* the ligature fi */
+		{ "Zürich", "zürich" },
+		{ "٨٬٥٠٠", "8,500" },			/* Arabic-Indic */
+		{ "۱۴۰۳", "1403" },			/* Persian */
+		{ "४२", "42" },				/* Devanagari */
+		{ "２０２５年", "2025年" },		/* fullwidth */
+		{ "3٫5", "3.5" },
+	};
+	size_t i;
+	char *k;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		k = text_word_key(cases[i].in, strlen(cases[i].in));
+		assert_string_equal(k, cases[i].key);
+		free(k);
+	}
+	/* Only the n bytes given. */
+	k = text_word_key("Straße am Ring", 7);
+	assert_string_equal(k, "strasse");
+	free(k);
+}
+
 struct width_case {
 	const char	*s;
 	size_t		 w;
@@ -643,6 +677,7 @@ main(void)
 		cmocka_unit_test(test_text_json_escape_table),
 		cmocka_unit_test(test_text_nfc_composes),
 		cmocka_unit_test(test_text_fold_any_script),
+		cmocka_unit_test(test_text_word_key_folds_spellings),
 		cmocka_unit_test(test_text_width_table),
 		cmocka_unit_test(test_text_shorten_word_boundary),
 		cmocka_unit_test(test_text_squeeze_spaces),
