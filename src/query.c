@@ -68,6 +68,8 @@ struct query {
 	const char		*text;
 	struct tok		*toks;
 	size_t			 ntoks, at;
+	unsigned		 depth;		/* NOT, - and ( being parsed */
+	unsigned		 leaves;	/* terms parsed */
 	int64_t			 now;
 	char			*err;
 	size_t			 errpos;
@@ -692,6 +694,14 @@ parse_unary(struct query *q, bool negated)
 	const struct tok *t = peek(q);
 	struct node *n;
 
+	/* The parser, and the tree's walks after it, recurse once per
+	 * level: a pasted or generated query must not exhaust the stack. */
+	if ((t->kind == T_NOT || t->kind == T_MINUS || t->kind ==
+	    T_LPAREN) && q->depth >= QUERY_MAX_DEPTH) {
+		syntax(q, t->pos, _("nested more than %d deep"),
+		    QUERY_MAX_DEPTH);
+		return NULL;
+	}
 	switch (t->kind) {
 	case T_NOT:
 	case T_MINUS:
@@ -703,7 +713,9 @@ parse_unary(struct query *q, bool negated)
 			    t->kind == T_NOT ? "NOT" : "-");
 			return NULL;
 		}
+		q->depth++;
 		n = parse_unary(q, !negated);
+		q->depth--;
 		return n ? node_new(N_NOT, n, NULL, NULL) : NULL;
 	case T_LPAREN:
 		q->at++;
@@ -716,7 +728,10 @@ parse_unary(struct query *q, bool negated)
 			syntax(q, t->pos, _("unmatched \"%s\""), "(");
 			return NULL;
 		}
-		if ((n = parse_or(q)) == NULL)
+		q->depth++;
+		n = parse_or(q);
+		q->depth--;
+		if (n == NULL)
 			return NULL;
 		if (peek(q)->kind != T_RPAREN) {
 			node_free(n);
@@ -726,6 +741,12 @@ parse_unary(struct query *q, bool negated)
 		q->at++;
 		return n;
 	case T_TERM:
+		/* A chain of terms makes a tree as deep as it is long. */
+		if (++q->leaves > QUERY_MAX_TERMS) {
+			syntax(q, t->pos, _("more than %d terms"),
+			    QUERY_MAX_TERMS);
+			return NULL;
+		}
 		q->at++;
 		return leaf(q, t, negated);
 	case T_RPAREN:

@@ -26,6 +26,11 @@
 
 struct query;
 
+/* The largest query: NOT, - and parentheses nested this deep, this many
+ * terms.  Beyond them query_parse says so instead of recursing on. */
+#define QUERY_MAX_DEPTH	100
+#define QUERY_MAX_TERMS	500
+
 /* A value bound to the parameter named ":q<index+1>". */
 struct query_param {
 	bool		 is_text;

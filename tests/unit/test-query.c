@@ -310,6 +310,71 @@ test_query_errors_name_token_and_column(void **state)
 	}
 }
 
+/* s repeated n times, then tail. */
+static char *
+repeat(const char *s, size_t n, const char *tail)
+{
+	struct strbuf b = { 0 };
+
+	while (n-- > 0)
+		strbuf_adds(&b, s);
+	strbuf_adds(&b, tail);
+	return strbuf_steal(&b);
+}
+
+/* A pasted or generated query of any size is an error, not a crash: the
+ * parser recursed once per parenthesis, and 40,000 of them overflowed
+ * the stack. */
+static void
+test_query_size_is_bounded(void **state)
+{
+	static const struct {
+		const char	*unit;
+		size_t		 at_limit;
+		const char	*says;
+	} cases[] = {
+		{ "(", QUERY_MAX_DEPTH, "nested more than 100 deep" },
+		{ "NOT ", QUERY_MAX_DEPTH, "nested more than 100 deep" },
+		{ "NOT (", QUERY_MAX_DEPTH / 2, "nested more than 100 deep" },
+		{ "dam OR ", QUERY_MAX_TERMS - 1, "more than 500 terms" },
+		{ "dam ", QUERY_MAX_TERMS - 1, "more than 500 terms" },
+	};
+	struct query *q = NULL;
+	char *err = NULL, *text, *close, *tail;
+	size_t i, column;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* At the limit: a query. */
+		close = repeat(strchr(cases[i].unit, '(') ? ")" : "",
+		    cases[i].at_limit, "");
+		tail = xasprintf("dam%s", close);
+		text = repeat(cases[i].unit, cases[i].at_limit, tail);
+		free(tail);
+		if (query_parse(text, NOW, &q, &column, &err) != 0)
+			fail_msg("%zu of '%s': %s", cases[i].at_limit,
+			    cases[i].unit, err);
+		query_free(q);
+		q = NULL;
+		free(text);
+		free(close);
+		/* Past it, far past it: an error naming the limit. */
+		text = repeat(cases[i].unit, cases[i].at_limit + 1, "dam");
+		assert_int_not_equal(query_parse(text, NOW, &q, &column, &err),
+		    0);
+		assert_null(q);
+		if (strstr(err, cases[i].says) == NULL)
+			fail_msg("'%s': %s", cases[i].unit, err);
+		free(err);
+		free(text);
+		text = repeat(cases[i].unit, 40000, "dam");
+		assert_int_not_equal(query_parse(text, NOW, &q, &column, &err),
+		    0);
+		free(err);
+		free(text);
+	}
+}
+
 static void
 test_query_terms_for_highlighting(void **state)
 {
@@ -586,6 +651,7 @@ main(void)
 		cmocka_unit_test(test_query_knows_dated_only),
 		cmocka_unit_test(test_query_user_text_never_in_sql),
 		cmocka_unit_test(test_query_errors_name_token_and_column),
+		cmocka_unit_test(test_query_size_is_bounded),
 		cmocka_unit_test(test_query_terms_for_highlighting),
 		cmocka_unit_test_setup_teardown(test_query_selects_in_a_cache,
 		    setup, teardown),
