@@ -34,7 +34,9 @@
 #include "util.h"
 
 #define TITLE_COLS	100	/* a lead sentence used as title is cut here */
-#define HEADLINE_MAX	200	/* bytes; longer first lines are body text */
+/* Lengths in characters, so that a script of three bytes a letter gets
+ * as long a headline as English. */
+#define HEADLINE_MAX	200	/* longer first lines are body text */
 #define BYLINE_MAX	200
 #define DEK_MAX		500	/* a standfirst of sentences is short */
 #define CAPTION_MAX	600	/* a parenthesised-credit caption is short */
@@ -1045,11 +1047,11 @@ take_captions(struct parse *ps, struct article *a)
 				}
 				text[open - 1 - text] = '\0';
 			}
-		} else if (strlen(s) <= CAPTION_MAX &&
+		} else if (text_chars(s) <= CAPTION_MAX &&
 		    (open = trailing_credit(s, &clen)) != NULL) {
 			text = xstrndup(s, (size_t)(open - 1 - s));
 			credit = xstrndup(open + 1, clen);
-		} else if (strlen(s) <= CAPTION_MAX &&
+		} else if (text_chars(s) <= CAPTION_MAX &&
 		    (clen = caption_label(s)) > 0) {
 			size_t cut;
 
@@ -1191,7 +1193,7 @@ is_byline(const char *s)
 {
 	size_t plen = byline_prefix(s);
 
-	if (plen == 0 || strlen(s) > BYLINE_MAX ||
+	if (plen == 0 || text_chars(s) > BYLINE_MAX ||
 	    !(text_starts_name(s + plen) || starts_with(s + plen, "the ")) ||
 	    ends_sentence(s) || !names_only(s + plen))
 		return 0;
@@ -1430,11 +1432,23 @@ lead_title(const char *para)
 	return t;
 }
 
+/* Whether paragraph i opens the article as a headline (or, after one,
+ * as a dek).  A short line that a byline follows is one whatever its
+ * shape, for no lead is followed by its byline: "Is the crane safe?",
+ * "iPhone maker opens plant" (a lead that a dateline opens may be, and
+ * is no headline).  Otherwise a headline is a line that
+ * ends no sentence and starts as a heading may. */
 static bool
-is_headline(const char *s)
+is_headline(const struct parse *ps, size_t i)
 {
-	return strlen(s) <= HEADLINE_MAX && !ends_sentence(s) &&
-	    byline_prefix(s) == 0 && text_starts_heading(s);
+	const char *s = ps->p[i].text;
+
+	if (text_chars(s) > HEADLINE_MAX || byline_prefix(s) != 0)
+		return false;
+	if (i + 1 < ps->n && is_byline(ps->p[i + 1].text) > 0 &&
+	    !opens_with_dateline(ps, i))
+		return true;
+	return !ends_sentence(s) && text_starts_heading(s);
 }
 
 /* Language rule: the stopword list with the most hits among the first
@@ -1625,10 +1639,10 @@ import_text_parse(const struct import_rules *r, const char *label,
 	/* Headline, dek and byline, in the order they occur at the top. */
 	if (ps.n > 0)
 		take_byline(&ps, 0, a);
-	if (ps.n >= 3 && is_headline(ps.p[0].text)) {
+	if (ps.n >= 3 && is_headline(&ps, 0)) {
 		a->title = xstrdup(ps.p[0].text);
 		para_remove(&ps, 0);
-		if (ps.n >= 2 && is_headline(ps.p[0].text)) {
+		if (ps.n >= 2 && is_headline(&ps, 0)) {
 			char *tmp = xstrdup(ps.p[0].text);
 
 			/* A dek is not a dateline paragraph. */
@@ -1644,7 +1658,7 @@ import_text_parse(const struct import_rules *r, const char *label,
 	/* A standfirst written as sentences, then the byline: that
 	 * paragraph is the dek, not the lead (which a dateline opens). */
 	if (a->title != NULL && a->dek == NULL && a->byline == NULL &&
-	    ps.n >= 3 && strlen(ps.p[0].text) <= DEK_MAX &&
+	    ps.n >= 3 && text_chars(ps.p[0].text) <= DEK_MAX &&
 	    is_byline(ps.p[1].text) > 0 && !opens_with_dateline(&ps, 0)) {
 		a->dek = xstrdup(ps.p[0].text);
 		para_remove(&ps, 0);

@@ -751,6 +751,51 @@ test_import_caption_label_credits(void **state)
 	article_free(a);
 }
 
+/* A headline that a byline follows is one, whatever its shape: a
+ * question, a brand written in lower case.  Limits count characters,
+ * so a Hindi headline of 92 letters and 242 bytes is one too. */
+static void
+test_import_headline_shapes(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse(" date 2025-06-04 Is the Tarrow crane safe?\n\n"
+	    "By Jo Bloggs \xe2\x80\x93 The Northern Courier\n\n"
+	    "TARROW \xe2\x80\x94 Three people were hurt when a crane fell at "
+	    "the port on Monday.\n\nThe crane was inspected in March.\n");
+	assert_string_equal(a->title, "Is the Tarrow crane safe?");
+	assert_string_equal(a->byline, "Jo Bloggs");
+	assert_string_equal(a->source, "The Northern Courier");
+	assert_string_equal(a->dateline, "TARROW");
+	assert_true(strncmp(a->body, "Three people were hurt", 22) == 0);
+	article_free(a);
+	a = parse(" date 2025-06-05 iPhone maker opens plant near Tarrow\n\n"
+	    "By Jo Bloggs \xe2\x80\x93 The Northern Courier\n\n"
+	    "The plant will employ 400 people, the company said.\n\n"
+	    "Building starts in May.\n");
+	assert_string_equal(a->title, "iPhone maker opens plant near Tarrow");
+	assert_string_equal(a->byline, "Jo Bloggs");
+	assert_false(body_has(a, "iPhone maker"));
+	article_free(a);
+	/* A question with no byline after it may be the lead: it stays. */
+	a = parse(" date 2025-06-04 Is the Tarrow crane safe? Three people "
+	    "were hurt when it fell on Monday.\n\nThe crane was inspected "
+	    "in March.\n\nThe port stays open.\n");
+	assert_true(body_has(a, "Is the Tarrow crane safe?"));
+	article_free(a);
+	a = parse(" date 2025-08-02 पोर्ट सेल्वा "
+	    "में बंदरगाह कर्मचारियों की हड़ताल तीसरे दिन भी जारी, सरकार ने "
+	    "बातचीत की अपील की\n\n"
+	    "पोर्ट सेल्वा — बंदरगाह कर्मचारियों की हड़ताल गुरुवार को तीसरे दिन "
+	    "भी जारी रही, यूनियन ने कहा।\n\nबातचीत सोमवार को होगी।\n\n"
+	    "बंदरगाह बंद है।\n");
+	assert_true(strlen(a->title) > 200);
+	assert_true(strncmp(a->title, "पोर्ट सेल्वा में बंदरगाह", 20) == 0);
+	assert_false(body_has(a, "अपील की"));
+	article_free(a);
+}
+
 /* Rule: a standfirst written as sentences and then a byline: the
  * standfirst is the dek and the byline leaves the body, so the lead
  * keeps its dateline.  "By" in Arabic ("بقلم:", "كتب:") is a byline
@@ -1199,6 +1244,7 @@ main(void)
 		cmocka_unit_test(test_import_caption_labels),
 		cmocka_unit_test(test_import_caption_label_credits),
 		cmocka_unit_test(test_import_byline_after_standfirst),
+		cmocka_unit_test(test_import_headline_shapes),
 		cmocka_unit_test(test_import_region_code_in_dateline),
 		cmocka_unit_test(test_import_foreign_promotions),
 		cmocka_unit_test(test_import_detects_language),
