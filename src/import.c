@@ -41,6 +41,7 @@ struct run {
 	struct store_batch	 batch;		/* see store.h */
 	size_t			 done, total;
 	struct timespec		 last_draw;
+	size_t			 drawn;		/* columns of the progress line */
 };
 
 static void
@@ -276,6 +277,7 @@ static void
 draw_progress(struct run *run, bool force)
 {
 	struct timespec now;
+	char *line;
 
 	if (!run->o->progress)
 		return;
@@ -284,18 +286,31 @@ draw_progress(struct run *run, bool force)
 		return;
 	run->last_draw = now;
 	/* TRANSLATORS: progress line; %zu are files done and in all. */
-	fputc('\r', stderr);
-	fprintf(stderr, _("Importing %zu/%zu files (%zu%%)"), run->done,
+	line = xasprintf(_("Importing %zu/%zu files (%zu%%)"), run->done,
 	    run->total, run->total ? run->done * 100 / run->total : 100);
+	fprintf(stderr, "\r%s", line);
 	fflush(stderr);
+	run->drawn = text_width(line);
+	free(line);
+}
+
+/* A problem found while the progress line is up: the line is blanked
+ * first, so that the message starts a line of its own and the next
+ * draw comes under it. */
+static void
+run_report(struct run *run, const char *msg)
+{
+	if (run->drawn > 0) {
+		fprintf(stderr, "\r%*s\r", (int)run->drawn, "");
+		run->drawn = 0;
+	}
+	report(run->o, run->stats, msg);
 }
 
 static void
 parse_warn(const char *msg, void *ctx)
 {
-	struct run *run = ctx;
-
-	report(run->o, run->stats, msg);
+	run_report(ctx, msg);
 }
 
 static int
@@ -326,7 +341,7 @@ import_one(struct run *run, const char *path, char *origin, char **err)
 	    IMPORT_MAX_BYTES_DEFAULT, &buf, &len, &msg) != 0 ||
 	    import_text_parse(run->rules, path, buf, len, &a, parse_warn, run,
 	    &msg) != 0) {
-		report(o, run->stats, msg);
+		run_report(run, msg);
 		run->stats->failed++;
 		goto out;
 	}
@@ -398,7 +413,7 @@ optimize_after(struct run *run)
 	if (err == NULL && store_optimize(run->st, &err) == 0)
 		return;
 	msg = xasprintf(_("the search index was not merged: %s"), err);
-	report(run->o, run->stats, msg);
+	run_report(run, msg);
 	free(msg);
 	free(err);
 }
@@ -530,6 +545,7 @@ import_files(struct store *st, const struct import_rules *r,
 	if (opts->progress && run.total > 0) {
 		draw_progress(&run, true);
 		fputc('\n', stderr);
+		run.drawn = 0;
 	}
 	if (rc == 0)
 		optimize_after(&run);

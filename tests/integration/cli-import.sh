@@ -158,4 +158,33 @@ expect_status 0 "$LEDE" --db "$tmp/x.db" import --source "$(printf 'Evil\033[31m
 expect_status 2 "$LEDE" --db "$db" import --max-size ' 5' "$tmp/articles"
 expect_status 2 "$LEDE" --db "$db" list --limit +2
 expect_grep "not a positive number: '+2'" "$tmp/err"
+
+# On a terminal, a warning blanks the progress line instead of being
+# glued to it ("Importing 1/6 files (16%)lede: warning: ...").
+cp -r "$tmp/articles" "$tmp/withempty"
+: >"$tmp/withempty/empty.txt"
+python3 - "$LEDE" "$tmp/p.db" "$tmp/withempty" >"$tmp/pty" <<'PYEOF2' ||
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], '--db', sys.argv[2], 'import',
+                           sys.argv[3]])
+out = b''
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode('utf-8', 'replace'))
+PYEOF2
+	fail "no pty"
+grep -q 'warning: .*empty.txt: empty file' "$tmp/pty" || fail "no warning on the terminal"
+grep -q 'Importing 6/6 files (100%)' "$tmp/pty" || fail "no progress line on the terminal"
+if grep -q '%)lede' "$tmp/pty"; then
+	fail "a warning glued to the progress line: $(tr '\r' '|' <"$tmp/pty" | head -2)"
+fi
 finish
