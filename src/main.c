@@ -86,7 +86,8 @@ usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, _("Usage: lede [--db PATH] [COMMAND [OPTIONS] [ARGS]]\n"));
+	fprintf(f, _("Usage: lede [--db PATH] [--config PATH] [COMMAND [OPTIONS] "
+	    "[ARGS]]\n"));
 	fprintf(f, _("A terminal news reader with story-aware related "
 	    "articles.\n\n"));
 	fprintf(f, _("Commands:\n"));

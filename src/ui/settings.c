@@ -320,6 +320,7 @@ settings_load(struct settings *c, const char *path, bool named)
 	FILE *f = fopen(path, "r");
 	char *line = NULL, *s;
 	size_t cap = 0, no = 0;
+	int e;
 
 	if (f == NULL) {
 		if (errno == ENOENT && !named)
@@ -333,7 +334,16 @@ settings_load(struct settings *c, const char *path, bool named)
 		if ((s = trim_line(line)) != NULL)
 			parse_line(c, path, no, s);
 	}
+	e = errno;
 	free(line);
+	/* A directory opens, then fails its first read (EISDIR): that is
+	 * no empty file of settings. */
+	if (ferror(f)) {
+		problem(c, path, 0, _("cannot read settings: %s"),
+		    strerror(e));
+		fclose(f);
+		return -2;
+	}
 	fclose(f);
 	return c->nerrors ? -1 : 0;
 }

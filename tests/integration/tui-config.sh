@@ -24,6 +24,9 @@ expect_grep "config:3: unknown command 'frobnicate'" "$tmp/out"
 expect_grep "config:4: unknown action 'no-such-action'" "$tmp/out"
 expect_grep "the settings file has problems" "$tmp/err"
 expect_status 0 "$LEDE" --db "$db" --config /dev/null check
+# A directory named as the settings file is no empty file of settings.
+expect_status 1 "$LEDE" --db "$db" --config "$tmp" check
+expect_grep "cannot read settings: Is a directory" "$tmp/out"
 # "set layout narrow" applied although earlier lines were bad: the
 # article list spans the whole width, no rule between columns.
 grep -q '│' "$tmp/screen" && fail "set layout narrow was not applied"
