@@ -33,7 +33,9 @@ struct filelist {
 };
 
 struct run {
-	struct store		*st;
+	struct store		*st;		/* NULL until an article is read */
+	import_open_fn		 open;
+	void			*open_ctx;
 	const struct import_rules *rules;
 	const struct import_opts *o;
 	struct import_stats	*stats;
@@ -316,6 +318,8 @@ parse_warn(const char *msg, void *ctx)
 static int
 flush_batch(struct run *run, char **err)
 {
+	if (run->st == NULL)
+		return 0;	/* nothing was read: no cache was opened */
 	if (store_batch_commit(run->st, &run->batch, err) != 0)
 		return -1;
 	run->stats->imported += run->pending.imported;
@@ -356,6 +360,13 @@ import_one(struct run *run, const char *path, char *origin, char **err)
 	}
 	a->imported = o->now;
 	article_digest(a, digest);
+	if (run->st == NULL) {
+		if (run->open(&run->st, run->open_ctx, err) != 0) {
+			rc = -1;
+			goto out;
+		}
+		store_bulk(run->st);
+	}
 	if (store_batch_begin(run->st, &run->batch, err) != 0) {
 		rc = -1;
 		goto out;
@@ -403,7 +414,7 @@ optimize_after(struct run *run)
 	size_t n = run->stats->imported + run->stats->updated;
 	char *err = NULL, *msg;
 
-	if (n < OPTIMIZE_MIN)
+	if (n < OPTIMIZE_MIN || run->st == NULL)
 		return;
 	if (store_counts(run->st, &articles, &unread, &err) == 0 &&
 	    (int64_t)n * 10 < articles)
@@ -514,17 +525,20 @@ import_files_free(struct import_files *f)
 }
 
 int
-import_files(struct store *st, const struct import_rules *r,
-    const struct import_files *f, const struct import_opts *opts,
-    struct import_stats *stats, char **err)
+import_files(struct store **st, import_open_fn open, void *open_ctx,
+    const struct import_rules *r, const struct import_files *f,
+    const struct import_opts *opts, struct import_stats *stats,
+    char **err)
 {
-	struct run run = { .st = st, .rules = r, .o = opts, .stats = stats,
+	struct run run = { .st = *st, .open = open, .open_ctx = open_ctx,
+	    .rules = r, .o = opts, .stats = stats,
 	    .batch = { .every = opts->batch } };
 	const struct filelist *fl = &f->fl;
 	size_t i;
 	int rc = 0;
 
-	store_bulk(st);
+	if (run.st != NULL)
+		store_bulk(run.st);
 	run.total = fl->n;
 	for (i = 0; i < fl->n && rc == 0; i++) {
 		const char *arg = f->paths[fl->arg[i]], *rest;
@@ -537,8 +551,9 @@ import_files(struct store *st, const struct import_rules *r,
 	}
 	if (rc == 0)
 		rc = flush_batch(&run, err);
-	if (rc != 0) {
-		store_rollback(st);
+	*st = run.st;
+	if (rc != 0 && run.st != NULL) {
+		store_rollback(run.st);
 		/* The open batch is gone: whatever it held was not written. */
 		memset(&run.pending, 0, sizeof run.pending);
 	}

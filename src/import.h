@@ -86,13 +86,19 @@ struct import_files *import_scan(char *const *paths, size_t npaths,
 size_t import_files_count(const struct import_files *f);
 void import_files_free(struct import_files *f);
 
-/* Import the files import_scan found, adding to stats.  Problems with
- * single files are reported through opts->warn and counted as failed; the
- * rest goes on.  Returns 0 when the store stayed usable (check
- * stats->failed), -1 with *err on a store error, after rolling back the
- * batch in progress. */
-int import_files(struct store *st, const struct import_rules *r,
-    const struct import_files *f, const struct import_opts *opts,
-    struct import_stats *stats, char **err);
+/* Opens (and creates) the cache an import writes to. */
+typedef int (*import_open_fn)(struct store **st, void *ctx, char **err);
+
+/* Import the files import_scan found into *st, adding to stats.  When
+ * *st is NULL, open is called for it once the first article has been
+ * read, so that an import whose every file is refused creates no cache;
+ * the caller closes *st.  Problems with single files are reported
+ * through opts->warn and counted as failed; the rest goes on.  Returns 0
+ * when the store stayed usable (check stats->failed), -1 with *err on a
+ * store error, after rolling back the batch in progress. */
+int import_files(struct store **st, import_open_fn open, void *open_ctx,
+    const struct import_rules *r, const struct import_files *f,
+    const struct import_opts *opts, struct import_stats *stats,
+    char **err);
 
 #endif

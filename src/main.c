@@ -397,6 +397,12 @@ import_warn(const char *msg, void *ctx)
 }
 
 static int
+open_import_store(struct store **st, void *ctx, char **err)
+{
+	return open_store(ctx, true, st, err);
+}
+
+static int
 cmd_import(struct globals *g, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -454,15 +460,12 @@ cmd_import(struct globals *g, int argc, char **argv)
 	o.warn = import_warn;
 	files = import_scan(argv + optind, (size_t)(argc - optind), &o,
 	    &stats);
-	/* Nothing to read (a mistyped path): no cache is created for it,
-	 * so the reader still says there is none. */
+	/* Nothing to read (a mistyped path, files all refused): no cache
+	 * is created for it, so the reader still says there is none. */
 	rc = 0;
 	if (import_files_count(files) > 0) {
-		if (open_store(g, true, &st, &err) != 0) {
-			rc = fail_msg(err);
-			goto out;
-		}
-		rc = import_files(st, rules, files, &o, &stats, &err);
+		rc = import_files(&st, open_import_store, g, rules, files, &o,
+		    &stats, &err);
 		store_close(st);
 		st = NULL;
 	}

@@ -85,6 +85,10 @@ expect_status 3 "$LEDE" --db "$tmp/typo.db" import "$tmp/artciles"
 expect_grep '^Imported: 0, updated: 0, unchanged: 0, failed: 1$' "$tmp/out"
 expect_status 0 "$LEDE" --db "$tmp/typo.db" import "$tmp/notes"
 ls "$tmp"/typo.db* >/dev/null 2>&1 && fail "an import of nothing created a cache"
+# Nor does one whose every file is refused.
+expect_status 3 "$LEDE" --db "$tmp/typo.db" import --max-size 10 "$tmp/articles/lighthouse.txt"
+expect_grep 'file too large' "$tmp/err"
+ls "$tmp"/typo.db* >/dev/null 2>&1 && fail "an import of refused files created a cache"
 expect_status 1 "$LEDE" --db "$tmp/typo.db" list
 expect_grep 'no cache here' "$tmp/err"
 

@@ -1163,7 +1163,7 @@ import_dir(struct store *st, char *dir, const struct import_opts *o,
     struct import_stats *s, char **err)
 {
 	struct import_files *f = import_scan(&dir, 1, o, s);
-	int rc = import_files(st, rules, f, o, s, err);
+	int rc = import_files(&st, NULL, NULL, rules, f, o, s, err);
 
 	import_files_free(f);
 	return rc;
