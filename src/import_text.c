@@ -1047,11 +1047,11 @@ take_captions(struct parse *ps, struct article *a)
 				}
 				text[open - 1 - text] = '\0';
 			}
-		} else if (text_chars(s) <= CAPTION_MAX &&
+		} else if (text_chars_at_most(s, CAPTION_MAX) &&
 		    (open = trailing_credit(s, &clen)) != NULL) {
 			text = xstrndup(s, (size_t)(open - 1 - s));
 			credit = xstrndup(open + 1, clen);
-		} else if (text_chars(s) <= CAPTION_MAX &&
+		} else if (text_chars_at_most(s, CAPTION_MAX) &&
 		    (clen = caption_label(s)) > 0) {
 			size_t cut;
 
@@ -1193,7 +1193,7 @@ is_byline(const char *s)
 {
 	size_t plen = byline_prefix(s);
 
-	if (plen == 0 || text_chars(s) > BYLINE_MAX ||
+	if (plen == 0 || !text_chars_at_most(s, BYLINE_MAX) ||
 	    !(text_starts_name(s + plen) || starts_with(s + plen, "the ")) ||
 	    ends_sentence(s) || !names_only(s + plen))
 		return 0;
@@ -1443,7 +1443,7 @@ is_headline(const struct parse *ps, size_t i)
 {
 	const char *s = ps->p[i].text;
 
-	if (text_chars(s) > HEADLINE_MAX || byline_prefix(s) != 0)
+	if (!text_chars_at_most(s, HEADLINE_MAX) || byline_prefix(s) != 0)
 		return false;
 	if (i + 1 < ps->n && is_byline(ps->p[i + 1].text) > 0 &&
 	    !opens_with_dateline(ps, i))
@@ -1658,7 +1658,7 @@ import_text_parse(const struct import_rules *r, const char *label,
 	/* A standfirst written as sentences, then the byline: that
 	 * paragraph is the dek, not the lead (which a dateline opens). */
 	if (a->title != NULL && a->dek == NULL && a->byline == NULL &&
-	    ps.n >= 3 && text_chars(ps.p[0].text) <= DEK_MAX &&
+	    ps.n >= 3 && text_chars_at_most(ps.p[0].text, DEK_MAX) &&
 	    is_byline(ps.p[1].text) > 0 && !opens_with_dateline(&ps, 0)) {
 		a->dek = xstrdup(ps.p[0].text);
 		para_remove(&ps, 0);

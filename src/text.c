@@ -932,6 +932,18 @@ text_chars(const char *s)
 	return u8_mbsnlen((const uint8_t *)s, strlen(s));
 }
 
+bool
+text_chars_at_most(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return true;
+	if (n / 4 > max)
+		return false;
+	return u8_mbsnlen((const uint8_t *)s, n) <= max;
+}
+
 static size_t
 cell_width(ucs4_t uc)
 {

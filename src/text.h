@@ -151,4 +151,9 @@ size_t text_charlen(const char *s);
 /* The characters of the UTF-8 string s (a bad byte counts as one). */
 size_t text_chars(const char *s);
 
+/* text_chars(s) <= max, without counting when the byte length decides
+ * (a character takes one to four bytes): paragraphs are checked against
+ * length limits by the thousand. */
+bool text_chars_at_most(const char *s, size_t max);
+
 #endif

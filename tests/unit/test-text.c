@@ -403,6 +403,16 @@ test_text_chars_counts(void **state)
 	assert_int_equal(text_chars(""), 0);
 	assert_int_equal(text_chars("sa"), 2);
 	assert_int_equal(text_chars("\xce\xb1\xce\xb8"), 2);	/* αθ */
+	/* Limits count characters, whatever their bytes. */
+	assert_true(text_chars_at_most("", 0));
+	assert_true(text_chars_at_most("sa", 2));
+	assert_false(text_chars_at_most("sa", 1));
+	assert_true(text_chars_at_most("\xce\xb1\xce\xb8", 2));
+	assert_false(text_chars_at_most("\xce\xb1\xce\xb8", 1));
+	assert_true(text_chars_at_most("हड़ताल जारी", 11));	/* 31 bytes */
+	assert_false(text_chars_at_most("हड़ताल जारी", 10));
+	assert_false(text_chars_at_most("\xf0\x9f\x8e\x89\xf0\x9f\x8e\x89"
+	    "\xf0\x9f\x8e\x89", 2));			/* 12 bytes */
 	assert_int_equal(text_chars("\xe6\x9d\xb1\xe4\xba\xac"), 2);
 	assert_int_equal(text_chars("a\xff"), 2);	/* a bad byte is one */
 }
