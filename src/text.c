@@ -340,6 +340,16 @@ text_nfc(const char *s)
 	return normalize(s, UNINORM_NFC);
 }
 
+/* An invisible character that a word may hold without being split: a
+ * soft hyphen (German sites put one in long words), a word joiner, a
+ * zero-width space or joiner, a variation selector.  Unicode's
+ * default-ignorable code points, which the reader never shows. */
+static inline bool
+is_ignorable(ucs4_t uc)
+{
+	return uc >= 0xA0 && uc_is_property_default_ignorable_code_point(uc);
+}
+
 char *
 text_word_key(const char *s, size_t n)
 {
@@ -347,7 +357,7 @@ text_word_key(const char *s, size_t n)
 	uint8_t *r, *nf = NULL;
 	ucs4_t uc, part[UC_DECOMPOSITION_MAX_LENGTH];
 	size_t len = 0, i, j, m = n;
-	bool compat = false, digits = false;
+	bool compat = false, digits = false, ign = false;
 	char *out;
 	int k, v, tag;
 
@@ -370,6 +380,8 @@ text_word_key(const char *s, size_t n)
 			continue;
 		if (uc_decimal_value(uc) >= 0 || uc == 0x066B || uc == 0x066C)
 			digits = true;
+		else if (is_ignorable(uc))
+			ign = true;
 		else if (uc_decomposition(uc, &tag, part) > 0 &&
 		    tag != UC_DECOMP_CANONICAL)
 			compat = true;
@@ -384,10 +396,13 @@ text_word_key(const char *s, size_t n)
 	if (r == NULL)
 		return xstrndup(s, n);
 	/* NFKC leaves the digits of other scripts: one outlet writes ٨٬٥٠٠
-	 * where another writes 8,500.  Each replacement is shorter, so
-	 * this works in place. */
-	for (i = j = 0; digits && i < len; i += (size_t)k) {
+	 * where another writes 8,500.  Invisible characters go, as in the
+	 * search index.  Each replacement is shorter, so this works in
+	 * place. */
+	for (i = j = 0; (digits || ign) && i < len; i += (size_t)k) {
 		k = u8_mbtouc(&uc, r + i, len - i);
+		if (is_ignorable(uc))
+			continue;
 		if (uc >= 0x80 && (v = uc_decimal_value(uc)) >= 0)
 			r[j++] = (uint8_t)('0' + v);
 		else if (uc == 0x066B)		/* Arabic decimal separator */
@@ -399,7 +414,7 @@ text_word_key(const char *s, size_t n)
 			j += (size_t)k;
 		}
 	}
-	out = xstrndup((const char *)r, digits ? j : len);
+	out = xstrndup((const char *)r, digits || ign ? j : len);
 	free(r);
 	return out;
 }
@@ -529,6 +544,26 @@ is_token_char(ucs4_t uc)
 	    uc_is_general_category(uc, UC_CATEGORY_N);
 }
 
+bool
+text_has_ignorable(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t uc;
+	int len;
+
+	for (; *p != '\0'; p += len) {
+		if (*p < 0x80) {
+			len = 1;
+			continue;
+		}
+		if ((len = u8_strmbtouc(&uc, p)) <= 0)
+			len = 1;
+		else if (is_ignorable(uc))
+			return true;
+	}
+	return false;
+}
+
 /* The key of one token (see text_tokens); *key is malloc'd. */
 static size_t
 token_key(const uint8_t *p, size_t n, uint8_t **key)
@@ -557,7 +592,7 @@ token_key(const uint8_t *p, size_t n, uint8_t **key)
 	kept = xmalloc(nf + 1);
 	for (i = 0; i < nf; i += (size_t)len) {
 		len = u8_mbtouc(&uc, folded + i, nf - i);
-		if (!is_generic_accent(uc)) {
+		if (!is_generic_accent(uc) && !is_ignorable(uc)) {
 			memcpy(kept + nk, folded + i, (size_t)len);
 			nk += (size_t)len;
 		}
@@ -634,7 +669,7 @@ text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
 		ended = i == n || p[i] < 0x80;
 		if (i > start && !ended) {
 			len = u8_mbtouc(&uc, p + i, n - i);
-			ended = !is_token_char(uc);
+			ended = !is_token_char(uc) && !is_ignorable(uc);
 		}
 		if (i > start && ended) {
 			key = i - start <= sizeof small ? small :
@@ -654,7 +689,7 @@ text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx)
 		wide = false;
 		for (i = start; i < n; i += (size_t)len) {
 			len = u8_mbtouc(&uc, p + i, n - i);
-			if (!is_token_char(uc))
+			if (!is_token_char(uc) && !is_ignorable(uc))
 				break;
 			if (uc >= 0x2e80)
 				wide = true;

@@ -192,4 +192,18 @@ jq -e 'any(.[]; .snippet | test("December\\. \\[Ines\\]")) and
 expect_status 0 "$LEDE" --db "$db" search Ines
 expect_grep 'December\. \[Ines\]' "$tmp/out"
 
+# A word written with a soft hyphen or a word joiner inside (as German
+# sites write long words) is found whole, and highlighted whole.
+mkdir -p "$tmp/shy"
+printf ' date 2025-07-01 Koalition streitet\n\nVon Ada Kern \342\200\223 Hansa-Rundschau\n\nDie Bundes\302\255regierung legte den Haus\302\255halts\302\255entwurf vor, sagte der Finanz\342\201\240minister am Montag.\n\nDer Streit geht weiter.\n\nEnde.\n' \
+	>"$tmp/shy/a.txt"
+expect_status 0 "$LEDE" --db "$tmp/shy.db" import "$tmp/shy"
+for w in Bundesregierung Haushaltsentwurf Finanzminister 'Bundesr*'; do
+	[ "$("$LEDE" --db "$tmp/shy.db" list "$w" | wc -l)" = 1 ] ||
+		fail "list $w does not find the word with an invisible character"
+done
+expect_status 0 "$LEDE" --db "$tmp/shy.db" search Bundesregierung
+expect_grep '\[Bundes.*regierung\]' "$tmp/out"
+expect_status 0 "$LEDE" --db "$tmp/shy.db" check
+
 finish

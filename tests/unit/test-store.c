@@ -539,6 +539,44 @@ test_store_migrates_version_1(void **state)
 	    STORE_SCHEMA_VERSION);
 }
 
+/* Schema step 13: a word with a soft hyphen is one word.  A cache of
+ * step 12 indexed it as two, so the step builds the index again, but
+ * only in a cache that holds such a character.  A body changed behind
+ * the index's back shows whether it was built again. */
+static void
+test_store_migrates_soft_hyphens(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	char *err = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	put(st, make("/a.txt", "Koalition", "Die Bundes\xc2\xadregierung "
+	    "tagte."));
+	put(st, make("/b.txt", "Leuchtturm", "The lighthouse keeper."));
+	assert_int_equal(count_matches(st, "Bundesregierung"), 1);
+	store_close(st);
+	assert_int_equal(sql_exec(f->db, "UPDATE articles SET body = "
+	    "'Der Haus' || char(173) || 'halts' || char(173) || 'entwurf.'"
+	    " WHERE origin = '/a.txt';"
+	    "PRAGMA user_version = 12"), SQLITE_OK);
+	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
+	assert_int_equal(count_matches(st, "Haushaltsentwurf"), 1);
+	assert_int_equal(count_matches(st, "Bundesregierung"), 0);
+	assert_int_equal(count_matches(st, "Haus*"), 1);
+	store_close(st);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	/* Without such a character anywhere, the index is left alone. */
+	assert_int_equal(sql_exec(f->db, "UPDATE articles SET body = "
+	    "'Die Regierung tagte.' WHERE origin = '/a.txt';"
+	    "PRAGMA user_version = 12"), SQLITE_OK);
+	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
+	assert_int_equal(count_matches(st, "Haushaltsentwurf"), 1);
+	assert_int_equal(count_matches(st, "Regierung"), 0);
+	store_close(st);
+}
+
 static void
 test_store_refuses_newer_version(void **state)
 {
@@ -1569,6 +1607,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_store_rollback_discards_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_batch_policy,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_migrates_soft_hyphens,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_migrates_version_1,
 		    setup, teardown),

@@ -278,6 +278,7 @@ test_text_word_key_folds_spellings(void **state)
 		{ "४२", "42" },				/* Devanagari */
 		{ "２０２５年", "2025年" },		/* fullwidth */
 		{ "3٫5", "3.5" },
+		{ "Bundes\xc2\xadregierung", "bundesregierung" },
 	};
 	size_t i;
 	char *k;
@@ -546,6 +547,14 @@ test_text_tokens_fold_every_script(void **state)
 		{ "Kyiv\xe2\x80\x99s WAR\xe2\x80\x94" "end 8\xc2\xa0km",
 		    "kyiv|s|war|end|8|km" },
 		{ "Cafe\xcc\x81 Abc\xc3\xa9", "cafe|abce" },
+		/* Invisible characters inside a word: a soft hyphen, a
+		 * word joiner, a zero-width space, a variation selector. */
+		{ "Bundes\xc2\xadregierung", "bundesregierung" },
+		{ "Finanz\xe2\x81\xa0minister", "finanzminister" },
+		{ "zero\xe2\x80\x8bwidth", "zerowidth" },
+		{ "Zürich\xc2\xadsee", "zurichsee" },
+		{ "\xc2\xad \xe2\x80\x8b x", "x" },
+		{ "東\xef\xb8\x80京", "東|京" },
 	};
 	struct tokbuf b;
 	size_t i;
