@@ -127,11 +127,17 @@ static int
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg, *m;
 
-	fputs("lede: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
+	/* Messages quote the arguments, which may hold escape sequences
+	 * (a pasted query, a mistyped command). */
+	m = text_printable(msg);
+	fprintf(stderr, "lede: %s", m);
+	free(m);
+	free(msg);
 	fprintf(stderr, _("\nTry 'lede --help' for more information.\n"));
 	return EXIT_USAGE;
 }

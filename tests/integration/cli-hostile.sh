@@ -116,4 +116,15 @@ if "$LEDE" --help 2>&1 | grep -q '^ *search'; then
 		fail "lede search --json"
 	valid_json "$tmp/search.json" "lede search --json"
 fi
+
+# Arguments are quoted in usage errors: a pasted escape sequence comes
+# back as "?", not as a command to the terminal.
+esc=$(printf '\033[2J')
+expect_status 2 "$LEDE" --db "$db" show "$esc"
+no_controls "$tmp/err" "lede show ESC"
+expect_status 2 "$LEDE" "${esc}cmd"
+no_controls "$tmp/err" "lede ESC-command"
+expect_grep "unknown command '?\[2Jcmd'" "$tmp/err"
+expect_status 2 "$LEDE" --db "$db" list "--$esc"
+no_controls "$tmp/err" "lede list --ESC"
 finish
