@@ -785,31 +785,41 @@ mark_all(struct ui *ui, int flags)
 		ui->pane[i].flags |= flags;
 }
 
+static void
+recalc_pane(struct pane *p)
+{
+	bool due = (p->flags & PANE_RECALC) && p->win != NULL;
+
+	/* Cleared first: the recalc may ask for another. */
+	p->flags &= ~PANE_RECALC;
+	if (due) {
+		p->type->recalc(p);
+		p->flags |= PANE_DIRTY;
+	}
+}
+
 /* Fetch again what the panes marked PANE_RECALC show. */
 static void
 recalc_panes(struct ui *ui)
 {
-	int i;
+	int i, pass;
+	bool again = true;
 
 	/* The list first: it may select another article, which marks the
-	 * panes after it. */
-	for (i = 0; i < PANE_COUNT; i++) {
-		struct pane *p = &ui->pane[i];
-
-		if ((p->flags & PANE_RECALC) && p->win != NULL) {
-			p->type->recalc(p);
-			p->flags |= PANE_DIRTY;
-		}
-		p->flags &= ~PANE_RECALC;
-	}
-	for (i = PANE_BODY; i < PANE_COUNT; i++) {
-		struct pane *p = &ui->pane[i];
-
-		if ((p->flags & PANE_RECALC) && p->win != NULL) {
-			p->type->recalc(p);
-			p->flags |= PANE_DIRTY;
-		}
-		p->flags &= ~PANE_RECALC;
+	 * panes after it.  Opening that article marks it read, and with it
+	 * the copies of its cluster, whose rows the list has just fetched
+	 * with their old marks: the list asks again, and the second pass
+	 * shows them read (the article is open by then, so it settles). */
+	for (pass = 0; pass < 3 && again; pass++) {
+		for (i = 0; i < PANE_COUNT; i++)
+			recalc_pane(&ui->pane[i]);
+		for (i = PANE_BODY; i < PANE_COUNT; i++)
+			recalc_pane(&ui->pane[i]);
+		again = false;
+		for (i = 0; i < PANE_COUNT; i++)
+			if ((ui->pane[i].flags & PANE_RECALC) &&
+			    ui->pane[i].win != NULL)
+				again = true;
 	}
 }
 

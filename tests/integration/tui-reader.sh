@@ -20,6 +20,13 @@ wait_for "$rewrite"
 grep -q 'Related' "$tmp/screen" || fail "no related pane at 160x48"
 grep -q 'A section of the Kessing Dam gave way' "$tmp/screen" || fail "014's body is not shown"
 check_borders 160
+# Opening 014 marked it and its copy read: the cluster's folded row says
+# so at once, not after the next move.
+wait_for '(+1) A section of the Kessing'
+sleep 0.3
+screen
+grep '(+1) A section of the Kessing' "$tmp/screen" | grep -q '^N' &&
+	fail "the opened article's cluster row still shows N"
 
 # j moves to another article: the body follows.
 keys j
