@@ -550,15 +550,40 @@ parse_query(const char *cmd, int argc, char **argv, struct query **q)
 
 /* The arguments of list and search with the options first, then "--",
  * then the query's words in order: "-harbour" is a word to exclude, not
- * a bundle of short options (only -j, -n N and the long options are
- * options there), and getopt would otherwise take it for one.  The
+ * a bundle of short options (only -j, -n N, their bundles and the long
+ * options are options there), and getopt would otherwise take it for
+ * one.  The
  * strings stay argv's; the caller frees the array. */
+/* Whether a is a bundle of -j and -n as getopt reads one ("-jn5",
+ * "-jn" before its N, "-jj"): *takes_next when -n ends it without its
+ * number.  Anything else after the dash ("-jazz") is a word. */
+static bool
+is_bundle(const char *a, bool *takes_next)
+{
+	size_t i = 1;
+
+	*takes_next = false;
+	if (a[0] != '-' || a[1] == '\0')
+		return false;
+	while (a[i] == 'j')
+		i++;
+	if (a[i] == 'n') {
+		if (a[++i] == '\0') {
+			*takes_next = true;
+			return true;
+		}
+		return strspn(a + i, "0123456789") == strlen(a + i);
+	}
+	return a[i] == '\0';
+}
+
 static char **
 query_args(int argc, char **argv, int *nargc)
 {
 	char **v = xcalloc((size_t)argc + 2, sizeof *v);
 	char **words = xcalloc((size_t)argc + 1, sizeof *words);
 	int i, n = 0, nw = 0;
+	bool next = false;
 
 	v[n++] = argv[0];
 	for (i = 1; i < argc; i++) {
@@ -574,9 +599,10 @@ query_args(int argc, char **argv, int *nargc)
 			v[n++] = argv[i];
 			if (i + 1 < argc)
 				v[n++] = argv[++i];
-		} else if (strncmp(a, "--", 2) == 0 || strcmp(a, "-j") == 0 ||
-		    (strncmp(a, "-n", 2) == 0 && a[2] >= '0' && a[2] <= '9')) {
+		} else if (strncmp(a, "--", 2) == 0 || is_bundle(a, &next)) {
 			v[n++] = argv[i];
+			if (strncmp(a, "--", 2) != 0 && next && i + 1 < argc)
+				v[n++] = argv[++i];
 		} else
 			words[nw++] = argv[i];
 	}

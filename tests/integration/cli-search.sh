@@ -175,6 +175,14 @@ expect_status 0 "$LEDE" --db "$db" search --json --lim 2 Kessing
 jq -e 'length == 2' "$tmp/out" >/dev/null || fail "search --lim 2: $(cat "$tmp/out")"
 expect_status 0 "$LEDE" --db "$db" list --l 3
 [ "$(wc -l <"$tmp/out")" -eq 3 ] || fail "list --l 3: $(cat "$tmp/out")"
+# Bundles of -j and -n are options, as in the other commands; a word
+# after a dash that is no bundle ("-jazz") stays a word to exclude.
+expect_status 0 "$LEDE" --db "$db" list -jn1
+jq -e 'length == 1' "$tmp/out" >/dev/null || fail "list -jn1: $(head -c 200 "$tmp/out")"
+expect_status 0 "$LEDE" --db "$db" search Kessing -jn 2
+jq -e 'length == 2' "$tmp/out" >/dev/null || fail "search Kessing -jn 2: $(head -c 200 "$tmp/out")"
+expect_status 0 "$LEDE" --db "$db" list -jazz
+[ "$(wc -l <"$tmp/out")" -gt 1 ] || fail "list -jazz is not a query"
 
 # A query of symbols alone has nothing to look for, in list as in
 # search: an error, not the whole cache.
