@@ -173,7 +173,7 @@ static const char *const stmt_sql[S_COUNT] = {
 	    " a.title, s.name, a.published, json_object('id', r.other_id,"
 	    " 'score', round(r.score, 3), 'label', r.label, 'title', a.title,"
 	    " 'source', s.name, 'published', strftime('%Y-%m-%d',"
-	    " a.published, 'unixepoch'))"
+	    " a.published, 'unixepoch')), a.cluster_id"
 	    " FROM related r JOIN articles a ON a.id = r.other_id"
 	    " LEFT JOIN sources s ON s.id = a.source_id"
 	    " WHERE r.article_id = ?1 ORDER BY r.score DESC, r.other_id"
@@ -3752,6 +3752,7 @@ store_related(struct store *st, int64_t id, int64_t limit,
 		row.source = (const char *)sqlite3_column_text(s, 4);
 		row.published = column_time(s, 5);
 		row.json = (const char *)sqlite3_column_text(s, 6);
+		row.cluster = sqlite3_column_int64(s, 7);
 		stop = fn(&row, ctx);
 	}
 	if (stop == 0 && rc != SQLITE_DONE)

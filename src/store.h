@@ -352,6 +352,7 @@ struct store_related_row {
 	const char	*title;
 	const char	*source;
 	int64_t		 published;
+	int64_t		 cluster;	/* its cluster of copies, 0: none */
 	const char	*json;	/* as "lede related --json" prints it */
 };
 

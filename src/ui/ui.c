@@ -332,7 +332,15 @@ collect_related(const struct store_related_row *r, void *ctx)
 {
 	struct ui *ui = ctx;
 	struct related_item *it;
+	size_t i;
 
+	/* Folded, as the list is: the copies of one story take the row of
+	 * the best of them, which a strip of four rows at 80x24 needs. */
+	for (i = 0; ui->fold && r->cluster != 0 && i < ui->nrelated; i++)
+		if (ui->related[i].cluster == r->cluster) {
+			ui->related[i].copies++;
+			return 0;
+		}
 	ui->related = xreallocarray(ui->related, ui->nrelated + 1,
 	    sizeof *ui->related);
 	it = &ui->related[ui->nrelated++];
@@ -342,6 +350,8 @@ collect_related(const struct store_related_row *r, void *ctx)
 	it->title = xstrdup(r->title ? r->title : "");
 	it->source = r->source ? xstrdup(r->source) : NULL;
 	it->published = r->published;
+	it->cluster = r->cluster;
+	it->copies = 0;
 	return 0;
 }
 
@@ -358,6 +368,22 @@ clear_related(struct ui *ui)
 	free(ui->related);
 	ui->related = NULL;
 	ui->nrelated = 0;
+}
+
+/* The selected article's related list, folded or not as the list is. */
+static void
+load_related(struct ui *ui)
+{
+	char *err = NULL;
+
+	clear_related(ui);
+	ui->pane[PANE_RELATED].flags |= PANE_RECALC;
+	if (ui->article == NULL)
+		return;
+	if (store_related(ui->st, ui->id, 0, collect_related, ui, &err) < 0) {
+		ui_message(ui, "%s", err ? err : "");
+		free(err);
+	}
 }
 
 static int
@@ -467,11 +493,7 @@ ui_select(struct ui *ui, int64_t id)
 		err = NULL;
 	}
 	if (ui->article != NULL) {
-		if (store_related(ui->st, id, 0, collect_related, ui, &err) < 0) {
-			ui_message(ui, "%s", err ? err : "");
-			free(err);
-			err = NULL;
-		}
+		load_related(ui);
 		if (!ui->article->is_read) {
 			ui_mark(ui, id, false, true, ui->read_cluster);
 			ui->article->is_read = true;
@@ -657,6 +679,7 @@ fold_in_place(struct ui *ui)
 	ui->fold = !ui->fold;
 	ui->unfolded_to_show = false;
 	ui->pane[PANE_LIST].flags |= PANE_RECALC;
+	load_related(ui);
 	if (!ui->fold) {
 		/* Back on the copy the fold moved away from, if the
 		 * selection is still on its cluster's row. */

@@ -92,6 +92,8 @@ struct related_item {
 	char	*title;
 	char	*source;
 	int64_t	 published;
+	int64_t	 cluster;	/* 0: in none */
+	int64_t	 copies;	/* folded into this row */
 };
 
 struct ui {

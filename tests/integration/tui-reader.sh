@@ -156,6 +156,14 @@ start 80 24 --db "$db" read "$id"
 wait_for 'Related'
 wait_for "$rewrite"
 check_borders 80
+# The strip folds two copies of one report into one row, as the list
+# folds them; z unfolds both.
+wait_for '(+1) The death toll'
+keys z
+wait_gone '(+1) The death toll'
+wait_for '| unfolded |'
+keys z
+wait_for '(+1) The death toll'
 keys t
 wait_for "$cap"
 # + gives the list more room until the body and the strip are at their
