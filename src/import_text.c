@@ -1436,8 +1436,8 @@ lead_title(const char *para)
  * as a dek).  A short line that a byline follows is one whatever its
  * shape, for no lead is followed by its byline: "Is the crane safe?",
  * "iPhone maker opens plant" (a lead that a dateline opens may be, and
- * is no headline).  Otherwise a headline is a line that
- * ends no sentence and starts as a heading may. */
+ * is no headline).  Otherwise a headline ends no sentence and starts as
+ * a heading may. */
 static bool
 is_headline(const struct parse *ps, size_t i)
 {

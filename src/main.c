@@ -86,8 +86,8 @@ usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, _("Usage: lede [--db PATH] [--config PATH] [COMMAND [OPTIONS] "
-	    "[ARGS]]\n"));
+	fprintf(f, _("Usage: lede [--db PATH] [--config PATH] "
+	    "[COMMAND [OPTIONS] [ARGS]]\n"));
 	fprintf(f, _("A terminal news reader with story-aware related "
 	    "articles.\n\n"));
 	fprintf(f, _("Commands:\n"));
@@ -548,12 +548,6 @@ parse_query(const char *cmd, int argc, char **argv, struct query **q)
 	return 0;
 }
 
-/* The arguments of list and search with the options first, then "--",
- * then the query's words in order: "-harbour" is a word to exclude, not
- * a bundle of short options (only -j, -n N, their bundles and the long
- * options are options there), and getopt would otherwise take it for
- * one.  The
- * strings stay argv's; the caller frees the array. */
 /* Whether a is a bundle of -j and -n as getopt reads one ("-jn5",
  * "-jn" before its N, "-jj"): *takes_next when -n ends it without its
  * number.  Anything else after the dash ("-jazz") is a word. */
@@ -577,6 +571,11 @@ is_bundle(const char *a, bool *takes_next)
 	return a[i] == '\0';
 }
 
+/* The arguments of list and search with the options first, then "--",
+ * then the query's words in order: "-harbour" is a word to exclude, not
+ * a bundle of short options (only -j, -n N, their bundles and the long
+ * options are options there), and getopt would otherwise take it for
+ * one.  The strings stay argv's; the caller frees the array. */
 static char **
 query_args(int argc, char **argv, int *nargc)
 {
