@@ -1072,6 +1072,10 @@ global_action(struct ui *ui, enum action a)
 		ui->tab = ui->tab == STRIP_RELATED ? STRIP_CAPTIONS :
 		    STRIP_RELATED;
 		apply_layout(ui);
+		/* Said, or the key seems dead. */
+		if (ui->lay.wide)
+			ui_message(ui, "%s", _("The wide layout shows captions "
+			    "and related stories both."));
 		break;
 	case ACT_FOLD:
 		fold_in_place(ui);

@@ -27,6 +27,11 @@ sleep 0.3
 screen
 grep '(+1) A section of the Kessing' "$tmp/screen" | grep -q '^N' &&
 	fail "the opened article's cluster row still shows N"
+# t switches the narrow layout's strip; in the wide one it says why it
+# changes nothing on the screen (pressed twice: the strip stays).
+keys t
+wait_for 'The wide layout shows captions'
+keys t
 
 # j moves to another article: the body follows.
 keys j
