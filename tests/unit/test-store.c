@@ -548,12 +548,17 @@ test_store_migrates_soft_hyphens(void **state)
 {
 	struct fixture *f = *state;
 	struct store *st = NULL;
+	struct article *a = make("/a.txt", "Koalition",
+	    "Die Bundes\xc2\xadregierung tagte.");
+	struct article *b = make("/b.txt", "Leuchtturm",
+	    "The lighthouse keeper.");
 	char *err = NULL;
 
 	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
-	put(st, make("/a.txt", "Koalition", "Die Bundes\xc2\xadregierung "
-	    "tagte."));
-	put(st, make("/b.txt", "Leuchtturm", "The lighthouse keeper."));
+	put(st, a);
+	put(st, b);
+	article_free(a);
+	article_free(b);
 	assert_int_equal(count_matches(st, "Bundesregierung"), 1);
 	store_close(st);
 	assert_int_equal(sql_exec(f->db, "UPDATE articles SET body = "
