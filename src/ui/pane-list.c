@@ -4,7 +4,6 @@
  * the cache.  Moving the selection selects the article (ui_select). */
 #include "config.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,9 +293,9 @@ list_draw(struct pane *p)
 {
 	struct ui *ui = p->ui;
 	struct list *l = p->data;
-	int h = ui_rows(p), w = p->r.w, y, tw, x;
+	int h = ui_rows(p), w = p->r.w, y, x;
 	bool focus = &ui->pane[ui->focus] == p;
-	char mark[4], *title;
+	char mark[4];
 
 	for (y = 0; y < h; y++) {
 		const struct row *r;
@@ -324,14 +323,7 @@ list_draw(struct pane *p)
 		ui_put(ui, p->win, y + 1, 0, 3 < w ? 3 : w, mark, a);
 		x = ui_put_date_source(ui, p->win, y + 1, 3, w, r->published,
 		    r->source, 40, 64, 17, a);
-		tw = w - x;
-		if (r->copies > 0)
-			title = xasprintf("(+%" PRId64 ") %s", r->copies,
-			    r->title);
-		else
-			title = xstrdup(r->title);
-		ui_put(ui, p->win, y + 1, x, tw, title, a);
-		free(title);
+		ui_put_title(ui, p->win, y + 1, x, w, r->copies, r->title, a);
 	}
 }
 

@@ -2,7 +2,6 @@
  * source, title), best first; Enter opens one, and "back" returns. */
 #include "config.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 
 #include "article.h"
@@ -62,14 +61,7 @@ related_draw(struct pane *p)
 		    la);
 		x = ui_put_date_source(ui, p->win, y + 1, 12, w, r->published,
 		    r->source, 44, 72, 15, a);
-		if (x < w && r->copies > 0) {
-			char *t = xasprintf("(+%" PRId64 ") %s", r->copies,
-			    r->title);
-
-			ui_put(ui, p->win, y + 1, x, w - x, t, a);
-			free(t);
-		} else if (x < w)
-			ui_put(ui, p->win, y + 1, x, w - x, r->title, a);
+		ui_put_title(ui, p->win, y + 1, x, w, r->copies, r->title, a);
 	}
 }
 

@@ -286,6 +286,23 @@ ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
 	return x;
 }
 
+void
+ui_put_title(struct ui *ui, WINDOW *w, int y, int x, int width,
+    int64_t copies, const char *title, attr_t attr)
+{
+	char *t;
+
+	if (x >= width)
+		return;
+	if (copies == 0) {
+		ui_put(ui, w, y, x, width - x, title, attr);
+		return;
+	}
+	t = xasprintf("(+%" PRId64 ") %s", copies, title);
+	ui_put(ui, w, y, x, width - x, t, attr);
+	free(t);
+}
+
 int
 ui_rows(const struct pane *p)
 {

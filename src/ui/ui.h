@@ -218,6 +218,10 @@ void ui_date(int64_t t, char out[11]);
 int ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
     int64_t published, const char *source, int date_min, int source_min,
     int source_w, attr_t attr);
+/* A row's title from column x of a row of width cells, with "(+N) "
+ * before it for the copies a fold put in its row. */
+void ui_put_title(struct ui *ui, WINDOW *w, int y, int x, int width,
+    int64_t copies, const char *title, attr_t attr);
 /* Content rows of a pane (its height less the title bar). */
 int ui_rows(const struct pane *p);
 /* The next unread article after the selected one: the list pane moves
