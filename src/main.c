@@ -582,7 +582,7 @@ query_args(int argc, char **argv, int *nargc)
 	char **v = xcalloc((size_t)argc + 2, sizeof *v);
 	char **words = xcalloc((size_t)argc + 1, sizeof *words);
 	int i, n = 0, nw = 0;
-	bool next = false;
+	bool next;
 
 	v[n++] = argv[0];
 	for (i = 1; i < argc; i++) {
@@ -598,9 +598,10 @@ query_args(int argc, char **argv, int *nargc)
 			v[n++] = argv[i];
 			if (i + 1 < argc)
 				v[n++] = argv[++i];
-		} else if (strncmp(a, "--", 2) == 0 || is_bundle(a, &next)) {
+		} else if (is_bundle(a, &next) || strncmp(a, "--", 2) == 0) {
+			/* is_bundle sets next for every argument. */
 			v[n++] = argv[i];
-			if (strncmp(a, "--", 2) != 0 && next && i + 1 < argc)
+			if (next && i + 1 < argc)
 				v[n++] = argv[++i];
 		} else
 			words[nw++] = argv[i];

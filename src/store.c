@@ -316,14 +316,6 @@ struct store {
 	"INSERT OR IGNORE INTO fts_terms SELECT term FROM temp.fts_vocab;" \
 	"DROP TABLE temp.fts_vocab;"
 
-/* Whether an article's indexed text holds a character that words
- * ignore (schema step 13). */
-#define HAS_IGNORABLE \
-	"EXISTS (SELECT 1 FROM article_fts_src" \
-	"  WHERE lede_ignorable(title) OR lede_ignorable(dek)" \
-	"  OR lede_ignorable(byline) OR lede_ignorable(body)" \
-	"  OR lede_ignorable(captions))"
-
 /* The length in characters of the prefixes that the full-text index
  * keeps (schema step 9). */
 #define FTS_PREFIX	2
@@ -556,7 +548,10 @@ static const char *const migrations[] = {
 	 * order as FTS_FILL does, only in a cache that holds such text
 	 * (23 s at 100,000 articles; the check alone, 1.6 s), and
 	 * fts_terms learns the whole words. */
-	"CREATE TEMP TABLE step13 AS SELECT " HAS_IGNORABLE " AS rebuild;"
+	"CREATE TEMP TABLE step13 AS SELECT EXISTS (SELECT 1"
+	"  FROM article_fts_src WHERE lede_ignorable(title)"
+	"  OR lede_ignorable(dek) OR lede_ignorable(byline)"
+	"  OR lede_ignorable(body) OR lede_ignorable(captions)) AS rebuild;"
 	"INSERT INTO article_fts(article_fts)"
 	"  SELECT 'delete-all' FROM temp.step13 WHERE rebuild;"
 	"INSERT INTO article_fts(rowid, title, dek, byline, body, captions)"
