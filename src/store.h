@@ -23,7 +23,7 @@ struct store;
 #define STORE_EBUSY		2	/* another process is writing; try later */
 
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION	13
+#define STORE_SCHEMA_VERSION	14
 
 /* store_open flags */
 #define STORE_CREATE		0x1	/* create the file (mode 0600) if absent */

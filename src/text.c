@@ -559,6 +559,18 @@ text_has_ignorable(const char *s)
 	return any_beyond_ascii(s, is_ignorable);
 }
 
+static bool
+is_script_digit(ucs4_t uc)
+{
+	return uc_decimal_value(uc) >= 0;
+}
+
+bool
+text_has_script_digit(const char *s)
+{
+	return any_beyond_ascii(s, is_script_digit);
+}
+
 /* The key of one token (see text_tokens); *key is malloc'd. */
 static size_t
 token_key(const uint8_t *p, size_t n, uint8_t **key)
@@ -566,7 +578,7 @@ token_key(const uint8_t *p, size_t n, uint8_t **key)
 	uint8_t *folded, *kept, *composed;
 	size_t i, nf = 0, nk = 0, nc = 0;
 	ucs4_t uc;
-	int len;
+	int len, v;
 
 	for (i = 0; i < n && p[i] < 0x80; i++)
 		;
@@ -584,10 +596,14 @@ token_key(const uint8_t *p, size_t n, uint8_t **key)
 		memcpy(*key, p, n);
 		return n;
 	}
+	/* NFKD leaves the digits of other scripts: one outlet writes
+	 * ٨٥٠٠ where another writes 8500, and a reader types the latter. */
 	kept = xmalloc(nf + 1);
 	for (i = 0; i < nf; i += (size_t)len) {
 		len = u8_mbtouc(&uc, folded + i, nf - i);
-		if (!is_generic_accent(uc) && !is_ignorable(uc)) {
+		if (uc >= 0x80 && (v = uc_decimal_value(uc)) >= 0)
+			kept[nk++] = (uint8_t)('0' + v);
+		else if (!is_generic_accent(uc) && !is_ignorable(uc)) {
 			memcpy(kept + nk, folded + i, (size_t)len);
 			nk += (size_t)len;
 		}

@@ -64,6 +64,9 @@ char *text_word_key(const char *s, size_t n);
  * text_word_key): a soft hyphen, a word joiner, a zero-width space... */
 bool text_has_ignorable(const char *s);
 
+/* Whether s holds a decimal digit beyond ASCII ("٨", "३", "２"). */
+bool text_has_script_digit(const char *s);
+
 /* Called for each word; return non-zero to stop the walk. */
 typedef int (*text_word_fn)(const char *word, size_t n, void *ctx);
 
@@ -91,9 +94,10 @@ typedef int (*text_token_fn)(const struct text_token *t, void *ctx);
  * key is compatibility-decomposed and fully case-folded with the generic
  * combining accents removed, then composed again: "ZÜRICH", "Zürich" in NFC
  * or NFD, "zurich", "Straße" and "STRASSE", "ＡＢＣ" and "abc" all meet.
- * Invisible characters (Unicode's default-ignorable ones: a soft hyphen,
- * a word joiner, a zero-width space) neither cut a token nor enter its
- * key, as the reader shows none of them.  Returns what fn last
+ * The decimal digits of every script are ASCII in a key ("٨٥٠٠" is
+ * "8500").  Invisible characters (Unicode's default-ignorable ones: a
+ * soft hyphen, a word joiner, a zero-width space) neither cut a token nor
+ * enter its key, as the reader shows none of them.  Returns what fn last
  * returned, or 0. */
 int text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx);
 

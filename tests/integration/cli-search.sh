@@ -214,4 +214,19 @@ expect_status 0 "$LEDE" --db "$tmp/shy.db" search Bundesregierung
 expect_grep '\[Bundes.*regierung\]' "$tmp/out"
 expect_status 0 "$LEDE" --db "$tmp/shy.db" check
 
+# Figures in the digits of another script are found by the digits a
+# reader types, and the other way round.
+mkdir -p "$tmp/digits"
+printf ' date 2025-07-02 \330\247\331\204\330\254\331\206\331\210\330\257\n\n\331\206\330\264\330\261 \331\250\331\245\331\240\331\240 \330\254\331\206\330\257\331\212 \331\201\331\212 \330\271\330\247\331\205 \331\242\331\240\331\242\331\245.\n\nEnde.\n' \
+	>"$tmp/digits/a.txt"
+expect_status 0 "$LEDE" --db "$tmp/digits.db" import "$tmp/digits"
+for w in 8500 2025 '85*' '\331\250\331\245\331\240\331\240'; do
+	w=$(printf "$w")
+	[ "$("$LEDE" --db "$tmp/digits.db" list "$w" | wc -l)" = 1 ] ||
+		fail "list $w does not find the figure in Arabic-Indic digits"
+done
+expect_status 0 "$LEDE" --db "$tmp/digits.db" search 8500
+expect_grep "\\[$(printf '\331\250\331\245\331\240\331\240')\\]" "$tmp/out"
+expect_status 0 "$LEDE" --db "$tmp/digits.db" check
+
 finish

@@ -582,6 +582,46 @@ test_store_migrates_soft_hyphens(void **state)
 	store_close(st);
 }
 
+/* Schema step 14: the digits of other scripts are ASCII in a key, so
+ * "8500" finds "٨٥٠٠".  As for step 13, the index is built again only
+ * in a cache that holds such a digit. */
+static void
+test_store_migrates_script_digits(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct article *a = make("/a.txt", "الجنود", "نشر ٨٥٠٠ جندي.");
+	struct article *b = make("/b.txt", "Lighthouse", "Keeper 42.");
+	char *err = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	put(st, a);
+	put(st, b);
+	article_free(a);
+	article_free(b);
+	assert_int_equal(count_matches(st, "8500"), 1);
+	assert_int_equal(count_matches(st, "٨٥٠٠"), 1);
+	store_close(st);
+	/* Changed behind the index's back: whether it was built again. */
+	assert_int_equal(sql_exec(f->db, "UPDATE articles SET body ="
+	    " 'عام ٢٠٢٥.' WHERE origin = '/a.txt';"
+	    "PRAGMA user_version = 13"), SQLITE_OK);
+	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
+	assert_int_equal(count_matches(st, "2025"), 1);
+	assert_int_equal(count_matches(st, "8500"), 0);
+	store_close(st);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	/* Without such a digit anywhere, the index is left alone. */
+	assert_int_equal(sql_exec(f->db, "UPDATE articles SET body ="
+	    " 'Keeper 7.' WHERE origin = '/a.txt';"
+	    "PRAGMA user_version = 13"), SQLITE_OK);
+	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
+	assert_int_equal(count_matches(st, "2025"), 1);
+	assert_int_equal(count_matches(st, "7"), 0);
+	store_close(st);
+}
+
 static void
 test_store_refuses_newer_version(void **state)
 {
@@ -1614,6 +1654,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_store_batch_policy,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_migrates_soft_hyphens,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_migrates_script_digits,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_migrates_version_1,
 		    setup, teardown),

@@ -555,6 +555,10 @@ test_text_tokens_fold_every_script(void **state)
 		{ "Zürich\xc2\xadsee", "zurichsee" },
 		{ "\xc2\xad \xe2\x80\x8b x", "x" },
 		{ "東\xef\xb8\x80京", "東|京" },
+		/* The digits of other scripts are ASCII in a key. */
+		{ "٨٥٠٠ ٨٬٥٠٠", "8500|8|500" },
+		{ "२०२४ ๒๕๖๗", "2024|2567" },
+		{ "Ab٣", "ab3" },
 	};
 	struct tokbuf b;
 	size_t i;
