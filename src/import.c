@@ -28,6 +28,7 @@
 struct filelist {
 	char	**v;	/* paths as the user wrote them, for messages */
 	size_t	 *arg;	/* the argument each came from */
+	bool	 *linked;	/* reached through a symbolic link */
 	size_t	  n, cap;
 	size_t	  cur;	/* the argument being walked */
 };
@@ -63,7 +64,7 @@ report(const struct import_opts *o, struct import_stats *stats,
 }
 
 static void
-filelist_add(struct filelist *fl, char *path)
+filelist_add(struct filelist *fl, char *path, bool linked)
 {
 	/* Doubling: growing by one entry copied the list at every file of
 	 * a large directory wherever realloc could not grow in place. */
@@ -71,8 +72,11 @@ filelist_add(struct filelist *fl, char *path)
 		fl->cap = fl->cap ? fl->cap * 2 : 64;
 		fl->v = xreallocarray(fl->v, fl->cap, sizeof *fl->v);
 		fl->arg = xreallocarray(fl->arg, fl->cap, sizeof *fl->arg);
+		fl->linked = xreallocarray(fl->linked, fl->cap,
+		    sizeof *fl->linked);
 	}
 	fl->arg[fl->n] = fl->cur;
+	fl->linked[fl->n] = linked;
 	fl->v[fl->n++] = path;
 }
 
@@ -135,10 +139,12 @@ dirs_seen_free(struct dirs_seen *ds)
 
 /* Collect article files below dir, in name order.  Inside directories
  * only *.txt files are taken, so that READMEs and rule files beside the
- * articles are not imported as articles; hidden entries are skipped. */
+ * articles are not imported as articles; hidden entries are skipped.
+ * linked: dir was reached through a symbolic link. */
 static void
 walk(const char *dir, struct filelist *fl, struct dirs_seen *seen,
-    const struct import_opts *o, struct import_stats *stats, int depth)
+    const struct import_opts *o, struct import_stats *stats, bool linked,
+    int depth)
 {
 	DIR *d;
 	struct dirent *e;
@@ -179,19 +185,24 @@ walk(const char *dir, struct filelist *fl, struct dirs_seen *seen,
 			continue;
 		path = xmalloc(strlen(e->d_name) + 2);
 		path[0] = e->d_type == DT_REG ? 'f' : e->d_type == DT_DIR ?
-		    'd' : '?';
+		    'd' : e->d_type == DT_LNK ? 'l' : '?';
 		strcpy(path + 1, e->d_name);
-		filelist_add(&names, path);
+		filelist_add(&names, path, false);
 	}
 	closedir(d);
 	xqsort(names.v, names.n, sizeof *names.v, cmp_name);
 	for (i = 0; i < names.n; i++) {
 		char type = names.v[i][0];
+		bool via = linked;
 
 		path = xasprintf("%s%s%s", dir, *dir && dir[strlen(dir) - 1] ==
 		    '/' ? "" : "/", names.v[i] + 1);
 		free(names.v[i]);
-		if (type == '?') {
+		if (type == '?' && lstat(path, &sb) == 0 &&
+		    S_ISLNK(sb.st_mode))
+			type = 'l';	/* a file system without d_type */
+		if (type == 'l' || type == '?') {
+			via = via || type == 'l';
 			if (stat(path, &sb) != 0) {
 				/* Vanished while we walked: nothing there.
 				 * A loop of links, or a dangling link where
@@ -217,15 +228,16 @@ walk(const char *dir, struct filelist *fl, struct dirs_seen *seen,
 			    'f' : '?';
 		}
 		if (type == 'd') {
-			walk(path, fl, seen, o, stats, depth + 1);
+			walk(path, fl, seen, o, stats, via, depth + 1);
 			free(path);
 		} else if (type == 'f' && is_article_name(path))
-			filelist_add(fl, path);
+			filelist_add(fl, path, via);
 		else
 			free(path);
 	}
 	free(names.v);
 	free(names.arg);
+	free(names.linked);
 }
 
 static int
@@ -485,7 +497,7 @@ import_scan(char *const *paths, size_t npaths, const struct import_opts *opts,
 		} else if (S_ISDIR(sb.st_mode)) {
 			size_t before = fl->n, dirs = seen.n;
 
-			walk(paths[i], fl, &seen, opts, stats, 0);
+			walk(paths[i], fl, &seen, opts, stats, false, 0);
 			/* Likely the wrong directory: say so (unless it was
 			 * walked already, which walk has said). */
 			if (fl->n == before && seen.n > dirs) {
@@ -495,7 +507,7 @@ import_scan(char *const *paths, size_t npaths, const struct import_opts *opts,
 				free(msg);
 			}
 		} else
-			filelist_add(fl, xstrdup(paths[i]));
+			filelist_add(fl, xstrdup(paths[i]), false);
 	}
 	dirs_seen_free(&seen);
 	return f;
@@ -518,6 +530,7 @@ import_files_free(struct import_files *f)
 		free(f->fl.v[i]);
 	free(f->fl.v);
 	free(f->fl.arg);
+	free(f->fl.linked);
 	for (i = 0; i < f->npaths; i++)
 		free(f->abs[i]);
 	free(f->abs);
@@ -541,11 +554,17 @@ import_files(struct store **st, import_open_fn open, void *open_ctx,
 		store_bulk(run.st);
 	run.total = fl->n;
 	for (i = 0; i < fl->n && rc == 0; i++) {
-		const char *arg = f->paths[fl->arg[i]], *rest;
+		const char *arg = f->paths[fl->arg[i]];
+		char *origin = NULL;
 
-		rest = fl->v[i] + strlen(arg);
-		rc = import_one(&run, fl->v[i], xasprintf("%s%s",
-		    f->abs[fl->arg[i]], rest), err);
+		/* A file reached through a link is the file linked to, so
+		 * that it is one article whichever way it is imported. */
+		if (fl->linked[i])
+			origin = realpath(fl->v[i], NULL);
+		if (origin == NULL)
+			origin = xasprintf("%s%s", f->abs[fl->arg[i]],
+			    fl->v[i] + strlen(arg));
+		rc = import_one(&run, fl->v[i], origin, err);
 		run.done++;
 		draw_progress(&run, false);
 	}

@@ -52,6 +52,22 @@ expect_status 3 "$LEDE" --db "$tmp/links.db" import "$tmp/links"
 expect_grep '^Imported: 1, updated: 0, unchanged: 0, failed: 1$' "$tmp/out"
 expect_grep "$tmp/links/b.txt: dangling link" "$tmp/err"
 expect_no_grep "links/notes" "$tmp/err"
+# A file reached through a link is the file linked to: one article,
+# whether imported through the link, a linked directory or its own name.
+mkdir -p "$tmp/linked/real" "$tmp/linked/feeds" "$tmp/linked/other"
+cp "$fx/articles/lighthouse.txt" "$tmp/linked/real/a.txt"
+ln -s ../real/a.txt "$tmp/linked/feeds/link.txt"
+ln -s ../real "$tmp/linked/other/dir"
+expect_status 0 "$LEDE" --db "$tmp/linked.db" import "$tmp/linked/feeds"
+expect_grep '^Imported: 1, updated: 0, unchanged: 0, failed: 0$' "$tmp/out"
+for d in real other; do
+	expect_status 0 "$LEDE" --db "$tmp/linked.db" import "$tmp/linked/$d"
+	expect_grep '^Imported: 0, updated: 0, unchanged: 1, failed: 0$' \
+		"$tmp/out"
+done
+expect_status 0 "$LEDE" --db "$tmp/linked.db" list --json
+jq -e 'length == 1' "$tmp/out" >/dev/null ||
+	fail "a linked file is a second article: $(cat "$tmp/out")"
 # A directory named twice is walked once, and is no "wrong directory".
 expect_status 0 "$LEDE" --db "$tmp/loop.db" import "$tmp/loop" "$tmp/loop/"
 expect_grep "$tmp/loop/: skipped, already walked as $tmp/loop\$" "$tmp/err"
