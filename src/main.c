@@ -75,8 +75,8 @@ static const struct command commands[] = {
 	    N_("compare two articles and show the evidence") },
 	{ "dupes", cmd_dupes, N_("[--json]"),
 	    N_("list the clusters of duplicates and rewrites") },
-	{ "reindex", cmd_reindex, "",
-	    N_("rebuild all similarity data") },
+	{ "reindex", cmd_reindex, N_("[--search]"),
+	    N_("rebuild all similarity data (and the search index)") },
 	{ "check", cmd_check, "",
 	    N_("check the cache for damage") },
 };
@@ -1274,21 +1274,33 @@ reindex_progress(size_t done, size_t total, void *ctx)
 static int
 cmd_reindex(struct globals *g, int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "search", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct import_rules *rules = NULL;
 	struct store *st = NULL;
 	char *err = NULL;
-	int rc;
+	bool search = false;
+	int rc, c;
 
-	if ((rc = command_opts("reindex", argc, argv, NULL, NULL, NULL,
-	    false)) != 0)
-		return rc;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c != 's')
+			return bad_option("reindex", c, argv);
+		search = true;
+	}
+	if (optind != argc)
+		return usage_error(_("%s: unexpected argument '%s'"),
+		    "reindex", argv[optind]);
 	if (load_rules(&rules, &err) != 0)
 		return fail_msg(err);
 	if (open_store(g, false, &st, &err) != 0) {
 		import_rules_free(rules);
 		return fail_msg(err);
 	}
-	rc = store_terms_fill(st, &err);
+	if (search && isatty(STDERR_FILENO))
+		fprintf(stderr, _("Rebuilding the search index…\n"));
+	rc = search ? store_fts_rebuild(st, &err) : store_terms_fill(st, &err);
 	if (rc == 0)
 		rc = related_reindex(st, import_rules_lexicon(rules),
 		    isatty(STDERR_FILENO) ? reindex_progress : NULL, NULL,
@@ -1300,12 +1312,13 @@ cmd_reindex(struct globals *g, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Print a problem, and note in the mask at ctx what it damaged. */
 static void
-print_problem(const char *problem, void *ctx)
+print_problem(enum store_damage what, const char *problem, void *ctx)
 {
 	char *clean = text_sanitize(problem, 0);
 
-	(void)ctx;
+	*(unsigned *)ctx |= 1u << what;
 	printf("%s\n", clean);
 	free(clean);
 }
@@ -1347,6 +1360,7 @@ cmd_check(struct globals *g, int argc, char **argv)
 {
 	struct store *st = NULL;
 	char *err = NULL;
+	unsigned damaged = 0;
 	size_t nset;
 	int n;
 
@@ -1358,11 +1372,21 @@ cmd_check(struct globals *g, int argc, char **argv)
 	nset = check_settings(g);
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
-	n = store_check(st, print_problem, NULL, &err);
+	n = store_check(st, print_problem, &damaged, &err);
 	store_close(st);
 	if (n < 0)
 		return fail_msg(err);
-	if (n > 0)
+	/* Name the repair for what is damaged.  A damaged database file
+	 * is beyond any command: rebuilding an index would read it. */
+	if (damaged & 1u << STORE_DAMAGE_FILE)
+		fprintf(stderr, _("lede: the cache file itself is damaged, "
+		    "which lede cannot repair; keep a copy of it, and import "
+		    "the articles into a new cache (--db)\n"));
+	else if (damaged & 1u << STORE_DAMAGE_SEARCH)
+		fprintf(stderr, _("lede: the cache has problems; \"lede "
+		    "reindex --search\" rebuilds the search index and the "
+		    "similarity data\n"));
+	else if (damaged)
 		fprintf(stderr, _("lede: the cache has problems; \"lede "
 		    "reindex\" rebuilds the similarity data and the word "
 		    "list\n"));

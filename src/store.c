@@ -3188,27 +3188,53 @@ store_stats(struct store *st, struct store_stats *out, char **err)
 }
 
 /* Each query yields rows of problems (none when all is well). */
-static const char *const check_sql[] = {
+static const struct {
+	enum store_damage	 what;
+	const char		*sql;
+} check_sql[] = {
+	{ STORE_DAMAGE_FILE,
 	"SELECT integrity_check FROM pragma_integrity_check(100)"
-	"  WHERE integrity_check <> 'ok'",
+	"  WHERE integrity_check <> 'ok'" },
+	{ STORE_DAMAGE_SEARCH,
 	"SELECT 'articles missing from the full-text index: ' || count(*)"
 	"  FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_fts_docsize"
-	"  d WHERE d.id = a.fts_key) HAVING count(*) > 0",
+	"  d WHERE d.id = a.fts_key) HAVING count(*) > 0" },
+	{ STORE_DAMAGE_DERIVED,
 	"SELECT 'articles without similarity data: ' || count(*)"
 	"  FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sim_sig s"
-	"  WHERE s.article_id = a.id) HAVING count(*) > 0",
+	"  WHERE s.article_id = a.id) HAVING count(*) > 0" },
 	/* Written by a lede from before the list (schema 6) that was
 	 * still importing when another upgraded the cache. */
+	{ STORE_DAMAGE_DERIVED,
 	"SELECT 'words of the full-text index missing from the list that'"
 	"  || ' prefixes search: ' || count(*) FROM temp.fts_vocab v"
 	"  WHERE NOT EXISTS (SELECT 1 FROM fts_terms t WHERE t.term = v.term)"
-	"  HAVING count(*) > 0",
+	"  HAVING count(*) > 0" },
 };
 
 int
 store_terms_fill(struct store *st, char **err)
 {
 	return exec(st, TERMS_FILL, err);
+}
+
+int
+store_fts_rebuild(struct store *st, char **err)
+{
+	int rc;
+
+	/* One statement writes the whole index: its statement journal
+	 * goes to a file, not to memory (see store_open). */
+	if (exec(st, "PRAGMA temp_store = FILE", err) != 0)
+		return -1;
+	rc = exec(st, "BEGIN IMMEDIATE;"
+	    "INSERT INTO article_fts(article_fts) VALUES('delete-all');"
+	    FTS_FILL TERMS_FILL
+	    "COMMIT;", err);
+	if (rc != 0)
+		store_rollback(st);
+	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	return rc;
 }
 
 int
@@ -3223,16 +3249,29 @@ store_check(struct store *st, store_problem_fn fn, void *ctx, char **err)
 	    " USING fts5vocab(main, article_fts, row)", err) != 0)
 		return -1;
 	for (i = 0; i < sizeof check_sql / sizeof check_sql[0]; i++) {
-		if (sqlite3_prepare_v2(st->db, check_sql[i], -1, &s, NULL) !=
-		    SQLITE_OK)
+		if (sqlite3_prepare_v2(st->db, check_sql[i].sql, -1, &s,
+		    NULL) != SQLITE_OK)
 			return fail(st, err, _("cannot check the cache"));
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			fn((const char *)sqlite3_column_text(s, 0), ctx);
+			fn(check_sql[i].what,
+			    (const char *)sqlite3_column_text(s, 0), ctx);
 			n++;
+		}
+		/* SQLite's own check may stop at a page it cannot read:
+		 * that is a finding too. */
+		if (rc != SQLITE_DONE && (rc & 0xff) == SQLITE_CORRUPT &&
+		    check_sql[i].what == STORE_DAMAGE_FILE) {
+			fn(STORE_DAMAGE_FILE, sqlite3_errmsg(st->db), ctx);
+			n++;
+			rc = SQLITE_DONE;
 		}
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
 			return fail(st, err, _("cannot check the cache"));
+		/* The other checks read through a damaged file, and would
+		 * stop at its first bad page with SQLite's "malformed". */
+		if (check_sql[i].what == STORE_DAMAGE_FILE && n > 0)
+			return n;
 	}
 	if (exec(st, "DROP TABLE temp.fts_vocab", err) != 0)
 		return -1;
@@ -3245,7 +3284,8 @@ store_check(struct store *st, store_problem_fn fn, void *ctx, char **err)
 			sqlite3_free(msg);
 			return fail(st, err, _("cannot check the cache"));
 		}
-		fn(_("the full-text index does not match the articles"), ctx);
+		fn(STORE_DAMAGE_SEARCH,
+		    _("the full-text index does not match the articles"), ctx);
 		n++;
 	}
 	sqlite3_free(msg);

@@ -176,13 +176,27 @@ struct store_stats {
 };
 
 int store_stats(struct store *st, struct store_stats *out, char **err);
+/* What a problem that store_check finds has damaged, and so what
+ * repairs it. */
+enum store_damage {
+	STORE_DAMAGE_FILE,	/* the database file: no lede command */
+	STORE_DAMAGE_SEARCH,	/* the full-text index: store_fts_rebuild */
+	STORE_DAMAGE_DERIVED,	/* the word list and similarity data:
+				 * store_terms_fill and a reindex */
+};
+
 /* Check the cache: SQLite's integrity check, the full-text index against
  * the articles, and that every article has its similarity data.  Calls fn
  * with each problem found (at most 100) and returns their number, or -1
  * with *err when the check itself could not run. */
-typedef void (*store_problem_fn)(const char *problem, void *ctx);
+typedef void (*store_problem_fn)(enum store_damage what,
+    const char *problem, void *ctx);
 int store_check(struct store *st, store_problem_fn fn, void *ctx,
     char **err);
+
+/* Build the full-text index again from the articles, in one
+ * transaction, then complete the word list (store_terms_fill). */
+int store_fts_rebuild(struct store *st, char **err);
 
 /* The same figures as the JSON object of "lede stats --json". */
 int store_stats_json(struct store *st, char **json, char **err);

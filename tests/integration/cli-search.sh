@@ -127,6 +127,36 @@ if command -v sqlite3 >/dev/null; then
 	    "$n" ] || fail "harb* after reindex: not the $n articles of before"
 fi
 
+# A search index that no longer matches its articles: check names the
+# repair, which rebuilds it from the articles.  A damaged database file
+# is beyond repair by lede, and check says so instead of "malformed".
+if command -v sqlite3 >/dev/null; then
+	cp "$db" "$tmp/fts.db"
+	id=$("$LEDE" --db "$tmp/fts.db" list --json --limit 1 | jq '.[0].id')
+	sqlite3 "$tmp/fts.db" "UPDATE articles SET body = 'Zeppelins overhead.'
+		WHERE id = $id"
+	expect_status 1 "$LEDE" --db "$tmp/fts.db" check
+	expect_grep 'full-text index does not match' "$tmp/out"
+	expect_grep 'lede reindex --search' "$tmp/err"
+	expect_status 0 "$LEDE" --db "$tmp/fts.db" reindex --search
+	expect_status 0 "$LEDE" --db "$tmp/fts.db" check
+	[ "$("$LEDE" --db "$tmp/fts.db" list 'zeppelin*' | wc -l)" = 1 ] ||
+		fail "reindex --search did not index the article's text"
+	expect_status 2 "$LEDE" --db "$tmp/fts.db" reindex --serach
+	expect_grep "unknown option '--serach'" "$tmp/err"
+	# The first page of the time index, its page type byte garbled.
+	sqlite3 "$tmp/fts.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+	page=$(sqlite3 "$tmp/fts.db" "SELECT rootpage FROM sqlite_schema
+		WHERE name = 'articles_by_time'")
+	size=$(sqlite3 "$tmp/fts.db" 'PRAGMA page_size')
+	printf '\015' | dd of="$tmp/fts.db" bs=1 conv=notrunc \
+		seek=$(( (page - 1) * size )) 2>/dev/null
+	expect_status 1 "$LEDE" --db "$tmp/fts.db" check
+	expect_grep 'tree page' "$tmp/out"
+	expect_grep 'cannot repair' "$tmp/err"
+	expect_no_grep 'malformed' "$tmp/err"
+fi
+
 # A decimal comma (de_DE) changes no result and no JSON: the ranking
 # reads its scores from a JSON list, and similarity --json writes
 # numbers.  Built here with localedef when the machine has its source.

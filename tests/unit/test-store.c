@@ -106,11 +106,12 @@ count_row(const struct store_row *r, void *ctx)
 /* Store-level problems fail the test; these tests write no similarity
  * data (related.c does), so its absence is expected. */
 static void
-no_problem(const char *problem, void *ctx)
+no_problem(enum store_damage what, const char *problem, void *ctx)
 {
 	(void)ctx;
 	if (strstr(problem, "similarity") == NULL)
 		fail_msg("lede check: %s", problem);
+	assert_int_equal(what, STORE_DAMAGE_DERIVED);
 }
 
 /* The parsed query text, which must parse. */
@@ -619,6 +620,53 @@ test_store_migrates_script_digits(void **state)
 	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
 	assert_int_equal(count_matches(st, "2025"), 1);
 	assert_int_equal(count_matches(st, "7"), 0);
+	store_close(st);
+}
+
+/* What store_check found, as store_problem_fn notes it. */
+struct damage {
+	unsigned	what;	/* a bit per enum store_damage */
+	int		n;
+};
+
+static void
+note_damage(enum store_damage what, const char *problem, void *ctx)
+{
+	struct damage *d = ctx;
+
+	(void)problem;
+	d->what |= 1u << what;
+	d->n++;
+}
+
+/* A full-text index that no longer matches its articles is damage to
+ * the search index, which store_fts_rebuild repairs from the articles;
+ * the similarity data (absent here) is another matter. */
+static void
+test_store_rebuilds_search_index(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct article *a = make("/a.txt", "Harbour", "The cranes stood idle.");
+	struct damage d = { 0 };
+	char *err = NULL;
+
+	assert_int_equal(store_open(f->db, STORE_CREATE, &st, &err), 0);
+	put(st, a);
+	article_free(a);
+	store_close(st);
+	assert_int_equal(sql_exec(f->db, "UPDATE articles SET body ="
+	    " 'Ferries stopped.' WHERE origin = '/a.txt'"), SQLITE_OK);
+	assert_int_equal(store_open(f->db, 0, &st, &err), 0);
+	assert_int_equal(store_check(st, note_damage, &d, &err), 2);
+	assert_int_equal(d.what, 1u << STORE_DAMAGE_SEARCH |
+	    1u << STORE_DAMAGE_DERIVED);
+	assert_int_equal(count_matches(st, "ferries"), 0);
+	assert_int_equal(store_fts_rebuild(st, &err), 0);
+	assert_int_equal(count_matches(st, "ferries"), 1);
+	assert_int_equal(count_matches(st, "cranes"), 0);
+	assert_int_equal(count_matches(st, "fer*"), 1);	/* the word list */
+	assert_int_equal(store_check(st, no_problem, NULL, &err), 1);
 	store_close(st);
 }
 
@@ -1656,6 +1704,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_store_migrates_soft_hyphens,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_migrates_script_digits,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_rebuilds_search_index,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_migrates_version_1,
 		    setup, teardown),
