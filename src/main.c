@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -339,27 +340,68 @@ put_clean(const char *s, int flags)
 	free(c);
 }
 
-/* Print s padded or cut to exactly cols terminal cells. */
+/* Print s cut to at most cols terminal cells, and padded to exactly
+ * that many when pad. */
 static void
-put_cols(const char *s, size_t cols)
+put_cols(const char *s, size_t cols, bool pad)
 {
 	char *c = text_sanitize(s, TEXT_STRICT), *t = text_shorten(c, cols);
 	size_t w = text_width(t);
 
 	fputs(t, stdout);
-	for (; w < cols; w++)
+	for (; pad && w < cols; w++)
 		putchar(' ');
 	free(t);
 	free(c);
 }
 
-/* The last two columns of a listing: the outlet in 20 cells, the title. */
-static void
-put_source_title(const char *source, const char *title)
+/* The width of the terminal that standard output is, or 0 for a pipe
+ * or file, which get whole lines (see term_cols). */
+static size_t out_cols;
+
+/* The fewest cells a title is cut to, however narrow the terminal. */
+#define TITLE_MIN_COLS	20
+
+static size_t
+term_cols(void)
 {
-	put_cols(source ? source : "", 20);
+	struct winsize ws;
+	const char *c = getenv("COLUMNS");
+
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	/* As ls(1): COLUMNS first, then the terminal's own width. */
+	if (c != NULL && atoi(c) > 0)
+		return (size_t)atoi(c);
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* What is left of a terminal line after used cells, or SIZE_MAX. */
+static size_t
+cols_left(size_t used)
+{
+	if (out_cols == 0)
+		return SIZE_MAX;
+	return out_cols > used + TITLE_MIN_COLS ? out_cols - used :
+	    TITLE_MIN_COLS;
+}
+
+/* The last two columns of a listing, after used cells: the outlet in 20
+ * cells, the title.  On a terminal the title is cut to the line, so
+ * that a listing at 80 columns keeps one article a line. */
+static void
+put_source_title(size_t used, const char *source, const char *title)
+{
+	size_t left = cols_left(used + 22);
+
+	put_cols(source ? source : "", 20, true);
 	fputs("  ", stdout);
-	put_clean(title, 0);
+	if (left == SIZE_MAX)
+		put_clean(title, 0);
+	else
+		put_cols(title, left, false);
 	putchar('\n');
 }
 
@@ -507,14 +549,15 @@ print_row(const struct store_row *r, void *ctx)
 {
 	struct list_ctx *lc = ctx;
 	char date[11];
+	int used;
 
 	if (lc->json) {
 		json_element(lc->n, r->json);
 	} else {
 		format_date(r->published, date);
-		printf("%6" PRId64 " %c%c %-10s  ", r->id,
+		used = printf("%6" PRId64 " %c%c %-10s  ", r->id,
 		    r->is_read ? ' ' : 'N', r->is_starred ? '*' : ' ', date);
-		put_source_title(r->source, r->title);
+		put_source_title((size_t)used, r->source, r->title);
 	}
 	lc->n++;
 	/* Stop early when the reader of a pipe has gone (head, less). */
@@ -632,25 +675,88 @@ struct search_ctx {
 	size_t		 n;
 };
 
-/* A snippet with its hits marked, each stretch cleaned on its own (the
- * markers are control characters the cleaning would remove). */
-static void
-put_snippet(const char *snip, bool color)
+/* The snippet snip, to be shown in cols cells, with the words before its
+ * first hit cut to a third of them if it would not fit: the hit is what
+ * a snippet is for.  Returns NULL when snip can stay as it is. */
+static char *
+snippet_to_hit(const char *snip, size_t cols)
 {
-	const char *p = snip, *q;
-	char *part;
+	const char *hit = strchr(snip, STORE_HIT_ON), *p;
+	char *pre, *c, *out = NULL, *plain, *d;
+	size_t room = cols / 3, w;
 
-	while (*p != '\0') {
+	if (hit == NULL || cols == SIZE_MAX)
+		return NULL;
+	/* Does it fit, markers aside? */
+	plain = d = xstrdup(snip);
+	for (p = snip; *p != '\0'; p++)
+		if (*p != STORE_HIT_ON && *p != STORE_HIT_OFF)
+			*d++ = *p;
+	*d = '\0';
+	c = text_sanitize(plain, TEXT_STRICT);
+	w = text_width(c);
+	free(c);
+	free(plain);
+	if (w <= cols)
+		return NULL;
+	pre = xstrndup(snip, (size_t)(hit - snip));
+	c = text_sanitize(pre, TEXT_STRICT);
+	if (text_width(c) > room) {
+		/* The first word after which the rest fits. */
+		for (p = c; *p != '\0'; p++)
+			if (*p == ' ' && text_width(p + 1) + 1 <= room)
+				break;
+		out = xasprintf("…%s%s", *p ? p + 1 : "", hit);
+	}
+	free(c);
+	free(pre);
+	return out;
+}
+
+/* A snippet with its hits marked, each stretch cleaned on its own (the
+ * markers are control characters the cleaning would remove), in at most
+ * cols cells: a hit cut short is still closed. */
+static void
+put_snippet(const char *snip, bool color, size_t cols)
+{
+	char *moved = snippet_to_hit(snip, cols);
+	const char *p = moved ? moved : snip, *q;
+	char *part, *c, *t;
+	size_t w, mark = color ? 0 : 1;
+	bool in_hit = false;
+
+	while (*p != '\0' && cols > mark) {
 		q = p + strcspn(p, "\001\002");
 		part = xstrndup(p, (size_t)(q - p));
-		put_clean(part, 0);
+		c = text_sanitize(part, TEXT_STRICT);
+		/* Room for the marker that closes a hit; a word or two is
+		 * no more use than the "…" alone. */
+		w = cols - (in_hit ? mark : 0);
+		t = text_width(c) <= w || w >= 12 ? text_shorten(c, w) :
+		    xstrdup("…");
+		fputs(t, stdout);
+		w = text_width(t);
+		cols -= w < cols ? w : cols;
+		if (strcmp(t, c) != 0)
+			q = "";		/* cut: the rest does not fit */
+		free(t);
+		free(c);
 		free(part);
-		if (*q == STORE_HIT_ON)
+		if (*q == STORE_HIT_ON && cols > 2 * mark) {
 			fputs(color ? "\033[7m" : "[", stdout);
-		else if (*q == STORE_HIT_OFF)
+			in_hit = true;
+			cols -= mark;
+		} else if (*q == STORE_HIT_OFF) {
 			fputs(color ? "\033[27m" : "]", stdout);
+			in_hit = false;
+			cols -= mark;
+		} else if (*q == STORE_HIT_ON)
+			break;
 		p = *q ? q + 1 : q;
 	}
+	if (in_hit)
+		fputs(color ? "\033[27m" : "]", stdout);
+	free(moved);
 }
 
 static int
@@ -658,16 +764,18 @@ print_hit(const struct store_hit *h, void *ctx)
 {
 	struct search_ctx *sc = ctx;
 	char date[11];
+	int used;
 
 	if (sc->json) {
 		json_element(sc->n, h->json);
 	} else {
 		format_date(h->published, date);
-		printf("%6" PRId64 " %5.2f %-10s  ", h->id, h->score, date);
-		put_source_title(h->source, h->title);
+		used = printf("%6" PRId64 " %5.2f %-10s  ", h->id, h->score,
+		    date);
+		put_source_title((size_t)used, h->source, h->title);
 		if (*h->snippet != '\0') {
 			fputs("             ", stdout);
-			put_snippet(h->snippet, sc->color);
+			put_snippet(h->snippet, sc->color, cols_left(13));
 			putchar('\n');
 		}
 	}
@@ -941,14 +1049,15 @@ print_related(const struct store_related_row *r, void *ctx)
 {
 	struct list_ctx *lc = ctx;
 	char date[11];
+	int used;
 
 	if (lc->json) {
 		json_element(lc->n, r->json);
 	} else {
 		format_date(r->published, date);
-		printf("%6" PRId64 "  %.2f  %-10s  %-10s  ", r->id, r->score,
-		    r->label, date);
-		put_source_title(r->source, r->title);
+		used = printf("%6" PRId64 "  %.2f  %-10s  %-10s  ", r->id,
+		    r->score, r->label, date);
+		put_source_title((size_t)used, r->source, r->title);
 	}
 	lc->n++;
 	return ferror(stdout) ? -1 : 0;
@@ -1195,6 +1304,7 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 {
 	struct dupes_ctx *dc = ctx;
 	char date[11];
+	int used;
 	bool first = r->cluster != dc->cluster;
 
 	if (dc->json) {
@@ -1211,8 +1321,8 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 			printf(_("Cluster %" PRId64 ":\n"), r->cluster);
 		}
 		format_date(r->published, date);
-		printf("%6" PRId64 "  %-10s  ", r->id, date);
-		put_source_title(r->source, r->title);
+		used = printf("%6" PRId64 "  %-10s  ", r->id, date);
+		put_source_title((size_t)used, r->source, r->title);
 	}
 	if (first) {
 		dc->cluster = r->cluster;
@@ -1418,6 +1528,7 @@ main(int argc, char **argv)
 	int c;
 
 	setlocale(LC_ALL, "");
+	out_cols = term_cols();
 	/* Scores go into JSON and into the SQL that ranks a search: with
 	 * a decimal comma (de_DE, fr_FR) "[3,1.67]" became "[3,1,67]".
 	 * Every number is written with a point; stats' size alone is

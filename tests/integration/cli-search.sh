@@ -26,6 +26,50 @@ jq -e 'all(.snippet | test("\\[Kessing\\]"))' "$tmp/out" >/dev/null ||
 	fail "snippets do not mark the hit"
 expect_status 0 "$LEDE" --db "$db" search Kessing
 
+# On a terminal each article is one line, cut to the terminal's width,
+# and so is its snippet, with the hit kept in view; a pipe gets whole
+# lines.  tty_run COLS ARGS... runs lede on a pseudo-terminal COLS wide
+# and writes its lines to $tmp/tty, their longest length to $tmp/tty.max.
+tty_run() {
+	python3 - "$tmp/tty" "$@" <<'PYEOF2' || fail "no pty"
+import fcntl, os, pty, struct, sys, termios
+out, cols, argv = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack('HHHH', 24, cols, 0, 0))
+    os.environ.pop('COLUMNS', None)
+    os.environ['NO_COLOR'] = '1'
+    os.execv(argv[0], argv)
+data = b''
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    data += chunk
+os.waitpid(pid, 0)
+lines = data.decode('utf-8').replace('\r', '').splitlines()
+open(out, 'w').write('\n'.join(lines) + '\n')
+open(out + '.max', 'w').write('%d\n' % max(map(len, lines)))
+PYEOF2
+}
+tty_run 80 "$LEDE" --db "$db" list
+[ "$(wc -l <"$tmp/tty")" -eq "$("$LEDE" --db "$db" list | wc -l)" ] ||
+	fail "list on a terminal has not one line an article"
+[ "$(cat "$tmp/tty.max")" -le 80 ] || fail "list overflows 80 columns"
+grep -q '…$' "$tmp/tty" || fail "no title was cut at 80 columns"
+"$LEDE" --db "$db" list | grep -q '^.\{100\}' ||
+	fail "a pipe does not get whole titles"
+tty_run 80 "$LEDE" --db "$db" search harbour
+[ "$(cat "$tmp/tty.max")" -le 80 ] || fail "search overflows 80 columns"
+[ "$(grep -c '^             ' "$tmp/tty")" -eq \
+    "$(grep -ci '^             .*\[harbour\]' "$tmp/tty")" ] ||
+	fail "a snippet cut at 80 columns lost its hit: $(cat "$tmp/tty")"
+tty_run 160 "$LEDE" --db "$db" related 1
+[ "$(cat "$tmp/tty.max")" -le 160 ] || fail "related overflows 160 columns"
+
 # An excluded word may be its own argument, before or after the options,
 # unquoted: "-strike" is a word of the query, not an option.
 want=$(ids "$LEDE" --db "$db" search "Kessing -strike")
