@@ -387,8 +387,9 @@ text_word_key(const char *s, size_t n)
 		k = u8_mbtouc(&uc, p + i, n - i);
 		if (uc < 0xA0)
 			continue;
-		if (uc_decimal_value(uc) >= 0 || uc == 0x066B || uc == 0x066C)
-			digits = true;
+		if (uc_decimal_value(uc) >= 0 || uc == 0x066B ||
+		    uc == 0x066C || uc == 0x0131)
+			digits = true;		/* or a dotless ı: see below */
 		else if (is_ignorable(uc))
 			ign = true;
 		else if (uc_decomposition(uc, &tag, part) > 0 &&
@@ -405,9 +406,11 @@ text_word_key(const char *s, size_t n)
 	if (r == NULL)
 		return xstrndup(s, n);
 	/* NFKC leaves the digits of other scripts: one outlet writes ٨٬٥٠٠
-	 * where another writes 8,500.  Invisible characters go, as in the
-	 * search index.  Each replacement is shorter, so this works in
-	 * place. */
+	 * where another writes 8,500.  Case folding leaves a dotless ı,
+	 * which Turkish capitalises as I, so that "ISLAK" became "islak"
+	 * and "ıslak" stayed: it is an i, as in the search index.
+	 * Invisible characters go, as there too.  Each replacement is
+	 * shorter, so this works in place. */
 	for (i = j = 0; (digits || ign) && i < len; i += (size_t)k) {
 		k = u8_mbtouc(&uc, r + i, len - i);
 		if (is_ignorable(uc))
@@ -418,6 +421,8 @@ text_word_key(const char *s, size_t n)
 			r[j++] = '.';
 		else if (uc == 0x066C)		/* Arabic thousands separator */
 			r[j++] = ',';
+		else if (uc == 0x0131)
+			r[j++] = 'i';
 		else {
 			memmove(r + j, r + i, (size_t)k);
 			j += (size_t)k;
@@ -559,18 +564,6 @@ text_has_ignorable(const char *s)
 	return any_beyond_ascii(s, is_ignorable);
 }
 
-static bool
-is_script_digit(ucs4_t uc)
-{
-	return uc_decimal_value(uc) >= 0;
-}
-
-bool
-text_has_script_digit(const char *s)
-{
-	return any_beyond_ascii(s, is_script_digit);
-}
-
 /* The key of one token (see text_tokens); *key is malloc'd. */
 static size_t
 token_key(const uint8_t *p, size_t n, uint8_t **key)
@@ -597,12 +590,17 @@ token_key(const uint8_t *p, size_t n, uint8_t **key)
 		return n;
 	}
 	/* NFKD leaves the digits of other scripts: one outlet writes
-	 * ٨٥٠٠ where another writes 8500, and a reader types the latter. */
+	 * ٨٥٠٠ where another writes 8500, and a reader types the latter.
+	 * Case folding leaves a dotless ı, which Turkish capitalises as I:
+	 * "ISLAK" and "ıslak" are one word, and so, without the language
+	 * to tell, is "islak". */
 	kept = xmalloc(nf + 1);
 	for (i = 0; i < nf; i += (size_t)len) {
 		len = u8_mbtouc(&uc, folded + i, nf - i);
 		if (uc >= 0x80 && (v = uc_decimal_value(uc)) >= 0)
 			kept[nk++] = (uint8_t)('0' + v);
+		else if (uc == 0x0131)
+			kept[nk++] = 'i';
 		else if (!is_generic_accent(uc) && !is_ignorable(uc)) {
 			memcpy(kept + nk, folded + i, (size_t)len);
 			nk += (size_t)len;

@@ -64,9 +64,6 @@ char *text_word_key(const char *s, size_t n);
  * text_word_key): a soft hyphen, a word joiner, a zero-width space... */
 bool text_has_ignorable(const char *s);
 
-/* Whether s holds a decimal digit beyond ASCII ("٨", "३", "２"). */
-bool text_has_script_digit(const char *s);
-
 /* Called for each word; return non-zero to stop the walk. */
 typedef int (*text_word_fn)(const char *word, size_t n, void *ctx);
 
@@ -95,7 +92,7 @@ typedef int (*text_token_fn)(const struct text_token *t, void *ctx);
  * combining accents removed, then composed again: "ZÜRICH", "Zürich" in NFC
  * or NFD, "zurich", "Straße" and "STRASSE", "ＡＢＣ" and "abc" all meet.
  * The decimal digits of every script are ASCII in a key ("٨٥٠٠" is
- * "8500").  Invisible characters (Unicode's default-ignorable ones: a
+ * "8500"), and a Turkish dotless ı is an i ("ISLAK" and "ıslak" meet).  Invisible characters (Unicode's default-ignorable ones: a
  * soft hyphen, a word joiner, a zero-width space) neither cut a token nor
  * enter its key, as the reader shows none of them.  Returns what fn last
  * returned, or 0. */

@@ -303,4 +303,20 @@ expect_status 0 "$LEDE" --db "$tmp/digits.db" search 8500
 expect_grep "\\[$(printf '\331\250\331\245\331\240\331\240')\\]" "$tmp/out"
 expect_status 0 "$LEDE" --db "$tmp/digits.db" check
 
+# A place named only in the dateline is found, and a Turkish word in
+# capitals is found by its lower case with a dotless ı, and back.
+mkdir -p "$tmp/dateline"
+printf 'Tremor shakes the coast\n\nQUARNBY \342\200\224 A strong tremor shook the coast on Tuesday.\n\nNo damage was reported.\n' \
+	>"$tmp/dateline/a.txt"
+printf 'Zemin uyar\304\261s\304\261\n\nISLAK ZEM\304\260N uyar\304\261s\304\261 yap\304\261ld\304\261.\n\nBelediye a\303\247\304\261klad\304\261.\n' \
+	>"$tmp/dateline/b.txt"
+expect_status 0 "$LEDE" --db "$tmp/dateline.db" import "$tmp/dateline"
+[ "$("$LEDE" --db "$tmp/dateline.db" show --json 1 | jq -r .dateline)" = QUARNBY ] ||
+	fail "the fixture's dateline was not taken as one"
+for w in quarnby byline:quarnby islak "$(printf '\304\261slak')"; do
+	[ "$("$LEDE" --db "$tmp/dateline.db" list "$w" | wc -l)" = 1 ] ||
+		fail "list $w does not find its article"
+done
+expect_status 0 "$LEDE" --db "$tmp/dateline.db" check
+
 finish

@@ -278,6 +278,8 @@ test_text_word_key_folds_spellings(void **state)
 		{ "४२", "42" },				/* Devanagari */
 		{ "２０２５年", "2025年" },		/* fullwidth */
 		{ "3٫5", "3.5" },
+		{ "ıslak", "islak" },			/* Turkish: ISLAK */
+		{ "ISLAK", "islak" },
 		{ "Bundes\xc2\xadregierung", "bundesregierung" },
 	};
 	size_t i;
@@ -559,6 +561,8 @@ test_text_tokens_fold_every_script(void **state)
 		{ "٨٥٠٠ ٨٬٥٠٠", "8500|8|500" },
 		{ "२०२४ ๒๕๖๗", "2024|2567" },
 		{ "Ab٣", "ab3" },
+		/* A dotless ı is an i, as Turkish capitals are I. */
+		{ "ıslak ISLAK İSTANBUL", "islak|islak|istanbul" },
 	};
 	struct tokbuf b;
 	size_t i;
