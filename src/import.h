@@ -30,6 +30,12 @@ int import_rules_load(const char *datadir, const char *extra,
     struct import_rules **out, char **err);
 void import_rules_free(struct import_rules *r);
 
+/* Load only the outlet names and aliases (datadir/sources), for
+ * import_rules_source: what "source:" of a query needs, without the
+ * cost of the rest.  As import_rules_load otherwise. */
+int import_sources_load(const char *datadir, struct import_rules **out,
+    char **err);
+
 /* The stopwords and weekday names the rules loaded, for the similarity
  * engine; borrowed from r. */
 struct sim_lexicon;

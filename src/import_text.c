@@ -412,6 +412,25 @@ fail:
 	return -1;
 }
 
+int
+import_sources_load(const char *datadir, struct import_rules **out,
+    char **err)
+{
+	struct import_rules *r = xcalloc(1, sizeof *r);
+	char *path = xasprintf("%s/sources", datadir);
+	int rc;
+
+	*out = NULL;
+	rc = each_line(path, add_alias, r, true, err);
+	free(path);
+	if (rc != 0) {
+		import_rules_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
 const struct sim_lexicon *
 import_rules_lexicon(const struct import_rules *r)
 {

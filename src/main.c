@@ -564,12 +564,34 @@ print_row(const struct store_row *r, void *ctx)
 	return ferror(stdout) ? -1 : 0;
 }
 
+/* The outlet that an alias stands for in "source:", from the rules
+ * of import_sources_load at ctx (or none). */
+static const char *
+source_alias(const char *alias, void *ctx)
+{
+	return ctx != NULL ? import_rules_source(ctx, alias) : NULL;
+}
+
+/* The aliases of data/sources, or NULL when it cannot be read: they are
+ * a convenience here, and "lede import" reports the file's errors. */
+static struct import_rules *
+load_aliases(void)
+{
+	struct import_rules *r = NULL;
+	char *err = NULL;
+
+	if (import_sources_load(datadir(), &r, &err) != 0)
+		free(err);
+	return r;
+}
+
 /* The query of a command's arguments, joined by spaces (so that
  * "lede list source:ap unread" and "lede list 'source:ap unread'" agree).
  * Returns 0, or the exit code of a usage error. */
 static int
 parse_query(const char *cmd, int argc, char **argv, struct query **q)
 {
+	struct query_env env = { (int64_t)time(NULL), source_alias, NULL };
 	struct strbuf b = { 0 };
 	char *err = NULL;
 	size_t column;
@@ -580,8 +602,9 @@ parse_query(const char *cmd, int argc, char **argv, struct query **q)
 			strbuf_addc(&b, ' ');
 		strbuf_adds(&b, argv[i]);
 	}
-	rc = query_parse(b.s ? b.s : "", (int64_t)time(NULL), q, &column,
-	    &err);
+	env.source_ctx = load_aliases();
+	rc = query_parse(b.s ? b.s : "", &env, q, &column, &err);
+	import_rules_free(env.source_ctx);
 	strbuf_fini(&b);
 	if (rc != 0) {
 		rc = usage_error("%s: %s", cmd, err);
@@ -898,7 +921,10 @@ cmd_read(struct globals *g, int argc, char **argv)
 			    PRId64), o.open_id));
 		}
 	}
+	o.source = source_alias;
+	o.source_ctx = load_aliases();
 	rc = ui_run(st, &o, &err);
+	import_rules_free(o.source_ctx);
 	store_close(st);
 	if (rc != 0)
 		return fail_msg(err);

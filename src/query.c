@@ -71,6 +71,7 @@ struct query {
 	unsigned		 depth;		/* NOT, - and ( being parsed */
 	unsigned		 leaves;	/* terms parsed */
 	int64_t			 now;
+	const struct query_env	*env;		/* NULL: none */
 	char			*err;
 	size_t			 errpos;
 };
@@ -479,12 +480,15 @@ add_like_escaped(struct strbuf *b, const char *s)
 }
 
 /* source:ap: an outlet whose name, or a word of it, starts with the
- * value (ASCII letters without regard to case, as LIKE does). */
+ * value (ASCII letters without regard to case, as LIKE does), or the
+ * outlet that the value is an alias of ("AP": Associated Press), as the
+ * importer read it. */
 static struct node *
 source_leaf(struct query *q, const struct tok *t)
 {
 	struct strbuf b = { 0 };
-	char *p1, *p2, *sql;
+	const char *name = NULL;
+	char *p1, *p2, *p3, *sql;
 
 	add_like_escaped(&b, t->value);
 	strbuf_adds(&b, "%");
@@ -495,8 +499,18 @@ source_leaf(struct query *q, const struct tok *t)
 	strbuf_adds(&b, "%");
 	p2 = param(q, b.s, 0);
 	strbuf_fini(&b);
-	sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
-	    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\')", p1, p2);
+	if (q->env != NULL && q->env->source != NULL)
+		name = q->env->source(t->value, q->env->source_ctx);
+	if (name != NULL) {
+		p3 = param(q, name, 0);
+		sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
+		    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\'"
+		    " OR name = %s)", p1, p2, p3);
+		free(p3);
+	} else
+		sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
+		    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\')",
+		    p1, p2);
 	free(p1);
 	free(p2);
 	return node_new(N_SQL, NULL, NULL, sql);
@@ -1055,8 +1069,8 @@ compile(struct query *q, struct node *n)
 /* ---- public ------------------------------------------------------------ */
 
 int
-query_parse(const char *text, int64_t now, struct query **out,
-    size_t *column, char **err)
+query_parse(const char *text, const struct query_env *env,
+    struct query **out, size_t *column, char **err)
 {
 	struct query *q = xcalloc(1, sizeof *q);
 	struct node *root = NULL;
@@ -1065,7 +1079,8 @@ query_parse(const char *text, int64_t now, struct query **out,
 
 	*out = NULL;
 	q->text = text;
-	q->now = now;
+	q->env = env;
+	q->now = env != NULL ? env->now : 0;
 	if (lex(q) != 0)
 		goto fail;
 	if (peek(q)->kind == T_END) {
@@ -1092,6 +1107,7 @@ query_parse(const char *text, int64_t now, struct query **out,
 		free(p.s);
 	}
 done:
+	q->env = NULL;		/* the caller's, for the parse only */
 	node_free(root);
 	for (i = 0; i < q->ntoks; i++) {
 		free(q->toks[i].field);

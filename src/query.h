@@ -45,12 +45,24 @@ struct query_term {
 	bool		 prefix;
 };
 
-/* Parse text (UTF-8) into *out; now (Unix time) anchors relative dates
- * such as "since:-7d" and "age:<3d".  On a syntax error returns -1 with
- * *err naming the offending token and its column (caller frees) and
- * *column set to it (1-based, in characters). */
-int query_parse(const char *text, int64_t now, struct query **out,
-    size_t *column, char **err);
+/* The outlet name that an alias stands for in source: ("Associated
+ * Press" for "AP", from data/sources as the importer reads it), or
+ * NULL. */
+typedef const char *(*query_source_fn)(const char *alias, void *ctx);
+
+/* What a query is read against besides its text. */
+struct query_env {
+	int64_t		 now;		/* anchors "since:-7d", "age:<3d" */
+	query_source_fn	 source;	/* NULL: no aliases */
+	void		*source_ctx;
+};
+
+/* Parse text (UTF-8) into *out, in env (NULL: time 0, no aliases).  On
+ * a syntax error returns -1 with *err naming the offending token and its
+ * column (caller frees) and *column set to it (1-based, in
+ * characters). */
+int query_parse(const char *text, const struct query_env *env,
+    struct query **out, size_t *column, char **err);
 void query_free(struct query *q);
 
 /* The FTS5 expression every result matches (bound as ":qm"), or NULL when

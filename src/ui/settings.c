@@ -150,7 +150,7 @@ parse_view(struct settings *c, const char *path, size_t no, char *rest)
 		problem(c, path, no, _("expected: view NAME = FILTER"));
 		return;
 	}
-	if (query_parse(filter, 0, &q, &column, &err) != 0) {
+	if (query_parse(filter, NULL, &q, &column, &err) != 0) {
 		problem(c, path, no, _("view %s: %s"), name, err);
 		free(err);
 		return;

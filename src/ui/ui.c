@@ -617,7 +617,7 @@ check_part(const char *text)
 	char *err = NULL;
 	size_t column;
 
-	if (query_parse(text, 0, &q, &column, &err) != 0)
+	if (query_parse(text, NULL, &q, &column, &err) != 0)
 		return err;
 	query_free(q);
 	return NULL;
@@ -643,8 +643,9 @@ set_scope(struct ui *ui, const struct ui_scope *sc, char **err)
 		strbuf_addf(&b, "(%s)", sc->filter);
 	if (sc->search != NULL)
 		strbuf_addf(&b, "%s(%s)", b.len ? " " : "", sc->search);
-	if (b.len > 0 && query_parse(b.s, (int64_t)time(NULL), &q, &column,
-	    err) != 0) {
+	ui->env.now = (int64_t)time(NULL);
+	if (b.len > 0 && query_parse(b.s, &ui->env, &q, &column, err) !=
+	    0) {
 		strbuf_fini(&b);
 		return -1;
 	}
@@ -1362,6 +1363,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	 * (ui_mark). */
 	store_set_busy_timeout(st, 50);
 	ui.jump_to = o->open_id;
+	ui.env.source = o->source;
+	ui.env.source_ctx = o->source_ctx;
 	ui.data_version = store_data_version(st);
 	ui.total = ui.unread = -1;	/* counted after the first screen */
 	apply_layout(&ui);

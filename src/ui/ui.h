@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "query.h"
 #include "ui/curses.h"
 #include "ui/layout.h"
 
@@ -98,6 +99,8 @@ struct related_item {
 
 struct ui {
 	struct store	*st;
+	struct query_env env;		/* aliases of source:; now is set
+					   at each parse */
 	struct pane	 pane[PANE_COUNT];
 	enum pane_id	 focus;
 	struct layout	 lay;
@@ -167,6 +170,8 @@ struct ui_opts {
 	int64_t		 open_id;	/* select this article at start, or 0 */
 	enum layout_mode mode;		/* LAYOUT_AUTO: the config decides */
 	const char	*config;	/* settings file, NULL: the default */
+	query_source_fn	 source;	/* aliases of source:, or NULL */
+	void		*source_ctx;
 };
 
 /* Run the reader until the user quits.  Returns 0, or -1 with *err when

@@ -19,6 +19,7 @@
 #include "util.h"
 
 #define NOW	1710072000
+static const struct query_env env = { NOW, NULL, NULL };
 
 static struct store *
 cache(void)
@@ -107,7 +108,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[size] = '\0';
 	for (i = 0; text[i] != '\0'; i++)
 		chars += ((unsigned char)text[i] & 0xc0) != 0x80;
-	if (query_parse(text, NOW, &q, &column, &err) != 0) {
+	if (query_parse(text, &env, &q, &column, &err) != 0) {
 		FUZZ_CHECK(q == NULL && err != NULL, "a failure without a message");
 		FUZZ_CHECK(column >= 1 && column <= chars + 1,
 		    "an error column outside the query");

@@ -114,6 +114,10 @@ expect_status 0 "$LEDE" --db "$db" list --json 'on:2024-10-18'
 jq -e 'length > 0 and all(.published == "2024-10-18")' "$tmp/out" >/dev/null || fail "on:"
 expect_status 0 "$LEDE" --db "$db" list --json 'source:meridian'
 jq -e 'length > 0 and all(.source == "Meridian Press")' "$tmp/out" >/dev/null || fail "source:"
+cp "$tmp/out" "$tmp/meridian"
+# The aliases of data/sources, which import reads, stand for their outlet.
+expect_status 0 "$LEDE" --db "$db" list --json 'source:MP'
+cmp -s "$tmp/out" "$tmp/meridian" || fail "source:MP is not Meridian Press"
 expect_status 0 "$LEDE" --db "$db" list --json 'lang:de'
 jq -e 'length > 0 and all(.title | test("Hafen|Einigung|Zürich|Die|der"))' "$tmp/out" >/dev/null ||
 	fail "lang:de: $(jq -r '.[].title' "$tmp/out")"

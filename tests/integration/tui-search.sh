@@ -11,7 +11,7 @@ db="$tmp/d.db"
 "$LEDE" --db "$db" import "$top_srcdir/data/articles" >/dev/null 2>&1 || fail "import"
 cat >"$tmp/config" <<'EOF'
 view dam = kessing -strike
-view port = "Port Selva" source:meridian
+view port = "Port Selva" source:mp
 EOF
 
 # The rows of the list pane (left of the rule, without the title row).
@@ -177,6 +177,21 @@ keys -l 'da'
 keys Enter
 wait_for 'view dam'
 list_rows | grep -q 'Port strike' && fail "the dam view shows the port strike"
+# An outlet's alias (data/sources: MP = Meridian Press), as in lede list.
+keys v
+wait_for 'View (dam, port)'
+keys -l 'po'
+keys Enter
+wait_for 'view port'
+wait_for '(+1) Thousands of dockworkers'
+screen
+sed -n '2,/─ Related/p' "$tmp/screen" | sed 's/│.*//' | grep -v '─ Related' |
+	grep -v '^ *$' | grep -v 'Meridian Press' >"$tmp/others"
+[ -s "$tmp/others" ] && fail "the port view lists other outlets: $(cat "$tmp/others")"
+keys v
+keys -l 'da'
+keys Enter
+wait_for 'view dam'
 
 # Opening a related story drops the view; back restores it.
 keys Tab Tab Tab

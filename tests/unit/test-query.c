@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -23,6 +24,16 @@
 /* 2024-03-10 12:00 UTC: the "now" of relative dates. */
 #define NOW	1710072000
 
+/* The outlets' aliases, as data/sources gives the importer one. */
+static const char *
+alias(const char *value, void *ctx)
+{
+	(void)ctx;
+	return strcasecmp(value, "MP") == 0 ? "Meridian Press" : NULL;
+}
+
+static const struct query_env env = { NOW, alias, NULL };
+
 static struct query *
 parse_ok(const char *text)
 {
@@ -30,7 +41,7 @@ parse_ok(const char *text)
 	char *err = NULL;
 	size_t column = 0;
 
-	if (query_parse(text, NOW, &q, &column, &err) != 0)
+	if (query_parse(text, &env, &q, &column, &err) != 0)
 		fail_msg("'%s' did not parse: %s", text, err);
 	return q;
 }
@@ -88,6 +99,14 @@ test_query_filters_are_bound_values(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(p[0].text, "ap%");
 	assert_string_equal(p[1].text, "% ap%");
+	query_free(q);
+
+	/* An alias stands for its outlet too. */
+	q = parse_ok("source:mp");
+	assert_non_null(strstr(query_where(q), "name = :q3"));
+	p = query_params(q, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(p[2].text, "Meridian Press");
 	query_free(q);
 
 	/* Wildcards in a source name are literal. */
@@ -296,7 +315,7 @@ test_query_errors_name_token_and_column(void **state)
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		column = 0;
-		if (query_parse(cases[i].in, NOW, &q, &column, &err) == 0)
+		if (query_parse(cases[i].in, &env, &q, &column, &err) == 0)
 			fail_msg("'%s' parsed", cases[i].in);
 		assert_null(q);
 		if (strstr(err, cases[i].says) == NULL)
@@ -351,7 +370,7 @@ test_query_size_is_bounded(void **state)
 		tail = xasprintf("dam%s", close);
 		text = repeat(cases[i].unit, cases[i].at_limit, tail);
 		free(tail);
-		if (query_parse(text, NOW, &q, &column, &err) != 0)
+		if (query_parse(text, &env, &q, &column, &err) != 0)
 			fail_msg("%zu of '%s': %s", cases[i].at_limit,
 			    cases[i].unit, err);
 		query_free(q);
@@ -360,7 +379,7 @@ test_query_size_is_bounded(void **state)
 		free(close);
 		/* Past it, far past it: an error naming the limit. */
 		text = repeat(cases[i].unit, cases[i].at_limit + 1, "dam");
-		assert_int_not_equal(query_parse(text, NOW, &q, &column, &err),
+		assert_int_not_equal(query_parse(text, &env, &q, &column, &err),
 		    0);
 		assert_null(q);
 		if (strstr(err, cases[i].says) == NULL)
@@ -368,7 +387,7 @@ test_query_size_is_bounded(void **state)
 		free(err);
 		free(text);
 		text = repeat(cases[i].unit, 40000, "dam");
-		assert_int_not_equal(query_parse(text, NOW, &q, &column, &err),
+		assert_int_not_equal(query_parse(text, &env, &q, &column, &err),
 		    0);
 		free(err);
 		free(text);
@@ -539,6 +558,8 @@ test_query_selects_in_a_cache(void **state)
 	assert_ids(f, "not lang:en", "4,1,3");
 	assert_ids(f, "source:meridian", "2");
 	assert_ids(f, "-source:meridian", "4,1,3");
+	assert_ids(f, "source:mp", "2");	/* an alias */
+	assert_ids(f, "source:MP -source:mp", "");
 	assert_ids(f, "source:alpine or not source:alpine", "2,4,1,3");
 	assert_ids(f, "unread comet", "3");
 	assert_ids(f, "starred", "");

@@ -122,7 +122,7 @@ filter_of(const char *text)
 	char *err = NULL;
 	size_t column;
 
-	if (query_parse(text, 0, &filter, &column, &err) != 0)
+	if (query_parse(text, NULL, &filter, &column, &err) != 0)
 		fail_msg("query_parse(%s): %s", text, err);
 	return filter;
 }
