@@ -1,5 +1,6 @@
-/* help: a centred window with one line per action: its keys and what it
- * does, straight from actions.def, so help and keymap cannot differ. */
+/* help: a centred window with one line per action: the keys bound to it
+ * now (ui_bound_keys: the defaults of actions.def as the settings file
+ * changed them) and what it does. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -16,35 +17,6 @@ static const char *const helps[ACT_COUNT] = {
 #include "ui/actions.def"
 #undef ACTION
 };
-
-/* The keys of an action as people write them, each name once ("Enter",
- * not three times for ^J, ^M and KEY_ENTER). */
-static char *
-pretty_keys(const char *keys)
-{
-	struct strbuf b = { 0 };
-	char *copy = xstrdup(keys), *save = NULL, *k;
-	const char *seen[8];
-	size_t nseen = 0, i;
-
-	for (k = strtok_r(copy, " ", &save); k != NULL;
-	    k = strtok_r(NULL, " ", &save)) {
-		const char *label = ui_key_label(k);
-
-		for (i = 0; i < nseen; i++)
-			if (strcmp(seen[i], label) == 0)
-				break;
-		if (i < nseen)
-			continue;
-		if (nseen < sizeof seen / sizeof seen[0])
-			seen[nseen++] = label;
-		if (b.len > 0)
-			strbuf_adds(&b, " ");
-		strbuf_adds(&b, label);
-	}
-	free(copy);
-	return strbuf_steal(&b);
-}
 
 void
 help_show(struct ui *ui)
@@ -75,7 +47,7 @@ help_show(struct ui *ui)
 		    w - 4 ? (int)text_width(_(" lede: keys ")) : w - 4,
 		    _(" lede: keys "), A_BOLD);
 		for (a = first; a < ACT_COUNT && a - first < rows; a++) {
-			keys = pretty_keys(ui_action_keys((enum action)a));
+			keys = ui_bound_keys((enum action)a);
 			ui_put(ui, win, a - first + 1, 2, 18 < w - 4 ? 18 :
 			    w - 4, keys, A_BOLD);
 			if (w > 24)
@@ -85,15 +57,31 @@ help_show(struct ui *ui)
 		}
 		first = a;
 		{
-			/* TRANSLATORS: the help's footer; q and ? are the
-			 * default keys of "quit" and "help". */
-			const char *foot = first < ACT_COUNT ?
-			    _(" any key: more, q or ?: close ") :
-			    _(" any key closes ");
-			int fw = (int)text_width(foot);
+			static const enum action closers[] = { ACT_QUIT,
+			    ACT_HELP, ACT_CLEAR };
+			struct strbuf keys_b = { 0 };
+			char *foot;
+			size_t c;
+			int fw;
 
+			for (c = 0; c < sizeof closers / sizeof *closers;
+			    c++) {
+				keys = ui_bound_keys(closers[c]);
+				if (*keys != '\0')
+					strbuf_addf(&keys_b, "%s%s", keys_b.len ?
+					    " " : "", keys);
+				free(keys);
+			}
+			/* TRANSLATORS: the help's footer; %s is the keys
+			 * that close it, such as "q ? Esc". */
+			foot = first < ACT_COUNT ? xasprintf(_(" any key: "
+			    "more, %s: close "), keys_b.s ? keys_b.s : "") :
+			    xstrdup(_(" any key closes "));
+			strbuf_fini(&keys_b);
+			fw = (int)text_width(foot);
 			ui_put(ui, win, h - 1, 2, fw < w - 4 ? fw : w - 4, foot,
 			    A_DIM);
+			free(foot);
 		}
 		/* Read through the help's own window: get_wch would refresh
 		 * stdscr first, over it (from the second page on, the screen

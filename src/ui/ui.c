@@ -78,12 +78,6 @@ static const char *const action_keys[ACT_COUNT] = {
 #undef ACTION
 };
 
-const char *
-ui_action_keys(enum action a)
-{
-	return a < ACT_COUNT && action_keys[a] ? action_keys[a] : "";
-}
-
 /* Key names: as actions.def writes them, as people (help, settings)
  * write them, and what curses returns.  The one table for all three. */
 static const struct {
@@ -136,15 +130,53 @@ ui_key_parse(const char *name, int *code, bool *is_key)
 	return false;
 }
 
-const char *
-ui_key_label(const char *name)
+/* The name people know for a bound key ("PgDn", "Enter", "^F", "x")
+ * in buf. */
+static const char *
+key_label(const struct binding *b, char buf[8])
 {
 	size_t i;
 
 	for (i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
-		if (strcmp(name, key_names[i].def) == 0)
+		if (key_names[i].code == b->code &&
+		    key_names[i].is_key == b->is_key)
 			return key_names[i].label;
-	return name;
+	if (b->is_key)
+		snprintf(buf, 8, "#%d", b->code);
+	else if (b->code < ' ' || b->code == 127)
+		snprintf(buf, 8, "^%c", b->code == 127 ? '?' : b->code | 0x40);
+	else
+		snprintf(buf, 8, "%c", b->code);
+	return buf;
+}
+
+char *
+ui_bound_keys(enum action a)
+{
+	struct strbuf b = { 0 };
+	char buf[8], *out;
+	const char *label, *p;
+	size_t i, n;
+
+	for (i = 0; i < nkeymap; i++) {
+		if (keymap[i].act != a)
+			continue;
+		label = key_label(&keymap[i], buf);
+		n = strlen(label);
+		/* Each name once: ^M, ^J and KEY_ENTER are all "Enter". */
+		for (p = b.s; p != NULL && (p = strstr(p, label)) != NULL;
+		    p += n)
+			if ((p == b.s || p[-1] == ' ') && (p[n] == ' ' ||
+			    p[n] == '\0'))
+				break;
+		if (p != NULL)
+			continue;
+		if (b.len > 0)
+			strbuf_addc(&b, ' ');
+		strbuf_adds(&b, label);
+	}
+	out = b.s != NULL ? strbuf_steal(&b) : xstrdup("");
+	return out;
 }
 
 static void

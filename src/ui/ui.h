@@ -232,13 +232,12 @@ int ui_rows(const struct pane *p);
 /* The next unread article after the selected one: the list pane moves
  * there.  Returns true if there was one. */
 bool pane_list_next_unread(struct pane *p);
-/* Keys for an action, as actions.def writes them. */
-const char *ui_action_keys(enum action a);
+/* The keys bound to an action now (actions.def's, then the settings'
+ * bind and unbind), as people write them, each once ("Enter", not ^J,
+ * ^M and KEY_ENTER), space-separated; "" for none.  Caller frees. */
+char *ui_bound_keys(enum action a);
 /* A key named as actions.def or as people write it ("KEY_DOWN" or
  * "Down", "^F", "x"): its curses code and whether it is a KEY_ code. */
 bool ui_key_parse(const char *name, int *code, bool *is_key);
-/* The name people know for an actions.def key name ("PgDn" for
- * "KEY_NPAGE"); other names unchanged. */
-const char *ui_key_label(const char *name);
 
 #endif

@@ -30,6 +30,13 @@ expect_grep "cannot read settings: Is a directory" "$tmp/out"
 # "set layout narrow" applied although earlier lines were bad: the
 # article list spans the whole width, no rule between columns.
 grep -q '│' "$tmp/screen" && fail "set layout narrow was not applied"
+# The help shows the keys as bound now: x quits, q does nothing.
+keys '?'
+wait_for 'lede: keys'
+grep -q '│ x  *quit  *│' "$tmp/screen" || fail "help does not show x for quit"
+grep -q '│ q  *quit' "$tmp/screen" && fail "help shows the unbound q for quit"
+keys '?'
+sleep 0.3
 # q is unbound, x quits.
 keys q
 sleep 0.5

@@ -210,7 +210,7 @@ wait_gone 'lede: keys'
 # q closes the help from its first page, as in a pager, and leaves the
 # reader running.
 keys '?'
-wait_for 'q or ?: close'
+wait_for 'q ? Esc: close'
 keys q
 wait_gone 'lede: keys'
 wait_for '? help'
