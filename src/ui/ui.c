@@ -515,6 +515,29 @@ ui_get_wch(WINDOW *win, wint_t *wc)
 	return OK;
 }
 
+/* The article shown is read. */
+static void
+mark_shown(struct ui *ui)
+{
+	if (ui->article == NULL || ui->article->is_read)
+		return;
+	ui_mark(ui, ui->id, false, true, ui->read_cluster);
+	ui->article->is_read = true;
+	ui->pane[PANE_LIST].flags |= PANE_DIRTY;
+}
+
+/* The first key: the article the reader opened on was read, unless the
+ * key quits. */
+static void
+end_opening(struct ui *ui, bool quitting)
+{
+	if (!ui->opening)
+		return;
+	ui->opening = false;
+	if (!quitting && ui->opened_unmarked == ui->id)
+		mark_shown(ui);
+}
+
 void
 ui_select(struct ui *ui, int64_t id)
 {
@@ -543,11 +566,10 @@ ui_select(struct ui *ui, int64_t id)
 	}
 	if (ui->article != NULL) {
 		load_related(ui);
-		if (!ui->article->is_read) {
-			ui_mark(ui, id, false, true, ui->read_cluster);
-			ui->article->is_read = true;
-			ui->pane[PANE_LIST].flags |= PANE_DIRTY;
-		}
+		if (ui->opening)
+			ui->opened_unmarked = id;
+		else
+			mark_shown(ui);
 	}
 	for (i = PANE_BODY; i < PANE_COUNT; i++)
 		ui->pane[i].flags |= PANE_RECALC;
@@ -1395,6 +1417,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	 * (ui_mark). */
 	store_set_busy_timeout(st, 50);
 	ui.jump_to = o->open_id;
+	/* An article asked for by its ID is read when shown. */
+	ui.opening = o->open_id == 0;
 	ui.env.source = o->source;
 	ui.env.source_ctx = o->source_ctx;
 	ui.data_version = store_data_version(st);
@@ -1453,6 +1477,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			continue;
 		}
 		if (rc == KEY_CODE_YES && wc == KEY_MOUSE) {
+			end_opening(&ui, false);
 			on_mouse(&ui);
 			continue;
 		}
@@ -1462,6 +1487,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 
 			if (a == ACT_NONE)
 				continue;
+			end_opening(&ui, a == ACT_QUIT);
 			/* Any other key acts on the article selected; quitting
 			 * leaves one the list only passed unread. */
 			if (is_list_move(&ui, a))

@@ -135,6 +135,11 @@ struct ui {
 	 * article under it is neither shown nor marked read, whatever
 	 * preview_ms and whatever redraws the screen (a new size). */
 	bool		 hold_preview;
+	/* Until the first key, the article the reader opened on is shown
+	 * but not marked read (opened_unmarked): a glance and q leave the
+	 * cache as it was. */
+	bool		 opening;
+	int64_t		 opened_unmarked;
 	bool		 preview_pending;
 	int64_t		 preview_id;
 	/* The selected article, loaded once per selection. */

@@ -11,6 +11,24 @@ LC_ALL=C.UTF-8 "$LEDE" --db "$db" show --json "$id" >"$tmp/014.json"
 cap=$(jq -r '.captions[0].text | .[0:30]' "$tmp/014.json")
 rewrite=$("$LEDE" --db "$db" related --json "$id" | jq -r '.[0].title | .[0:30]')
 
+# The article the reader opens on is shown, but a glance and q leave it
+# unread; the first other key reads it.
+cp "$db" "$tmp/glance.db"
+unread() { "$LEDE" --db "$tmp/glance.db" stats --json | jq .unread; }
+before=$(unread)
+start 80 24 --db "$tmp/glance.db" read
+wait_for 'Articles'
+keys q
+wait_for 'LEDE-EXITED-0'
+[ "$(unread)" = "$before" ] || fail "opening the reader and quitting marked an article read"
+start 80 24 --db "$tmp/glance.db" read
+wait_for 'Articles'
+keys j
+sleep 0.3
+keys q
+wait_for 'LEDE-EXITED-0'
+[ "$(unread)" -lt "$before" ] || fail "reading on from the first article left it unread"
+
 # 160x48: all four panes at once, with the article's text, caption and
 # related stories.
 start 160 48 --db "$db" read "$id"
