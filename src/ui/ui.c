@@ -970,9 +970,9 @@ struct live {
 	struct ui_scope	 base;		/* the scope being edited */
 };
 
-/* The search as applied: the word being typed is a beginning, so "Kess"
- * shows Kessing, while typing and after Enter alike (what was seen is
- * what stays).  Not a field's value: "source:a*" means nothing.  Nor a
+/* The search as it is typed: the word being typed is a beginning, so
+ * "Kess" shows Kessing (after Enter, see enter_scope).  Not a field's
+ * value: "source:a*" means nothing.  Nor a
  * single character, which is searched as a word: "s*" stands for
  * thousands of words, and the list froze for 1.4 s at 200,000 articles
  * on the first key typed. */
@@ -1024,6 +1024,53 @@ live_change(const char *text, void *ctx)
 	return err;
 }
 
+static int
+found_one(const struct store_row *r, void *ctx)
+{
+	(void)r;
+	*(bool *)ctx = true;
+	return 1;
+}
+
+/* Whether the list in scope shows no article. */
+static bool
+scope_empty(struct ui *ui)
+{
+	struct store_list_query q = { .filter = ui->query, .limit = 1 };
+	char *err = NULL;
+	bool found = false;
+
+	store_list(ui->st, &q, found_one, &found, &err);
+	free(err);
+	return !found;
+}
+
+/* Enter: the words as typed, so that "ab" is the word ab, not every word
+ * that begins so, as it was while typing; but where the last one finds
+ * nothing as typed ("Kess"), it stays the beginning that the list
+ * showed.  Returns -1 with *err as set_scope. */
+static int
+enter_scope(struct ui *ui, const struct ui_scope *base, char *text,
+    bool search, char **err)
+{
+	struct ui_scope sc = *base;
+	char *t = as_typed(text, search);
+	int rc;
+
+	if (strcmp(t, text) != 0) {
+		scope_put(&sc, text, text, search);
+		if ((rc = set_scope(ui, &sc, err)) != 0 || !scope_empty(ui)) {
+			free(t);
+			return rc;
+		}
+		sc = *base;
+	}
+	scope_put(&sc, text, t, search);
+	rc = set_scope(ui, &sc, err);
+	free(t);
+	return rc;
+}
+
 /* / and f: edit the search words or the filter, applying them as they
  * are typed; Escape puts back the list as it was. */
 static void
@@ -1046,15 +1093,10 @@ edit_scope(struct ui *ui, bool search)
 		restore_place(ui, &ui->prev[--ui->nprev]);
 		ui->jump_to = id;
 	} else {
-		struct ui_scope sc = lv.base;
-		char *t = as_typed(text, search);
-
-		scope_put(&sc, text, t, search);
-		if (set_scope(ui, &sc, &err) != 0) {
+		if (enter_scope(ui, &lv.base, text, search, &err) != 0) {
 			ui_message(ui, "%s", err);
 			free(err);
 		}
-		free(t);
 		free(text);
 	}
 	scope_fini(&lv.base);

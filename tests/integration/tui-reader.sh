@@ -109,7 +109,7 @@ keys C-a
 keys -l 'Ke'
 wait_for 'Search: Kessing *$'
 keys Enter
-wait_for '| Kessing\* |'
+wait_for '| Kessing |'
 screen
 head -20 "$tmp/screen" | grep -q 'Dockworkers' && fail "search did not narrow the list"
 # / again edits the words as typed, not with the "*" the reader added;
@@ -117,7 +117,7 @@ head -20 "$tmp/screen" | grep -q 'Dockworkers' && fail "search did not narrow th
 keys /
 wait_for 'Search: Kessing *$'
 keys Escape
-wait_for '| Kessing\* |'
+wait_for '| Kessing |'
 # A "*" the user typed stays in the prompt (a reviewer saw "kess*"
 # reopen as "kess", and a word added after it match nothing).
 keys /
@@ -129,13 +129,13 @@ keys /
 wait_for 'Search: Kess\* *$'
 keys -l ' dam'
 keys Enter
-wait_for '| Kess\* dam\* |'
+wait_for '| Kess\* dam |'
 screen
-grep -q 'no article matches' "$tmp/screen" && fail "Kess* dam* matched nothing"
+grep -q 'no article matches' "$tmp/screen" && fail "Kess* dam matched nothing"
 keys Escape
 wait_for '| Kess\* |'
 keys Escape
-wait_for '| Kessing\* |'
+wait_for '| Kessing |'
 keys Escape
 wait_for 'all articles'
 

@@ -67,7 +67,7 @@ keys /
 wait_for 'Search:'
 keys -l 'dam'
 keys Enter
-wait_for '| dam\* |'
+wait_for '| dam |'
 keys Escape
 wait_for 'all articles'
 keys q
