@@ -604,7 +604,14 @@ leaf(struct query *q, const struct tok *t, bool negated)
 	}
 	/* Every field, the text ones (title:) too. */
 	if (*v == '\0') {
-		syntax(q, t->pos, _("%s: needs a value after the colon"), f);
+		/* "title:(a or b)": the field ended at the parenthesis. */
+		if (q->text[t->pos + strlen(f) + 1] == '(')
+			syntax(q, t->pos, _("%s: takes one word or \"phrase\", "
+			    "not a group in parentheses (write %s:a or %s:b)"),
+			    f, f, f);
+		else
+			syntax(q, t->pos, _("%s: needs a value after the "
+			    "colon"), f);
 		return NULL;
 	}
 	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)

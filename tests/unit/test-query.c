@@ -303,6 +303,7 @@ test_query_errors_name_token_and_column(void **state)
 		{ "source:", 1, "needs a value" },
 		{ "title:", 1, "title: needs a value" },
 		{ "a caption:", 3, "caption: needs a value" },
+		{ "x title:(a or b)", 3, "not a group in parentheses" },
 		{ "\"—\"", 1, "has no letters or digits" },
 		/* The title-setting sequence is dropped from the message. */
 		{ "since:x\x1b]0;pwned\x07", 7, "\"x\" is not a date" },
