@@ -654,6 +654,23 @@ block_is_wrapped(char **lines, size_t first, size_t end)
 static bool is_boilerplate(const struct import_rules *r, const char *s);
 static void note_outlet_clues(struct parse *ps, const char *s);
 
+/* Whether the squeezed line s shows nothing but spaces: zero-width
+ * spaces, joiners, lone combining marks.  Most lines hold a printable
+ * ASCII byte and stop there. */
+static bool
+is_invisible(const char *s)
+{
+	const unsigned char *p;
+	size_t spaces = 0;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p > ' ' && *p < 0x7f)
+			return false;
+		spaces += *p == ' ';
+	}
+	return text_width(s) == spaces;
+}
+
 static void
 split_paragraphs(struct parse *ps, char *text, int64_t *published)
 {
@@ -672,6 +689,8 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 		lines = xreallocarray(lines, n + 1, sizeof *lines);
 		nos = xreallocarray(nos, n + 1, sizeof *nos);
 		lines[n] = text_squeeze(s);
+		if (is_invisible(lines[n]))
+			*lines[n] = '\0';	/* a blank line, to a reader */
 		if (strlen(lines[n]) > WRAP_MAX)
 			wrapped_file = false;
 		/* Outlet clues first: copyright lines are boilerplate too. */
@@ -1627,6 +1646,14 @@ import_text_parse(const struct import_rules *r, const char *label,
 	*out = NULL;
 	if (len == 0) {
 		*err = xasprintf(_("%s: empty file"), label);
+		goto out;
+	}
+	/* Notepad's "Unicode": every other byte NUL, which would say only
+	 * "binary file". */
+	if (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+	    (buf[0] == '\xfe' && buf[1] == '\xff'))) {
+		*err = xasprintf(_("%s:1: UTF-16 text, not UTF-8 (convert it, "
+		    "e.g. with iconv -f UTF-16 -t UTF-8)"), label);
 		goto out;
 	}
 	if ((nul = memchr(buf, '\0', len)) != NULL) {

@@ -517,8 +517,13 @@ cmd_import(struct globals *g, int argc, char **argv)
 		store_close(st);
 		st = NULL;
 	}
-	printf(_("Imported: %zu, updated: %zu, unchanged: %zu, failed: %zu\n"),
-	    stats.imported, stats.updated, stats.unchanged, stats.failed);
+	/* Not after a cache that could not be opened: "Imported: 0, ...
+	 * failed: 0" would gainsay the error. */
+	if (rc == 0 || stats.imported + stats.updated + stats.unchanged +
+	    stats.failed > 0)
+		printf(_("Imported: %zu, updated: %zu, unchanged: %zu, "
+		    "failed: %zu\n"), stats.imported, stats.updated,
+		    stats.unchanged, stats.failed);
 	if (rc != 0)
 		rc = fail_msg(err);
 	else
@@ -1526,6 +1531,8 @@ cmd_check(struct globals *g, int argc, char **argv)
 		fprintf(stderr, _("lede: the cache has problems; \"lede "
 		    "reindex\" rebuilds the similarity data and the word "
 		    "list\n"));
+	if (n == 0 && nset > 0)
+		printf(_("the cache is ok\n"));	/* the settings are not */
 	if (n > 0 || nset > 0)
 		return EXIT_ERROR;
 	printf(_("ok\n"));

@@ -73,6 +73,12 @@ expect_status 0 "$LEDE" --db "$tmp/loop.db" import "$tmp/loop" "$tmp/loop/"
 expect_grep "$tmp/loop/: skipped, already walked as $tmp/loop\$" "$tmp/err"
 grep -q 'no articles here' "$tmp/err" && fail "a directory named twice is not empty"
 
+# A cache that is no cache: the error alone, no summary of nothing.
+echo "just some text, long enough to fill the header of a database page ..." >"$tmp/notadb"
+expect_status 1 "$LEDE" --db "$tmp/notadb" import "$fx/articles/lighthouse.txt"
+expect_grep "notadb: file is not a database" "$tmp/err"
+expect_no_grep '^Imported' "$tmp/out"
+
 # Bad files are reported with name and reason; the rest imports; exit 3.
 head -c 5000 /dev/zero | tr '\0' 'x' >"$tmp/big.txt"
 expect_status 3 "$LEDE" --db "$db" import --max-size 4096 "$fx/bad" "$tmp/big.txt" "$tmp/nonexistent.txt"

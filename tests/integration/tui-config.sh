@@ -23,6 +23,7 @@ expect_status 1 "$LEDE" --db "$db" --config "$tmp/config" check
 expect_grep "config:3: unknown command 'frobnicate'" "$tmp/out"
 expect_grep "config:4: unknown action 'no-such-action'" "$tmp/out"
 expect_grep "the settings file has problems" "$tmp/err"
+expect_grep '^the cache is ok$' "$tmp/out"
 expect_status 0 "$LEDE" --db "$db" --config /dev/null check
 # A directory named as the settings file is no empty file of settings.
 expect_status 1 "$LEDE" --db "$db" --config "$tmp" check

@@ -153,6 +153,20 @@ test_import_refuses_empty_and_binary(void **state)
 	assert_non_null(strstr(e, "bad.txt:2: binary file"));
 	assert_non_null(strstr(e, "offset 13"));
 	free(e);
+	/* UTF-16, as Notepad saves "Unicode", either way round: said so,
+	 * with what to do, not "binary". */
+	e = refuse("\xff\xfeH\0i\0\n\0", 8);
+	assert_non_null(strstr(e, "bad.txt:1: UTF-16 text"));
+	assert_non_null(strstr(e, "iconv"));
+	free(e);
+	e = refuse("\xfe\xff\0H\0i", 6);
+	assert_non_null(strstr(e, "UTF-16 text"));
+	free(e);
+	/* Nor is text that shows nothing: zero-width spaces, a joiner,
+	 * a lone combining mark (which would make an invisible title). */
+	e = refuse("\xe2\x80\x8b\xe2\x80\x8b\n\n\xe2\x80\x8d \xcc\x81\n", 15);
+	assert_non_null(strstr(e, "no article text"));
+	free(e);
 	/* Nothing but boilerplate is not an article either. */
 	e = refuse("Skip to main content\nSign up\n", 29);
 	assert_non_null(strstr(e, "no article text"));
