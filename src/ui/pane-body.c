@@ -2,6 +2,7 @@
  * and date, then the paragraphs wrapped to the pane. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +51,12 @@ body_recalc(struct pane *p)
 
 	textpane_clear(t);
 	if (a == NULL) {
-		textpane_add(t, _("No article selected."), w, A_DIM);
+		/* Nothing selected in the whole list: an empty cache, which
+		 * a new user should learn how to fill. */
+		textpane_add(t, p->ui->scope.filter == NULL &&
+		    p->ui->scope.search == NULL ? _("No articles yet: import "
+		    "some with \"lede import DIRECTORY\".") :
+		    _("No article selected."), w, A_DIM);
 		return;
 	}
 	textpane_add(t, a->title, w, A_BOLD);
@@ -72,6 +78,9 @@ body_recalc(struct pane *p)
 	if (meta.len)
 		strbuf_adds(&meta, p->ui->ascii ? " - " : " · ");
 	strbuf_adds(&meta, *date ? date : _("undated"));
+	/* The ID, for "lede related ID" and the other commands. */
+	strbuf_addf(&meta, "%s#%" PRId64, p->ui->ascii ? " - " : " · ",
+	    a->id);
 	textpane_add(t, meta.s, w, A_DIM);
 	strbuf_fini(&meta);
 	add_snippet(p, t, w);

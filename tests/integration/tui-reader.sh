@@ -29,6 +29,16 @@ keys q
 wait_for 'LEDE-EXITED-0'
 [ "$(unread)" -lt "$before" ] || fail "reading on from the first article left it unread"
 
+# An empty cache: the body says how to fill it.
+if command -v sqlite3 >/dev/null; then
+	cp "$db" "$tmp/empty.db"
+	sqlite3 "$tmp/empty.db" 'DELETE FROM articles' || fail "emptying a cache"
+	start 80 24 --db "$tmp/empty.db" read
+	wait_for 'No articles yet'
+	keys q
+	wait_for 'LEDE-EXITED-0'
+fi
+
 # 160x48: all four panes at once, with the article's text, caption and
 # related stories.
 start 160 48 --db "$db" read "$id"
@@ -37,6 +47,9 @@ wait_for "$cap"
 wait_for "$rewrite"
 grep -q 'Related' "$tmp/screen" || fail "no related pane at 160x48"
 grep -q 'A section of the Kessing Dam gave way' "$tmp/screen" || fail "014's body is not shown"
+# The article's ID ends the line of its date, for the commands.
+grep -q "· #$id\$" "$tmp/screen" || grep -q "· #$id " "$tmp/screen" ||
+	fail "the body does not show the ID $id"
 check_borders 160
 # Opening 014 marked it and its copy read: the cluster's folded row says
 # so at once, not after the next move.
