@@ -501,18 +501,13 @@ source_leaf(struct query *q, const struct tok *t)
 	strbuf_fini(&b);
 	if (q->env != NULL && q->env->source != NULL)
 		name = q->env->source(t->value, q->env->source_ctx);
-	if (name != NULL) {
-		p3 = param(q, name, 0);
-		sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
-		    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\'"
-		    " OR name = %s)", p1, p2, p3);
-		free(p3);
-	} else
-		sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
-		    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\')",
-		    p1, p2);
+	p3 = name != NULL ? param(q, name, 0) : NULL;
+	sql = xasprintf("a.source_id IN (SELECT id FROM sources WHERE"
+	    " name LIKE %s ESCAPE '\\' OR name LIKE %s ESCAPE '\\'%s%s)", p1,
+	    p2, p3 != NULL ? " OR name = " : "", p3 != NULL ? p3 : "");
 	free(p1);
 	free(p2);
+	free(p3);
 	return node_new(N_SQL, NULL, NULL, sql);
 }
 

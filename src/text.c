@@ -366,7 +366,7 @@ text_word_key(const char *s, size_t n)
 	uint8_t *r, *nf = NULL;
 	ucs4_t uc, part[UC_DECOMPOSITION_MAX_LENGTH];
 	size_t len = 0, i, j, m = n;
-	bool compat = false, digits = false, ign = false;
+	bool compat = false, remap = false, ign = false;
 	char *out;
 	int k, v, tag;
 
@@ -389,7 +389,7 @@ text_word_key(const char *s, size_t n)
 			continue;
 		if (uc_decimal_value(uc) >= 0 || uc == 0x066B ||
 		    uc == 0x066C || uc == 0x0131)
-			digits = true;		/* or a dotless ı: see below */
+			remap = true;		/* see below */
 		else if (is_ignorable(uc))
 			ign = true;
 		else if (uc_decomposition(uc, &tag, part) > 0 &&
@@ -411,7 +411,7 @@ text_word_key(const char *s, size_t n)
 	 * and "ıslak" stayed: it is an i, as in the search index.
 	 * Invisible characters go, as there too.  Each replacement is
 	 * shorter, so this works in place. */
-	for (i = j = 0; (digits || ign) && i < len; i += (size_t)k) {
+	for (i = j = 0; (remap || ign) && i < len; i += (size_t)k) {
 		k = u8_mbtouc(&uc, r + i, len - i);
 		if (is_ignorable(uc))
 			continue;
@@ -428,7 +428,7 @@ text_word_key(const char *s, size_t n)
 			j += (size_t)k;
 		}
 	}
-	out = xstrndup((const char *)r, digits || ign ? j : len);
+	out = xstrndup((const char *)r, remap || ign ? j : len);
 	free(r);
 	return out;
 }

@@ -55,9 +55,9 @@ char *text_fold(const char *s);
 /* The key of the word in the n bytes at s, for the similarity engine and
  * its word lists: case-folded and NFKC-normalised ("Straße" and
  * "STRASSE" are "strasse", "ﬁre" is "fire"), with the decimal digits of
- * every script as ASCII ("٢٠٢٥" and "２０２５" are "2025") and without
- * the invisible characters text_tokens ignores.  ASCII is only
- * lower-cased, with no call into libunistring. */
+ * every script as ASCII ("٢٠٢٥" and "２０２５" are "2025"), a dotless ı as
+ * i, and without the invisible characters text_tokens ignores.  ASCII is
+ * only lower-cased, with no call into libunistring. */
 char *text_word_key(const char *s, size_t n);
 
 /* Whether s holds a character that words ignore (text_tokens and

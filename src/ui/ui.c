@@ -972,10 +972,9 @@ struct live {
 
 /* The search as it is typed: the word being typed is a beginning, so
  * "Kess" shows Kessing (after Enter, see enter_scope).  Not a field's
- * value: "source:a*" means nothing.  Nor a
- * single character, which is searched as a word: "s*" stands for
- * thousands of words, and the list froze for 1.4 s at 200,000 articles
- * on the first key typed. */
+ * value: "source:a*" means nothing.  Nor a single character, which is
+ * searched as a word: "s*" stands for thousands of words, and the list
+ * froze for 1.4 s at 200,000 articles on the first key typed. */
 static char *
 as_typed(const char *text, bool search)
 {
