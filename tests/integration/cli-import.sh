@@ -189,24 +189,7 @@ expect_grep "not a positive number: '+2'" "$tmp/err"
 # glued to it ("Importing 1/6 files (16%)lede: warning: ...").
 cp -r "$tmp/articles" "$tmp/withempty"
 : >"$tmp/withempty/empty.txt"
-python3 - "$LEDE" "$tmp/p.db" "$tmp/withempty" >"$tmp/pty" <<'PYEOF2' ||
-import os, pty, sys
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], [sys.argv[1], '--db', sys.argv[2], 'import',
-                           sys.argv[3]])
-out = b''
-while True:
-    try:
-        chunk = os.read(fd, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-os.waitpid(pid, 0)
-sys.stdout.write(out.decode('utf-8', 'replace'))
-PYEOF2
+on_tty 80 "$tmp/pty" "$LEDE" --db "$tmp/p.db" import "$tmp/withempty" ||
 	fail "no pty"
 grep -q 'warning: .*empty.txt: empty file' "$tmp/pty" || fail "no warning on the terminal"
 grep -q 'Importing 6/6 files (100%)' "$tmp/pty" || fail "no progress line on the terminal"

@@ -31,29 +31,11 @@ expect_status 0 "$LEDE" --db "$db" search Kessing
 # lines.  tty_run COLS ARGS... runs lede on a pseudo-terminal COLS wide
 # and writes its lines to $tmp/tty, their longest length to $tmp/tty.max.
 tty_run() {
-	python3 - "$tmp/tty" "$@" <<'PYEOF2' || fail "no pty"
-import fcntl, os, pty, struct, sys, termios
-out, cols, argv = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-pid, fd = pty.fork()
-if pid == 0:
-    fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack('HHHH', 24, cols, 0, 0))
-    os.environ.pop('COLUMNS', None)
-    os.environ['NO_COLOR'] = '1'
-    os.execv(argv[0], argv)
-data = b''
-while True:
-    try:
-        chunk = os.read(fd, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    data += chunk
-os.waitpid(pid, 0)
-lines = data.decode('utf-8').replace('\r', '').splitlines()
-open(out, 'w').write('\n'.join(lines) + '\n')
-open(out + '.max', 'w').write('%d\n' % max(map(len, lines)))
-PYEOF2
+	cols=$1
+	shift
+	on_tty "$cols" "$tmp/raw" "$@" || fail "no pty"
+	tr -d '\r' <"$tmp/raw" >"$tmp/tty"
+	cp "$tmp/raw.max" "$tmp/tty.max"
 }
 tty_run 80 "$LEDE" --db "$db" list
 [ "$(wc -l <"$tmp/tty")" -eq "$("$LEDE" --db "$db" list | wc -l)" ] ||

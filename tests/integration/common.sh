@@ -24,6 +24,37 @@ id_of() {
 		jq -r ".[] | select(.origin | contains(\"/$2\")) | .id"
 }
 
+# on_tty COLS OUT CMD...: run CMD on a pseudo-terminal COLS wide (with
+# NO_COLOR and without COLUMNS), writing what the terminal got to OUT,
+# carriage returns and all, and the length in characters of its longest
+# line to OUT.max.  Returns 1 when python3 cannot make a terminal.
+on_tty() {
+	python3 - "$@" <<'EOF'
+import fcntl, os, pty, struct, sys, termios
+cols, out, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack('HHHH', 24, cols, 0, 0))
+    os.environ.pop('COLUMNS', None)
+    os.environ['NO_COLOR'] = '1'
+    os.execv(argv[0], argv)
+data = b''
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    data += chunk
+os.waitpid(pid, 0)
+text = data.decode('utf-8', 'replace')
+open(out, 'w').write(text)
+lines = text.replace('\r', '').splitlines() or ['']
+open(out + '.max', 'w').write('%d\n' % max(map(len, lines)))
+EOF
+}
+
 failures=0
 fail() {
 	echo "FAIL: $*" >&2
