@@ -334,7 +334,8 @@ struct store {
 	"INSERT INTO article_fts(article_fts) VALUES('optimize');"
 
 /* The schema, as the steps that build it: step i (1-based) upgrades a
- * cache from version i-1 to i.  Never edit a released step; append one. */
+ * cache from version i-1 to i.  Never edit a released step; append one
+ * (a step whose whole work a later one redoes may become empty). */
 static const char *const migrations[] = {
 	/* 1: articles, sources, captions. */
 	"CREATE TABLE sources ("
@@ -543,29 +544,10 @@ static const char *const migrations[] = {
 
 	/* 13: a word that holds an invisible character (a soft hyphen,
 	 * which German sites put in long words, a word joiner) is one
-	 * word: the tokenizer split "Bundes\u00ADregierung" there, so
-	 * the word could not be found.  The index is built again, in key
-	 * order as FTS_FILL does, only in a cache that holds such text
-	 * (23 s at 100,000 articles; the check alone, 1.6 s), and
-	 * fts_terms learns the whole words. */
-	"CREATE TEMP TABLE step13 AS SELECT EXISTS (SELECT 1"
-	"  FROM article_fts_src WHERE lede_ignorable(title)"
-	"  OR lede_ignorable(dek) OR lede_ignorable(byline)"
-	"  OR lede_ignorable(body) OR lede_ignorable(captions)) AS rebuild;"
-	"INSERT INTO article_fts(article_fts)"
-	"  SELECT 'delete-all' FROM temp.step13 WHERE rebuild;"
-	"INSERT INTO article_fts(rowid, title, dek, byline, body, captions)"
-	"  SELECT key, title, dek, byline, body, captions"
-	"  FROM article_fts_src WHERE (SELECT rebuild FROM temp.step13)"
-	"  ORDER BY key;"
-	"INSERT INTO article_fts(article_fts)"
-	"  SELECT 'optimize' FROM temp.step13 WHERE rebuild;"
-	"CREATE VIRTUAL TABLE temp.fts_vocab USING"
-	"  fts5vocab(main, article_fts, row);"
-	"INSERT OR IGNORE INTO fts_terms SELECT term FROM temp.fts_vocab"
-	"  WHERE (SELECT rebuild FROM temp.step13);"
-	"DROP TABLE temp.fts_vocab;"
-	"DROP TABLE temp.step13;",
+	 * word.  This step built the index again where the text held such
+	 * a character; step 14 builds every index again, so that work is
+	 * left to it (a cache of step 12 would have paid for two). */
+	"",
 
 	/* 14: the dateline is searched with the byline: a city named only
 	 * in "TOKYO (AP) --" was found nowhere.  And keys changed: the
@@ -1358,17 +1340,6 @@ sql_squeeze(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, text_squeeze(text), -1, free);
 }
 
-/* lede_ignorable(text): 1 when text holds a character that words
- * ignore (text_has_ignorable), else 0; NULL is 0. */
-static void
-sql_ignorable(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *text = (const char *)sqlite3_value_text(argv[0]);
-
-	(void)argc;
-	sqlite3_result_int(ctx, text != NULL && text_has_ignorable(text));
-}
-
 /* Register the tokenizer and lede_rank with this connection's FTS5. */
 static int
 register_tokenizer(struct store *st, char **err)
@@ -1723,10 +1694,7 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	    SQLITE_DIRECTONLY, st, sql_matched, NULL, NULL, NULL) !=
 	    SQLITE_OK || sqlite3_create_function_v2(st->db, "lede_squeeze", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-	    sql_squeeze, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function_v2(st->db, "lede_ignorable", 1,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-	    sql_ignorable, NULL, NULL, NULL) != SQLITE_OK) {
+	    sql_squeeze, NULL, NULL, NULL) != SQLITE_OK) {
 		fail(st, err, _("cannot open the cache"));
 		goto fail;
 	}

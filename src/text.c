@@ -306,10 +306,13 @@ normalize(const char *s, uninorm_t form)
 	return out;
 }
 
-/* Whether some character of s beyond ASCII satisfies pred; a bad byte is
- * U+FFFD.  The scans below skip ASCII, which none of them looks for. */
+/* True when every character of s is one whose NFC form is itself and
+ * that cannot compose with a neighbour: everything below U+0300 and the
+ * dashes, quotes, bullets and ellipsis of U+2010..U+2027.  Composition
+ * always involves a character from U+0300 up, so such text is NFC as it
+ * stands and the (costly) normaliser can be skipped. */
 static bool
-any_beyond_ascii(const char *s, bool (*pred)(ucs4_t))
+trivially_nfc(const char *s)
 {
 	const uint8_t *p = (const uint8_t *)s;
 	ucs4_t uc;
@@ -320,31 +323,19 @@ any_beyond_ascii(const char *s, bool (*pred)(ucs4_t))
 			len = 1;
 			continue;
 		}
-		if ((len = u8_strmbtouc(&uc, p)) <= 0) {
-			uc = 0xFFFD;
-			len = 1;
-		}
-		if (pred(uc))
-			return true;
+		len = u8_strmbtouc(&uc, p);
+		if (len <= 0)
+			return false;
+		if (uc >= 0x300 && (uc < 0x2010 || uc > 0x2027))
+			return false;
 	}
-	return false;
-}
-
-/* A character whose NFC form may differ from itself or that may compose
- * with a neighbour: everything from U+0300 but the dashes, quotes,
- * bullets and ellipsis of U+2010..U+2027.  Composition always involves a
- * character from U+0300 up, so text without one is NFC as it stands and
- * the (costly) normaliser can be skipped. */
-static bool
-may_compose(ucs4_t uc)
-{
-	return uc >= 0x300 && (uc < 0x2010 || uc > 0x2027);
+	return true;
 }
 
 char *
 text_nfc(const char *s)
 {
-	if (!any_beyond_ascii(s, may_compose))
+	if (trivially_nfc(s))
 		return xstrdup(s);
 	return normalize(s, UNINORM_NFC);
 }
@@ -556,12 +547,6 @@ is_token_char(ucs4_t uc)
 	return uc_is_general_category(uc, UC_CATEGORY_L) ||
 	    uc_is_general_category(uc, UC_CATEGORY_M) ||
 	    uc_is_general_category(uc, UC_CATEGORY_N);
-}
-
-bool
-text_has_ignorable(const char *s)
-{
-	return any_beyond_ascii(s, is_ignorable);
 }
 
 /* The key of one token (see text_tokens); *key is malloc'd. */

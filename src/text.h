@@ -60,10 +60,6 @@ char *text_fold(const char *s);
  * only lower-cased, with no call into libunistring. */
 char *text_word_key(const char *s, size_t n);
 
-/* Whether s holds a character that words ignore (text_tokens and
- * text_word_key): a soft hyphen, a word joiner, a zero-width space... */
-bool text_has_ignorable(const char *s);
-
 /* Called for each word; return non-zero to stop the walk. */
 typedef int (*text_word_fn)(const char *word, size_t n, void *ctx);
 
@@ -92,10 +88,11 @@ typedef int (*text_token_fn)(const struct text_token *t, void *ctx);
  * combining accents removed, then composed again: "ZÜRICH", "Zürich" in NFC
  * or NFD, "zurich", "Straße" and "STRASSE", "ＡＢＣ" and "abc" all meet.
  * The decimal digits of every script are ASCII in a key ("٨٥٠٠" is
- * "8500"), and a Turkish dotless ı is an i ("ISLAK" and "ıslak" meet).  Invisible characters (Unicode's default-ignorable ones: a
- * soft hyphen, a word joiner, a zero-width space) neither cut a token nor
- * enter its key, as the reader shows none of them.  Returns what fn last
- * returned, or 0. */
+ * "8500"), and a Turkish dotless ı is an i ("ISLAK" and "ıslak" meet).
+ * Invisible characters (Unicode's default-ignorable ones: a soft hyphen,
+ * a word joiner, a zero-width space) neither cut a token nor enter its
+ * key, as the reader shows none of them.  Returns what fn last returned,
+ * or 0. */
 int text_tokens(const char *s, size_t n, text_token_fn fn, void *ctx);
 
 /* Display width of s in terminal cells (CJK and emoji 2, combining 0). */

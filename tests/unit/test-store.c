@@ -540,10 +540,10 @@ test_store_migrates_version_1(void **state)
 	    STORE_SCHEMA_VERSION);
 }
 
-/* Schema step 13: a word with a soft hyphen is one word.  A cache of
- * step 12 indexed it as two, so its index is built again (by step 13
- * where it holds such a character, and by step 14 in any case).  A body
- * changed behind the index's back shows whether it was built again. */
+/* A word with a soft hyphen is one word.  A cache of step 12 indexed it
+ * as two, so its index is built again on the way to this schema (by step
+ * 14).  A body changed behind the index's back shows whether it was
+ * built again. */
 static void
 test_store_migrates_soft_hyphens(void **state)
 {
