@@ -350,6 +350,35 @@ is_ignorable(ucs4_t uc)
 	return uc >= 0xA0 && uc_is_property_default_ignorable_code_point(uc);
 }
 
+/* What the keys of words (text_word_key) and of search tokens
+ * (token_key) hold for uc besides case folding: KEY_KEEP, uc itself;
+ * KEY_DROP, nothing (an invisible character, which the reader never
+ * shows); else this ASCII character.  Case folding and NFKC leave the
+ * digits of other scripts, but one outlet writes ٨٬٥٠٠ where another,
+ * and the reader typing a search, writes 8,500; and a dotless ı, which
+ * Turkish capitalises as I, so that "ISLAK" folded to "islak" while
+ * "ıslak" stayed. */
+#define KEY_KEEP	(-1)
+#define KEY_DROP	0
+
+static int
+key_char(ucs4_t uc)
+{
+	int v;
+
+	if (uc < 0x80)
+		return KEY_KEEP;
+	if ((v = uc_decimal_value(uc)) >= 0)
+		return '0' + v;
+	if (uc == 0x066B)		/* Arabic decimal separator */
+		return '.';
+	if (uc == 0x066C)		/* Arabic thousands separator */
+		return ',';
+	if (uc == 0x0131)		/* dotless ı */
+		return 'i';
+	return is_ignorable(uc) ? KEY_DROP : KEY_KEEP;
+}
+
 char *
 text_word_key(const char *s, size_t n)
 {
@@ -357,9 +386,9 @@ text_word_key(const char *s, size_t n)
 	uint8_t *r, *nf = NULL;
 	ucs4_t uc, part[UC_DECOMPOSITION_MAX_LENGTH];
 	size_t len = 0, i, j, m = n;
-	bool compat = false, remap = false, ign = false;
+	bool compat = false, remap = false;
 	char *out;
-	int k, v, tag;
+	int k, c, tag;
 
 	for (i = 0; i < n && p[i] < 0x80; i++)
 		;
@@ -378,11 +407,8 @@ text_word_key(const char *s, size_t n)
 		k = u8_mbtouc(&uc, p + i, n - i);
 		if (uc < 0xA0)
 			continue;
-		if (uc_decimal_value(uc) >= 0 || uc == 0x066B ||
-		    uc == 0x066C || uc == 0x0131)
-			remap = true;		/* see below */
-		else if (is_ignorable(uc))
-			ign = true;
+		if (key_char(uc) != KEY_KEEP)
+			remap = true;
 		else if (uc_decomposition(uc, &tag, part) > 0 &&
 		    tag != UC_DECOMP_CANONICAL)
 			compat = true;
@@ -396,30 +422,16 @@ text_word_key(const char *s, size_t n)
 	free(nf);
 	if (r == NULL)
 		return xstrndup(s, n);
-	/* NFKC leaves the digits of other scripts: one outlet writes ٨٬٥٠٠
-	 * where another writes 8,500.  Case folding leaves a dotless ı,
-	 * which Turkish capitalises as I, so that "ISLAK" became "islak"
-	 * and "ıslak" stayed: it is an i, as in the search index.
-	 * Invisible characters go, as there too.  Each replacement is
-	 * shorter, so this works in place. */
-	for (i = j = 0; (remap || ign) && i < len; i += (size_t)k) {
+	/* key_char's replacements, each shorter: in place. */
+	for (i = j = 0; remap && i < len; i += (size_t)k) {
 		k = u8_mbtouc(&uc, r + i, len - i);
-		if (is_ignorable(uc))
-			continue;
-		if (uc >= 0x80 && (v = uc_decimal_value(uc)) >= 0)
-			r[j++] = (uint8_t)('0' + v);
-		else if (uc == 0x066B)		/* Arabic decimal separator */
-			r[j++] = '.';
-		else if (uc == 0x066C)		/* Arabic thousands separator */
-			r[j++] = ',';
-		else if (uc == 0x0131)
-			r[j++] = 'i';
-		else {
+		if ((c = key_char(uc)) == KEY_KEEP) {
 			memmove(r + j, r + i, (size_t)k);
 			j += (size_t)k;
-		}
+		} else if (c != KEY_DROP)
+			r[j++] = (uint8_t)c;
 	}
-	out = xstrndup((const char *)r, remap || ign ? j : len);
+	out = xstrndup((const char *)r, remap ? j : len);
 	free(r);
 	return out;
 }
@@ -556,7 +568,7 @@ token_key(const uint8_t *p, size_t n, uint8_t **key)
 	uint8_t *folded, *kept, *composed;
 	size_t i, nf = 0, nk = 0, nc = 0;
 	ucs4_t uc;
-	int len, v;
+	int len, c;
 
 	for (i = 0; i < n && p[i] < 0x80; i++)
 		;
@@ -574,22 +586,14 @@ token_key(const uint8_t *p, size_t n, uint8_t **key)
 		memcpy(*key, p, n);
 		return n;
 	}
-	/* NFKD leaves the digits of other scripts: one outlet writes
-	 * ٨٥٠٠ where another writes 8500, and a reader types the latter.
-	 * Case folding leaves a dotless ı, which Turkish capitalises as I:
-	 * "ISLAK" and "ıslak" are one word, and so, without the language
-	 * to tell, is "islak". */
 	kept = xmalloc(nf + 1);
 	for (i = 0; i < nf; i += (size_t)len) {
 		len = u8_mbtouc(&uc, folded + i, nf - i);
-		if (uc >= 0x80 && (v = uc_decimal_value(uc)) >= 0)
-			kept[nk++] = (uint8_t)('0' + v);
-		else if (uc == 0x0131)
-			kept[nk++] = 'i';
-		else if (!is_generic_accent(uc) && !is_ignorable(uc)) {
+		if ((c = key_char(uc)) == KEY_KEEP && !is_generic_accent(uc)) {
 			memcpy(kept + nk, folded + i, (size_t)len);
 			nk += (size_t)len;
-		}
+		} else if (c != KEY_KEEP && c != KEY_DROP)
+			kept[nk++] = (uint8_t)c;
 	}
 	free(folded);
 	composed = u8_normalize(UNINORM_NFC, kept, nk, NULL, &nc);
