@@ -388,15 +388,18 @@ cols_left(size_t used)
 	    TITLE_MIN_COLS;
 }
 
-/* The last two columns of a listing, after used cells: the outlet in 20
- * cells, the title.  On a terminal the title is cut to the line, so
- * that a listing at 80 columns keeps one article a line. */
+/* The outlet's column in a listing, in cells. */
+#define SOURCE_COLS	20
+
+/* The last two columns of a listing, after used cells: the outlet, the
+ * title.  On a terminal the title is cut to the line, so that a listing
+ * at 80 columns keeps one article a line. */
 static void
 put_source_title(size_t used, const char *source, const char *title)
 {
-	size_t left = cols_left(used + 22);
+	size_t left = cols_left(used + SOURCE_COLS + 2);
 
-	put_cols(source ? source : "", 20, true);
+	put_cols(source ? source : "", SOURCE_COLS, true);
 	fputs("  ", stdout);
 	if (left == SIZE_MAX)
 		put_clean(title, 0);
@@ -569,25 +572,29 @@ print_row(const struct store_row *r, void *ctx)
 	return ferror(stdout) ? -1 : 0;
 }
 
-/* The outlet that an alias stands for in "source:", from the rules
- * of import_sources_load at ctx (or none). */
+/* The aliases of data/sources, read at the first "source:" of a query:
+ * a query without one, and so most starts, reads no file for them. */
+struct aliases {
+	struct import_rules	*rules;		/* NULL: none or unreadable */
+	bool			 read;
+};
+
+/* The outlet that an alias stands for in "source:" (query_source_fn).
+ * A file that cannot be read means no aliases: they are a convenience
+ * here, and "lede import" reports the file's errors. */
 static const char *
 source_alias(const char *alias, void *ctx)
 {
-	return ctx != NULL ? import_rules_source(ctx, alias) : NULL;
-}
-
-/* The aliases of data/sources, or NULL when it cannot be read: they are
- * a convenience here, and "lede import" reports the file's errors. */
-static struct import_rules *
-load_aliases(void)
-{
-	struct import_rules *r = NULL;
+	struct aliases *al = ctx;
 	char *err = NULL;
 
-	if (import_sources_load(datadir(), &r, &err) != 0)
-		free(err);
-	return r;
+	if (!al->read) {
+		al->read = true;
+		if (import_sources_load(datadir(), &al->rules, &err) != 0)
+			free(err);
+	}
+	return al->rules != NULL ? import_rules_source(al->rules, alias) :
+	    NULL;
 }
 
 /* The query of a command's arguments, joined by spaces (so that
@@ -596,7 +603,8 @@ load_aliases(void)
 static int
 parse_query(const char *cmd, int argc, char **argv, struct query **q)
 {
-	struct query_env env = { (int64_t)time(NULL), source_alias, NULL };
+	struct aliases al = { NULL, false };
+	struct query_env env = { (int64_t)time(NULL), source_alias, &al };
 	struct strbuf b = { 0 };
 	char *err = NULL;
 	size_t column;
@@ -607,9 +615,8 @@ parse_query(const char *cmd, int argc, char **argv, struct query **q)
 			strbuf_addc(&b, ' ');
 		strbuf_adds(&b, argv[i]);
 	}
-	env.source_ctx = load_aliases();
 	rc = query_parse(b.s ? b.s : "", &env, q, &column, &err);
-	import_rules_free(env.source_ctx);
+	import_rules_free(al.rules);
 	strbuf_fini(&b);
 	if (rc != 0) {
 		rc = usage_error("%s: %s", cmd, err);
@@ -886,6 +893,7 @@ cmd_read(struct globals *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ui_opts o = { .mode = LAYOUT_AUTO, .config = g->config };
+	struct aliases al = { NULL, false };
 	enum layout_mode mode;
 	struct store *st = NULL;
 	char *err = NULL;
@@ -927,9 +935,9 @@ cmd_read(struct globals *g, int argc, char **argv)
 		}
 	}
 	o.source = source_alias;
-	o.source_ctx = load_aliases();
+	o.source_ctx = &al;
 	rc = ui_run(st, &o, &err);
-	import_rules_free(o.source_ctx);
+	import_rules_free(al.rules);
 	store_close(st);
 	if (rc != 0)
 		return fail_msg(err);
