@@ -333,6 +333,12 @@ struct store {
 	"  FROM article_fts_src ORDER BY key;" \
 	"INSERT INTO article_fts(article_fts) VALUES('optimize');"
 
+/* The full-text index built again from the articles, with its list of
+ * words: a migration's, and the repair store_check's problems ask for. */
+#define FTS_REBUILD \
+	"INSERT INTO article_fts(article_fts) VALUES('delete-all');" \
+	FTS_FILL TERMS_FILL
+
 /* The schema, as the steps that build it: step i (1-based) upgrades a
  * cache from version i-1 to i.  Never edit a released step; append one
  * (a step whose whole work a later one redoes may become empty). */
@@ -561,8 +567,7 @@ static const char *const migrations[] = {
 	"  coalesce(a.byline || char(10) || a.dateline, a.byline, a.dateline),"
 	"  a.body," FTS_CAPTIONS
 	"  FROM articles a;"
-	"INSERT INTO article_fts(article_fts) VALUES('delete-all');"
-	FTS_FILL TERMS_FILL,
+	FTS_REBUILD,
 };
 
 /* ---- the "lede" FTS5 tokenizer -------------------------------------------
@@ -3187,10 +3192,7 @@ store_fts_rebuild(struct store *st, char **err)
 	 * goes to a file, not to memory (see store_open). */
 	if (exec(st, "PRAGMA temp_store = FILE", err) != 0)
 		return -1;
-	rc = exec(st, "BEGIN IMMEDIATE;"
-	    "INSERT INTO article_fts(article_fts) VALUES('delete-all');"
-	    FTS_FILL TERMS_FILL
-	    "COMMIT;", err);
+	rc = exec(st, "BEGIN IMMEDIATE;" FTS_REBUILD "COMMIT;", err);
 	if (rc != 0)
 		store_rollback(st);
 	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
