@@ -12,6 +12,12 @@
 /* published/imported value meaning "no date known". */
 #define ARTICLE_UNDATED INT64_MIN
 
+/* The list orders articles by their date, else their import time, kept
+ * within +-2^34 s (the year 2514) so that the full-text index's key
+ * holds it; a date beyond sorts at the limit. */
+#define ARTICLE_SORT_MAX 17179869183
+#define ARTICLE_SORT_MIN (-ARTICLE_SORT_MAX - 1)
+
 struct caption {
 	char	*text;		/* never NULL */
 	char	*credit;	/* NULL when the caption names none */

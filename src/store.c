@@ -39,8 +39,8 @@
  * once, as numbers that C and SQL both read (STR). */
 #define KEY_SCALE	268435456
 #define FTS_ID_MAX	(KEY_SCALE - 1)
-#define SORT_TIME_MAX	17179869183
-#define SORT_TIME_MIN	(-SORT_TIME_MAX - 1)
+#define SORT_TIME_MAX	ARTICLE_SORT_MAX
+#define SORT_TIME_MIN	ARTICLE_SORT_MIN
 #define STR_(x)		#x
 #define STR(x)		STR_(x)
 #define FTS_ID(key)	((key) & FTS_ID_MAX)
