@@ -3990,6 +3990,91 @@ store_counts(struct store *st, int64_t *articles, int64_t *unread,
 	return 0;
 }
 
+/* sqlite3_progress_handler's callback for store_count_matches. */
+struct count_stop {
+	bool	(*fn)(void *);
+	void	*ctx;
+	bool	 stopped;
+};
+
+static int
+count_progress(void *arg)
+{
+	struct count_stop *c = arg;
+
+	if (!c->stopped && c->fn(c->ctx))
+		c->stopped = true;
+	return c->stopped;
+}
+
+/* How often (in steps of SQLite's machine, about a microsecond each)
+ * store_count_matches asks its stop function. */
+#define COUNT_ASK_STEPS	2000
+
+int
+store_count_matches(struct store *st, const struct query *f,
+    bool (*stop)(void *), void *ctx, int64_t *articles, int64_t *unread,
+    char **err)
+{
+	struct count_stop c = { stop, ctx, false };
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *s = NULL;
+	struct match_set *m;
+	enum words_plan plan = WORDS_IDS;
+	const char *match = qmatch(st, f);
+	int64_t n[2] = { 0, 0 };
+	int rc = 0, pass;
+
+	/* Only after qmatch: a prefix's words cut short by a stop would
+	 * be kept for the list's next pages. */
+	if (stop != NULL)
+		sqlite3_progress_handler(st->db, COUNT_ASK_STEPS,
+		    count_progress, &c);
+	/* Every match is read: a common word once, into match_set's
+	 * bitmap, which an interrupted walk leaves empty, not short. */
+	if (match != NULL) {
+		if ((m = match_set(st, match)) == NULL) {
+			if (!c.stopped)
+				fail(st, err, _("cannot read the cache"));
+			rc = -1;
+			goto out;
+		}
+		if (m->count > COMMON_MATCHES)
+			plan = WORDS_SET;
+	}
+	/* Twice, so that each count reads an index, never the rows: a
+	 * row's is_read lies beyond its body, in its overflow pages. */
+	for (pass = 0; pass < 2 && rc == 0; pass++) {
+		strbuf_adds(&sql, "SELECT count(*) FROM articles a WHERE ");
+		strbuf_adds(&sql, pass == 0 ? "1" : "a.is_read = 0");
+		add_filter(&sql, f, plan);
+		if (c.stopped || prepare_filtered(st, &sql, &s, err) != 0) {
+			rc = -1;
+			break;
+		}
+		bind_filter(st, s, f);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n[pass] = sqlite3_column_int64(s, 0);
+		else {
+			if (!c.stopped)
+				fail(st, err, _("cannot read the cache"));
+			rc = -1;
+		}
+		sqlite3_finalize(s);
+		s = NULL;
+	}
+	if (rc == 0) {
+		*articles = n[0];
+		*unread = n[1];
+	}
+out:
+	strbuf_fini(&sql);
+	sqlite3_finalize(s);
+	if (stop != NULL)
+		sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	return c.stopped ? STORE_ESTOPPED : rc;
+}
+
 int
 store_article_key(struct store *st, int64_t id, struct store_key *key,
     char **err)

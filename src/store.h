@@ -21,6 +21,7 @@ struct store;
 
 #define STORE_ENOTFOUND		1	/* a lookup found no such article */
 #define STORE_EBUSY		2	/* another process is writing; try later */
+#define STORE_ESTOPPED		3	/* the caller's stop function said so */
 
 /* The schema version this build writes. */
 #define STORE_SCHEMA_VERSION	14
@@ -301,6 +302,15 @@ int64_t store_data_version(struct store *st);
 
 /* Number of articles and of unread ones (index-only scans). */
 int store_counts(struct store *st, int64_t *articles, int64_t *unread,
+    char **err);
+
+/* Number of articles that filter f takes (NULL: every article), and of
+ * unread ones among them, copies of a story each counted.  That reads
+ * every match: stop, when not NULL, is asked every few thousand steps of
+ * the count and ends it with STORE_ESTOPPED (no message) when it returns
+ * true, so that the reader counts while no key waits. */
+int store_count_matches(struct store *st, const struct query *f,
+    bool (*stop)(void *), void *ctx, int64_t *articles, int64_t *unread,
     char **err);
 
 /* ---- similarity data -----------------------------------------------------

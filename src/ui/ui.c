@@ -448,6 +448,10 @@ write_mark(struct ui *ui, const struct pending_mark *m)
 	 * other copies, or nothing if another reader got there first. */
 	if (rc == 0 && ui->unread >= 0)
 		ui->unread += m->value ? -changed : changed;
+	/* The list's own count: at once for an article of the list, and
+	 * counted again when idle, in case a copy was outside it. */
+	if (rc == 0 && !m->star && ui->view_unread >= 0 && m->id == ui->id)
+		ui->view_unread += m->value ? -changed : changed;
 	/* Other copies changed too: their rows show the old mark. */
 	if (rc == 0 && changed > 1)
 		ui->pane[PANE_LIST].flags |= PANE_RECALC;
@@ -711,6 +715,8 @@ set_scope(struct ui *ui, const struct ui_scope *sc, char **err)
 		ui->scope = scope_dup(sc);
 	}
 	ui->list_reset = true;
+	ui->view_total = ui->view_unread = -1;
+	ui->view_stale = q != NULL;
 	ui->pane[PANE_LIST].flags |= PANE_RECALC;
 	/* The body's snippet and highlights follow the query. */
 	ui->pane[PANE_BODY].flags |= PANE_RECALC;
@@ -821,6 +827,31 @@ ui_draw_status(struct ui *ui)
 			snprintf(ubuf, sizeof ubuf, "%" PRId64, ui->unread);
 		}
 		char *scope = scope_label(ui);
+		char *count;
+
+		if (ui->query != NULL) {
+			char vbuf[64];
+
+			if (ui->view_total < 0) {
+				snprintf(vbuf, sizeof vbuf, "%s", ui->ascii ?
+				    "..." : "…");
+				snprintf(ubuf, sizeof ubuf, "%s", vbuf);
+			} else {
+				snprintf(vbuf, sizeof vbuf, "%" PRId64,
+				    ui->view_total);
+				snprintf(ubuf, sizeof ubuf, "%" PRId64,
+				    ui->view_unread);
+			}
+			/* TRANSLATORS: status line: the articles that the
+			 * search or filter takes, of all articles, and
+			 * unread ones among those it takes. */
+			count = xasprintf(_("%s of %s articles, %s unread"),
+			    vbuf, buf, ubuf);
+		} else
+			/* TRANSLATORS: status line: all articles, and
+			 * unread ones. */
+			count = xasprintf(_("%s articles, %s unread"), buf,
+			    ubuf);
 
 		if (ui->no_match)
 			/* TRANSLATORS: status line when the search or
@@ -828,19 +859,71 @@ ui_draw_status(struct ui *ui)
 			left = xasprintf(_(" %s | no article matches | %s |"
 			    " Esc: back | ? help"), _(p->type->name), scope);
 		else
-			/* TRANSLATORS: status line: pane, article count,
-			 * unread, the view, filter and search ("all" when
-			 * none), fold state. */
-			left = xasprintf(_(" %s | %s articles, %s unread |"
-			    " %s | %s | ? help"), _(p->type->name), buf,
-			    ubuf, scope, ui->fold ? _("folded") :
-			    _("unfolded"));
+			/* TRANSLATORS: status line: pane, the counts above,
+			 * the view, filter and search ("all" when none),
+			 * fold state. */
+			left = xasprintf(_(" %s | %s | %s | %s | ? help"),
+			    _(p->type->name), count, scope, ui->fold ?
+			    _("folded") : _("unfolded"));
+		free(count);
 		free(scope);
 	}
 	ui_put(ui, stdscr, ui->lay.status.y, 0, COLS, left, ui->color ?
 	    COLOR_PAIR(5) | A_REVERSE : A_REVERSE);
 	wnoutrefresh(stdscr);
 	free(left);
+}
+
+/* For store_count_matches: whether a key (or a signal) waits. */
+static bool
+key_waiting(void *arg)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	(void)arg;
+	return got_signal || poll(&pfd, 1, 0) > 0;
+}
+
+/* Count the query's articles, unless a key comes first: then the count
+ * waits for the next pause. */
+static void
+count_view(struct ui *ui)
+{
+	char *err = NULL;
+	int64_t n, unread;
+	int rc = store_count_matches(ui->st, ui->query, key_waiting, NULL,
+	    &n, &unread, &err);
+
+	if (rc == STORE_ESTOPPED)
+		return;
+	ui->view_stale = false;
+	if (rc != 0) {
+		ui_message(ui, "%s", err);
+		free(err);
+		return;
+	}
+	ui->view_total = n;
+	ui->view_unread = unread;
+}
+
+/* The next key within wait_ms.  While a count of the list is due, it
+ * runs first if no key is waiting already, and gives way to one that
+ * comes: a keypress never waits for it. */
+static int
+next_key(struct ui *ui, wint_t *wc, int wait_ms)
+{
+	int rc;
+
+	if (ui->view_stale && ui->query != NULL && !ui->preview_pending) {
+		timeout(0);
+		if ((rc = ui_get_wch(stdscr, wc)) != ERR)
+			return rc;
+		count_view(ui);
+		ui_draw_status(ui);
+		doupdate();
+	}
+	timeout(wait_ms);
+	return ui_get_wch(stdscr, wc);
 }
 
 static void
@@ -1464,6 +1547,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	ui.env.source_ctx = o->source_ctx;
 	ui.data_version = store_data_version(st);
 	ui.total = ui.unread = -1;	/* counted after the first screen */
+	ui.view_total = ui.view_unread = -1;
 	apply_layout(&ui);
 	timeout(poll_ms);
 
@@ -1481,8 +1565,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			doupdate();
 		}
 
-		timeout(ui.preview_pending ? ui.preview_ms : poll_ms);
-		rc = ui_get_wch(stdscr, &wc);
+		rc = next_key(&ui, &wc, ui.preview_pending ? ui.preview_ms :
+		    poll_ms);
 		if (ui.npending > 0)
 			flush_marks(&ui);
 		if (rc == ERR) {
@@ -1497,12 +1581,14 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 			if (ui.counts_stale && ui.npending == 0) {
 				ui.counts_stale = false;
 				refresh_counts(&ui);
+				ui.view_stale = true;
 			}
 			/* The timeout: has another process imported? */
 			v = store_data_version(st);
 			if (v != ui.data_version) {
 				ui.data_version = v;
 				refresh_counts(&ui);
+				ui.view_stale = true;
 				ui.jump_to = ui.id;
 				ui.pane[PANE_LIST].flags |= PANE_RECALC;
 			}

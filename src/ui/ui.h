@@ -158,6 +158,10 @@ struct ui {
 	char		*message;	/* status message, or NULL */
 	bool		 no_match;	/* the query matches nothing */
 	int64_t		 total, unread;
+	/* The articles the query takes, and unread ones among them (-1
+	 * until counted); view_stale: to count while no key waits. */
+	int64_t		 view_total, view_unread;
+	bool		 view_stale;
 	int64_t		 data_version;
 	int		 refresh_ms;	/* the key wait (set refresh) */
 	/* Marks not yet written: another process held the write lock. */

@@ -39,6 +39,16 @@ list_rows | grep -q 'Kessing' || fail "the dam stories are not listed while typi
 grep -q 'Search: Kess' "$tmp/screen" || fail "the prompt went away before Enter"
 keys Enter
 wait_for '| Kess\* |'
+# The status line counts the articles the search takes, of all 46, and
+# the unread ones among them; m moves that count at once.
+kess=$("$LEDE" --db "$db" list 'Kess*' | wc -l)
+[ "$kess" -gt 1 ] || fail "Kess* lists $kess articles"
+wait_for "| $kess of 46 articles, [0-9]* unread | Kess\\* |"
+unread=$(sed -n "s/.*| $kess of 46 articles, \([0-9]*\) unread.*/\1/p" "$tmp/screen")
+keys m
+wait_for "| $kess of 46 articles, $((unread + 1)) unread | Kess\\* |"
+keys m
+wait_for "| $kess of 46 articles, $unread unread | Kess\\* |"
 # The body says where the words are, with a snippet.
 wait_for 'Found: .*Kessing'
 

@@ -603,17 +603,13 @@ collect_id(const struct store_hit *h, void *ctx)
 	return 0;
 }
 
-/* A word in thousands of articles takes other paths (looked up article
- * by article in date order; ranked among the newest matches): the same
- * answers. */
+/* 2,100 articles (ids 5 to 2104) with "harbour", dated against their
+ * import order; ids 5, 705 and 1405 say it "froze". */
 static void
-test_query_common_words(void **state)
+add_harbours(struct fixture *f)
 {
-	struct fixture *f = *state;
-	struct store_list_query lq = { .limit = 3 };
-	struct strbuf b = { 0 };
 	enum store_put res;
-	char *err = NULL, digest[17], *got;
+	char *err = NULL, digest[17];
 	int i;
 
 	assert_int_equal(store_begin(f->st, &err), 0);
@@ -624,7 +620,6 @@ test_query_common_words(void **state)
 		a->title = xasprintf("Harbour report %d", i);
 		a->body = xstrdup(i % 700 == 0 ? "The harbour froze." :
 		    "The harbour was busy.");
-		/* Dates run against the import order. */
 		a->published = 1600000000 - (int64_t)i * 3600;
 		article_digest(a, digest);
 		assert_int_equal(store_article_put(f->st, a, digest, &res,
@@ -632,6 +627,20 @@ test_query_common_words(void **state)
 		article_free(a);
 	}
 	assert_int_equal(store_commit(f->st, &err), 0);
+}
+
+/* A word in thousands of articles takes other paths (looked up article
+ * by article in date order; ranked among the newest matches): the same
+ * answers. */
+static void
+test_query_common_words(void **state)
+{
+	struct fixture *f = *state;
+	struct store_list_query lq = { .limit = 3 };
+	struct strbuf b = { 0 };
+	char *err = NULL, *got;
+
+	add_harbours(f);
 	/* Newest first: the first three imported. */
 	got = ids(f, "harbour");
 	assert_int_equal(strncmp(got, "5,6,7,", 6), 0);
@@ -669,6 +678,115 @@ test_query_common_words(void **state)
 	strbuf_fini(&b);
 }
 
+static bool
+stop_now(void *ctx)
+{
+	(*(int *)ctx)++;
+	return true;
+}
+
+static bool
+stop_never(void *ctx)
+{
+	(*(int *)ctx)++;
+	return false;
+}
+
+/* store_count_matches(text) must give want articles, want_unread of
+ * them unread, asking stop (if any) on the way. */
+static void
+check_count(struct fixture *f, const char *text, bool (*stop)(void *),
+    int *asked, int64_t want, int64_t want_unread)
+{
+	struct query *q = text != NULL ? parse_ok(text) : NULL;
+	int64_t n = -1, unread = -1;
+	char *err = NULL;
+
+	if (store_count_matches(f->st, q, stop, asked, &n, &unread, &err) !=
+	    0)
+		fail_msg("'%s': %s", text, err ? err : "stopped");
+	if (n != want || unread != want_unread)
+		fail_msg("'%s' counted %lld, %lld unread; want %lld, %lld",
+		    text ? text : "(all)", (long long)n, (long long)unread,
+		    (long long)want, (long long)want_unread);
+	query_free(q);
+}
+
+/* The reader's count of its list: every article the query takes and
+ * the unread ones, by each of the ways words are found, and dates far
+ * beyond those the list orders by; a count told to stop ends at once
+ * and leaves nothing half done for the next. */
+static void
+test_query_counts(void **state)
+{
+	struct fixture *f = *state;
+	struct article *a = article_new();
+	struct query *q;
+	enum store_put res;
+	char *err = NULL, digest[17];
+	int64_t n, unread;
+	int asked = 0;
+
+	add_harbours(f);
+	/* Id 2105, dated in the year 2700. */
+	a->origin = xstrdup("/far.txt");
+	a->title = xstrdup("Time capsule opened");
+	a->body = xstrdup("The harbour museum opened it.");
+	a->published = 23036572800;
+	article_digest(a, digest);
+	assert_int_equal(store_begin(f->st, &err), 0);
+	assert_int_equal(store_article_put(f->st, a, digest, &res, &err), 0);
+	assert_int_equal(store_commit(f->st, &err), 0);
+	article_free(a);
+	assert_int_equal(store_set_read(f->st, 5, true, false, NULL, &err),
+	    0);
+	assert_int_equal(store_set_read(f->st, 705, true, false, NULL, &err),
+	    0);
+	assert_int_equal(store_set_read(f->st, 2, true, false, NULL, &err),
+	    0);
+
+	check_count(f, NULL, NULL, NULL, 2105, 2102);
+	check_count(f, "froze", NULL, NULL, 3, 1);	/* rare: ids */
+	check_count(f, "harbour", NULL, NULL, 2101, 2099);	/* common */
+	check_count(f, "harbour froze", NULL, NULL, 3, 1);
+	check_count(f, "harbour -froze", NULL, NULL, 2098, 2098);
+	check_count(f, "\"harbour froze\"", NULL, NULL, 3, 1);
+	check_count(f, "harb*", NULL, NULL, 2101, 2099);
+	check_count(f, "tram* or strasse", NULL, NULL, 3, 2);
+	check_count(f, "unread harbour", NULL, NULL, 2099, 2099);
+	check_count(f, "is:read", NULL, NULL, 3, 0);
+	check_count(f, "froze since:2020-08-01", NULL, NULL, 2, 0);
+	check_count(f, "since:2022-01-28", NULL, NULL, 3, 2);
+	check_count(f, "since:2600-01-01", NULL, NULL, 1, 1);
+	check_count(f, "harbour until:2600-01-01", NULL, NULL, 2100, 2098);
+	check_count(f, "-has:date", NULL, NULL, 1, 1);
+	check_count(f, "nowhere", NULL, NULL, 0, 0);
+
+	/* A stop that never comes is asked, and changes nothing. */
+	check_count(f, "busy", stop_never, &asked, 2097, 2097);
+	assert_true(asked > 0);
+	/* Told to stop: no figures, no message; the same count after is
+	 * whole, for words not yet looked up and for those that were. */
+	asked = 0;
+	q = parse_ok("busy or museum");
+	n = unread = -1;
+	assert_int_equal(store_count_matches(f->st, q, stop_now, &asked, &n,
+	    &unread, &err), STORE_ESTOPPED);
+	assert_int_equal(asked, 1);
+	assert_null(err);
+	assert_int_equal(n, -1);
+	query_free(q);
+	check_count(f, "busy or museum", NULL, NULL, 2098, 2098);
+	asked = 0;
+	q = parse_ok("busy or museum");
+	assert_int_equal(store_count_matches(f->st, q, stop_now, &asked, &n,
+	    &unread, &err), STORE_ESTOPPED);
+	query_free(q);
+	check_count(f, "busy or museum", NULL, NULL, 2098, 2098);
+	/* The list after a stopped count: the same rows. */
+	assert_ids(f, "froze", "5,705,1405");
+}
+
 int
 main(void)
 {
@@ -687,6 +805,8 @@ main(void)
 		    test_query_hostile_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_common_words,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_counts, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
