@@ -2451,6 +2451,19 @@ add_fold(struct strbuf *sql, const struct query *f, enum words_plan plan)
 	strbuf_adds(sql, "))");
 }
 
+/* Filter f again for a cluster's member "c", over an "a" of its own. */
+static void
+add_member_filter(struct strbuf *sql, const struct query *f,
+    enum words_plan plan)
+{
+	if (f == NULL)
+		return;
+	strbuf_adds(sql, " AND EXISTS (SELECT 1 FROM articles a"
+	    " WHERE a.id = c.id");
+	add_filter(sql, f, plan == WORDS_WALK ? WORDS_PROBE : plan);
+	strbuf_adds(sql, ")");
+}
+
 static void
 bind_filter(struct store *st, sqlite3_stmt *s, const struct query *f)
 {
@@ -3845,21 +3858,29 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	const char *cmp;
 	int rc, stop = 0;
 
+	plan = words_plan(st, q->filter, !q->unread_only);
 	strbuf_adds(&sql, "SELECT a.sort_time, a.id, a.published, a.title,"
 	    " s.name, a.is_read, a.is_starred, coalesce(a.cluster_id, 0), ");
-	strbuf_adds(&sql, q->fold ? "CASE WHEN a.cluster_id IS NULL THEN 0"
-	    " ELSE (SELECT count(*) - 1 FROM articles c"
-	    " WHERE c.cluster_id = a.cluster_id) END" : "0");
-	/* A copy that came in after its story was read must not hide
-	 * behind the folded row. */
-	strbuf_adds(&sql, q->fold ? ", a.cluster_id IS NOT NULL AND EXISTS"
-	    " (SELECT 1 FROM articles c WHERE c.cluster_id = a.cluster_id"
-	    " AND c.id <> a.id AND c.is_read = 0)" : ", 0");
+	if (q->fold) {
+		/* The copies the folded row hides: those the list would
+		 * show unfolded, so under a filter only those it takes. */
+		strbuf_adds(&sql, "CASE WHEN a.cluster_id IS NULL THEN 0"
+		    " ELSE (SELECT count(*) FROM articles c"
+		    " WHERE c.cluster_id = a.cluster_id AND c.id <> a.id");
+		add_member_filter(&sql, q->filter, plan);
+		/* A copy that came in after its story was read must not
+		 * hide behind the folded row. */
+		strbuf_adds(&sql, ") END, a.cluster_id IS NOT NULL AND EXISTS"
+		    " (SELECT 1 FROM articles c WHERE c.cluster_id ="
+		    " a.cluster_id AND c.id <> a.id AND c.is_read = 0");
+		add_member_filter(&sql, q->filter, plan);
+		strbuf_adds(&sql, ")");
+	} else
+		strbuf_adds(&sql, "0, 0");
 	/* The copies of each cluster counted for the rows of the page
 	 * only (add_page_ids). */
 	strbuf_adds(&sql, " FROM articles a LEFT JOIN sources s"
 	    " ON s.id = a.source_id");
-	plan = words_plan(st, q->filter, !q->unread_only);
 	if (q->from != NULL) {
 		cmp = q->older ? (q->inclusive ? "<=" : "<") : (q->inclusive ?
 		    ">=" : ">");

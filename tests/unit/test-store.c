@@ -1456,6 +1456,7 @@ test_store_word_pages_in_date_order(void **state)
 struct copies_of {
 	int64_t	id;
 	int	copies_unread;	/* -1: no such row */
+	int64_t	copies;
 };
 
 static int
@@ -1463,8 +1464,10 @@ note_copies(const struct store_page_row *r, void *ctx)
 {
 	struct copies_of *o = ctx;
 
-	if (r->id == o->id)
+	if (r->id == o->id) {
 		o->copies_unread = r->copies_unread;
+		o->copies = r->copies;
+	}
 	return 0;
 }
 
@@ -1474,17 +1477,30 @@ static int
 row_copies_unread(struct store *st, const struct store_page_query *q,
     int64_t id)
 {
-	struct copies_of o = { id, -1 };
+	struct copies_of o = { id, -1, -1 };
 	char *err = NULL;
 
 	assert_int_equal(store_list_page(st, q, note_copies, &o, &err), 0);
 	return o.copies_unread;
 }
 
+/* The copies article id's row on the page q gives stands for (its
+ * "(+N)"); -1 if there is no such row. */
+static int64_t
+row_copies(struct store *st, const struct store_page_query *q, int64_t id)
+{
+	struct copies_of o = { id, -1, -1 };
+	char *err = NULL;
+
+	assert_int_equal(store_list_page(st, q, note_copies, &o, &err), 0);
+	return o.copies;
+}
+
 /* z in the reader keeps its place on a cluster's row: the row the folded
  * list shows for a duplicate is its oldest copy that the filter takes,
  * and an article in no cluster, or a cluster the filter drops, has none.
- * The row says whether a copy is unread. */
+ * The row says how many copies it hides and whether one is unread, of
+ * those the filter takes. */
 static void
 test_store_fold_head(void **state)
 {
@@ -1543,6 +1559,20 @@ test_store_fold_head(void **state)
 	    0);
 	assert_int_equal(row_copies_unread(st, &pq, id[0]), 1);
 	assert_int_equal(row_copies_unread(st, &pq, id[3]), 0);
+	/* The row counts and flags the copies z would show: under "red",
+	 * not the grey original. */
+	assert_int_equal(row_copies(st, &pq, id[0]), 2);
+	assert_int_equal(row_copies(st, &pq, id[3]), 0);
+	assert_int_equal(store_set_read(st, id[2], true, false, NULL, &err),
+	    0);
+	assert_int_equal(store_set_read(st, id[0], false, false, NULL, &err),
+	    0);
+	pq.filter = red;
+	assert_int_equal(row_copies(st, &pq, id[1]), 1);
+	assert_int_equal(row_copies_unread(st, &pq, id[1]), 0);
+	assert_int_equal(store_set_read(st, id[2], false, false, NULL, &err),
+	    0);
+	assert_int_equal(row_copies_unread(st, &pq, id[1]), 1);
 	query_free(red);
 	query_free(blue);
 	store_close(st);
