@@ -26,6 +26,19 @@ jq -e 'all(.snippet | test("\\[Kessing\\]"))' "$tmp/out" >/dev/null ||
 	fail "snippets do not mark the hit"
 expect_status 0 "$LEDE" --db "$db" search Kessing
 
+# A snippet's window is chosen in time that grows with the hits, not
+# with their square: an article of 300,000 hits took about a minute
+# (and froze the reader while a search was typed).  The bound is far
+# from both: 0.1 s now.
+mkdir "$tmp/many"
+awk 'BEGIN { printf "A transcript\n\n"
+	for (i = 0; i < 300000; i++) printf "the word "; print "" }' >"$tmp/many/a.txt"
+"$LEDE" --db "$tmp/many.db" import "$tmp/many" >/dev/null 2>&1 || fail "import 300,000 words"
+timeout 30 "$LEDE" --db "$tmp/many.db" search --json word >"$tmp/many.json" ||
+	fail "search over 300,000 hits did not end within 30 s"
+jq -e '.[0].snippet | test("the \\[word\\] the \\[word\\]")' "$tmp/many.json" >/dev/null ||
+	fail "the snippet of 300,000 hits: $(cut -c1-200 "$tmp/many.json")"
+
 # On a terminal each article is one line, cut to the terminal's width,
 # and so is its snippet, with the hit kept in view; a pipe gets whole
 # lines.  tty_run COLS ARGS... runs lede on a pseudo-terminal COLS wide
