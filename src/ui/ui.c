@@ -807,6 +807,14 @@ restore_place(struct ui *ui, struct ui_place *pl)
 	ui->jump_to = pl->id;
 }
 
+/* n for ngettext, of a count that may not be known yet (-1), which is
+ * then shown as "..." with the plural. */
+static unsigned long
+plural_n(int64_t n)
+{
+	return n >= 0 ? (unsigned long)n : 2;
+}
+
 void
 ui_draw_status(struct ui *ui)
 {
@@ -843,14 +851,17 @@ ui_draw_status(struct ui *ui)
 				    ui->view_unread);
 			}
 			/* TRANSLATORS: status line: the articles that the
-			 * search or filter takes, of all articles, and
-			 * unread ones among those it takes. */
-			count = xasprintf(_("%s of %s articles, %s unread"),
+			 * search or filter takes, of all articles (the
+			 * number that chooses the form), and unread ones
+			 * among those it takes. */
+			count = xasprintf(ngettext("%s of %s article, %s unread",
+			    "%s of %s articles, %s unread", plural_n(ui->total)),
 			    vbuf, buf, ubuf);
 		} else
 			/* TRANSLATORS: status line: all articles, and
 			 * unread ones. */
-			count = xasprintf(_("%s articles, %s unread"), buf,
+			count = xasprintf(ngettext("%s article, %s unread",
+			    "%s articles, %s unread", plural_n(ui->total)), buf,
 			    ubuf);
 
 		if (ui->no_match)
@@ -1516,9 +1527,11 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 		if (set.nerrors > 1)
 			/* TRANSLATORS: the first problem, then how many
 			 * more; "lede check" is a command. */
-			ui_message(&ui, _("%.*s (and %zu more problems in the "
-			    "file: \"lede check\" lists them)"), first,
-			    set.errors, set.nerrors - 1);
+			ui_message(&ui, ngettext("%.*s (and %zu more problem"
+			    " in the file: \"lede check\" lists them)",
+			    "%.*s (and %zu more problems in the file:"
+			    " \"lede check\" lists them)", set.nerrors - 1),
+			    first, set.errors, set.nerrors - 1);
 		else
 			ui_message(&ui, "%s", set.errors);
 	}

@@ -16,8 +16,8 @@ unbind q
 CONF
 start 160 48 --db "$db" --config "$tmp/config" read
 wait_for "config:3: unknown command 'frobnicate'"
-grep -q '1 more problems in the file: "lede check" lists them' "$tmp/screen" ||
-	fail "the second bad line is not counted"
+grep -q '(and 1 more problem in the file: "lede check" lists them)' "$tmp/screen" ||
+	fail "the second bad line is not counted, in the singular"
 # lede check lists every problem of the file, and fails.
 expect_status 1 "$LEDE" --db "$db" --config "$tmp/config" check
 expect_grep "config:3: unknown command 'frobnicate'" "$tmp/out"
@@ -54,6 +54,19 @@ wait_for 'LEDE-EXITED-1'
 start 160 48 --db "$db" --config /dev/null read
 wait_for 'Articles'
 wait_for '│'
+keys q
+wait_for 'LEDE-EXITED-0'
+# One article is an article, in the status line too.
+mkdir "$tmp/one"
+cp "$top_srcdir/tests/fixtures/articles/lighthouse.txt" "$tmp/one/"
+"$LEDE" --db "$tmp/one.db" import "$tmp/one" >/dev/null 2>&1 || fail "import one"
+start 100 30 --db "$tmp/one.db" --config /dev/null read
+wait_for '| 1 article, 1 unread | all articles |'
+keys /
+wait_for 'Search:'
+keys -l 'lighthouse'
+keys Enter
+wait_for '| 1 of 1 article, [01] unread | lighthouse |'
 keys q
 wait_for 'LEDE-EXITED-0'
 finish
