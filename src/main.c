@@ -1522,6 +1522,9 @@ cmd_check(struct globals *g, int argc, char **argv)
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
 	n = store_check(st, print_problem, &damaged, &err);
+	if (n >= 0 && store_readonly(st))
+		fprintf(stderr, _("lede: note: the cache is read-only, so its"
+		    " search index was not compared with its articles\n"));
 	store_close(st);
 	if (n < 0)
 		return fail_msg(err);

@@ -1380,12 +1380,15 @@ register_tokenizer(struct store *st, char **err)
 }
 
 /* SQLite's message for the last error, but for a full disk one that
- * says so: "database or disk is full" leaves the user to guess which. */
+ * says so: "database or disk is full" leaves the user to guess which;
+ * and "attempt to write a readonly database" is said plainly. */
 static const char *
 db_error(struct store *st)
 {
 	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL)
 		return _("the disk is full");
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
+		return _("the cache is read-only");
 	return sqlite3_errmsg(st->db);
 }
 
@@ -1402,7 +1405,8 @@ exec(struct store *st, const char *sql, char **err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL)
+		if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_FULL ||
+		    (sqlite3_errcode(st->db) & 0xff) == SQLITE_READONLY)
 			*err = xasprintf("%s: %s: %s", st->path,
 			    _("cannot write the cache"), db_error(st));
 		else
@@ -1538,6 +1542,13 @@ migrate(struct store *st, char **err)
 	st->opened_version = version;
 	if (version == target)
 		return 0;
+	if (store_readonly(st)) {
+		*err = xasprintf(_("%s: the cache is read-only, and this"
+		    " lede must upgrade it (schema %d to %d): run lede on it"
+		    " once as a user who may write it"), st->path, version,
+		    target);
+		return -1;
+	}
 	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
 	/* Another lede may have upgraded (or created) the cache while we
@@ -1648,8 +1659,13 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	st->open_fd = -1;
 	if (flags & STORE_CREATE) {
 		/* Create the file ourselves so it is private from the
-		 * start; SQLite gives -wal and -shm the same mode. */
-		st->open_fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+		 * start; SQLite gives -wal and -shm the same mode.  A file
+		 * that is there is only read here: a cache we may not
+		 * write can still be read (store_readonly). */
+		st->open_fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (st->open_fd < 0 && errno == ENOENT)
+			st->open_fd = open(path, O_WRONLY | O_CREAT |
+			    O_CLOEXEC, 0600);
 		if (st->open_fd < 0) {
 			*err = xasprintf(_("%s: cannot create the cache: %s"),
 			    path, strerror(errno));
@@ -1723,7 +1739,14 @@ store_open(const char *path, int flags, struct store **out, char **err)
 	*out = st;
 	return 0;
 not_cache:
-	{
+	if (sqlite3_extended_errcode(st->db) == SQLITE_READONLY_DIRECTORY) {
+		/* Not the file's fault: SQLite keeps its log and index
+		 * of the log beside it, even to read. */
+		free(*err);
+		*err = xasprintf(_("%s: cannot read the cache: its directory"
+		    " is read-only, and SQLite needs to keep %s-wal and"
+		    " %s-shm beside it"), path, path, path);
+	} else {
 		char *msg = *err;
 
 		*err = xasprintf(_("%s (is it a lede cache?)"), msg);
@@ -1771,9 +1794,20 @@ store_opened_version(const struct store *st)
 	return st->opened_version;
 }
 
+bool
+store_readonly(const struct store *st)
+{
+	return sqlite3_db_readonly(st->db, "main") == 1;
+}
+
 int
 store_begin(struct store *st, char **err)
 {
+	if (store_readonly(st)) {
+		*err = xasprintf("%s: %s: %s", st->path,
+		    _("cannot write the cache"), _("the cache is read-only"));
+		return -1;
+	}
 	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
 	st->in_tx = true;
@@ -3259,7 +3293,11 @@ store_check(struct store *st, store_problem_fn fn, void *ctx, char **err)
 	if (exec(st, "DROP TABLE temp.fts_vocab", err) != 0)
 		return -1;
 	/* FTS5 compares its index with the content it was built from; it
-	 * reports a difference as SQLITE_CORRUPT_VTAB. */
+	 * reports a difference as SQLITE_CORRUPT_VTAB.  The comparison is
+	 * asked as a write, which a read-only cache refuses: there it is
+	 * left out (store_readonly tells the caller). */
+	if (store_readonly(st))
+		return n;
 	rc = sqlite3_exec(st->db, "INSERT INTO article_fts(article_fts, rank)"
 	    " VALUES('integrity-check', 1)", NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {

@@ -42,6 +42,10 @@ int store_open(const char *path, int flags, struct store **out, char **err);
 /* NULL-safe; rolls back an open transaction. */
 void store_close(struct store *st);
 
+/* Whether the cache may only be read (its file is not writable for this
+ * user): every write then fails with a message that says so. */
+bool store_readonly(const struct store *st);
+
 /* The cache's schema version as found when opened (before upgrading). */
 int store_opened_version(const struct store *st);
 

@@ -468,6 +468,9 @@ ui_mark(struct ui *ui, int64_t id, bool star, bool value, bool cluster)
 	struct pending_mark m = { id, star, value, cluster };
 	size_t i;
 
+	/* The reader's start said that marks are not kept. */
+	if (ui->readonly)
+		return;
 	/* A cluster's marks change counts we cannot know here. */
 	ui->counts_stale = true;
 	/* A later mark of the same kind replaces a waiting one. */
@@ -884,6 +887,9 @@ ui_draw_status(struct ui *ui)
 	wnoutrefresh(stdscr);
 	free(left);
 }
+
+static const char readonly_note[] = N_("the cache is read-only: read"
+    " marks and stars are not kept");
 
 /* For store_count_matches: whether a key (or a signal) waits. */
 static bool
@@ -1331,6 +1337,10 @@ global_action(struct ui *ui, enum action a)
 	case ACT_TOGGLE_STAR:
 		if (ui->article == NULL)
 			break;
+		if (ui->readonly) {
+			ui_message(ui, "%s", _(readonly_note));
+			break;
+		}
 		ui_mark(ui, ui->id, a == ACT_TOGGLE_STAR, a == ACT_TOGGLE_READ ?
 		    !ui->article->is_read : !ui->article->is_starred, false);
 		if (a == ACT_TOGGLE_READ)
@@ -1560,6 +1570,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	ui.env.source_ctx = o->source_ctx;
 	ui.data_version = store_data_version(st);
 	ui.total = ui.unread = -1;	/* counted after the first screen */
+	if ((ui.readonly = store_readonly(st)))
+		ui_message(&ui, "%s", _(readonly_note));
 	ui.view_total = ui.view_unread = -1;
 	apply_layout(&ui);
 	timeout(poll_ms);

@@ -155,6 +155,7 @@ struct ui {
 	int64_t		 jump_to;
 	bool		 list_reset;
 	bool		 counts_stale;	/* marks changed since counted */
+	bool		 readonly;	/* the cache: marks are not kept */
 	char		*message;	/* status message, or NULL */
 	bool		 no_match;	/* the query matches nothing */
 	int64_t		 total, unread;
