@@ -340,16 +340,16 @@ put_clean(const char *s, int flags)
 	free(c);
 }
 
-/* Print s cut to at most cols terminal cells, and padded to exactly
- * that many when pad. */
+/* Print s cut to at most cols terminal cells (SIZE_MAX: whole), then
+ * spaces up to pad cells. */
 static void
-put_cols(const char *s, size_t cols, bool pad)
+put_cols(const char *s, size_t cols, size_t pad)
 {
 	char *c = text_sanitize(s, TEXT_STRICT), *t = text_shorten(c, cols);
 	size_t w = text_width(t);
 
 	fputs(t, stdout);
-	for (; pad && w < cols; w++)
+	for (; w < pad; w++)
 		putchar(' ');
 	free(t);
 	free(c);
@@ -392,19 +392,23 @@ cols_left(size_t used)
 #define SOURCE_COLS	20
 
 /* The last two columns of a listing, after used cells: the outlet, the
- * title.  On a terminal the title is cut to the line, so that a listing
- * at 80 columns keeps one article a line. */
+ * title.  On a terminal the outlet is cut to its column and the title
+ * to the line, so that a listing at 80 columns keeps one article a
+ * line. */
 static void
 put_source_title(size_t used, const char *source, const char *title)
 {
 	size_t left = cols_left(used + SOURCE_COLS + 2);
 
-	put_cols(source ? source : "", SOURCE_COLS, true);
+	/* A pipe or file gets the whole outlet too, for grep: a long one
+	 * pushes its title along. */
+	put_cols(source ? source : "", out_cols == 0 ? SIZE_MAX : SOURCE_COLS,
+	    SOURCE_COLS);
 	fputs("  ", stdout);
 	if (left == SIZE_MAX)
 		put_clean(title, 0);
 	else
-		put_cols(title, left, false);
+		put_cols(title, left, 0);
 	putchar('\n');
 }
 

@@ -57,6 +57,11 @@ tty_run 80 "$LEDE" --db "$db" list
 grep -q '…$' "$tmp/tty" || fail "no title was cut at 80 columns"
 "$LEDE" --db "$db" list | grep -q '^.\{100\}' ||
 	fail "a pipe does not get whole titles"
+# An outlet longer than its column: cut on the terminal, whole in a
+# pipe, where grep finds it.
+grep -q 'Le Courrier de…' "$tmp/tty" || fail "a long outlet was not cut at 80 columns"
+"$LEDE" --db "$db" list | grep -q "  Le Courrier de l’Estuaire  Rupture du barrage" ||
+	fail "a pipe does not get whole outlets"
 tty_run 80 "$LEDE" --db "$db" search harbour
 [ "$(cat "$tmp/tty.max")" -le 80 ] || fail "search overflows 80 columns"
 [ "$(grep -c '^             ' "$tmp/tty")" -eq \
