@@ -232,8 +232,18 @@ walk(const char *dir, struct filelist *fl, struct dirs_seen *seen,
 			free(path);
 		} else if (type == 'f' && is_article_name(path))
 			filelist_add(fl, path, via);
-		else
+		else {
+			/* A pipe, a device or a socket with an article's
+			 * name (or a link to one) is worth a word. */
+			if (type == '?' && is_article_name(path)) {
+				msg = xasprintf(_("%s: not a regular file"),
+				    path);
+				report(o, stats, msg);
+				free(msg);
+				stats->failed++;
+			}
 			free(path);
+		}
 	}
 	free(names.v);
 	free(names.arg);
@@ -496,11 +506,14 @@ import_scan(char *const *paths, size_t npaths, const struct import_opts *opts,
 			stats->failed++;
 		} else if (S_ISDIR(sb.st_mode)) {
 			size_t before = fl->n, dirs = seen.n;
+			size_t failed = stats->failed;
 
 			walk(paths[i], fl, &seen, opts, stats, false, 0);
 			/* Likely the wrong directory: say so (unless it was
-			 * walked already, which walk has said). */
-			if (fl->n == before && seen.n > dirs) {
+			 * walked already, or its files could not be taken,
+			 * which walk has said). */
+			if (fl->n == before && seen.n > dirs &&
+			    stats->failed == failed) {
 				msg = xasprintf(_("%s: no articles here (files "
 				    "named *.txt)"), paths[i]);
 				report(opts, stats, msg);

@@ -93,6 +93,18 @@ expect_grep '^Imported: 2, updated: 0, unchanged: 0, failed: 4$' "$tmp/out"
 if mkfifo "$tmp/fifo.txt" 2>/dev/null; then
 	expect_status 3 timeout 20 "$LEDE" --db "$db" import "$tmp/fifo.txt"
 	expect_grep "$tmp/fifo.txt: not a regular file" "$tmp/err"
+	# Found in a directory, such a file (and a link to a device) is
+	# named too, not taken for an empty directory; one that would not
+	# be taken (not *.txt) is no concern of the import.
+	mkdir "$tmp/special"
+	mkfifo "$tmp/special/pipe.txt" "$tmp/special/notes.md"
+	ln -s /dev/null "$tmp/special/null.txt"
+	expect_status 3 timeout 20 "$LEDE" --db "$tmp/special.db" import "$tmp/special"
+	expect_grep '^Imported: 0, updated: 0, unchanged: 0, failed: 2$' "$tmp/out"
+	expect_grep "$tmp/special/pipe.txt: not a regular file" "$tmp/err"
+	expect_grep "$tmp/special/null.txt: not a regular file" "$tmp/err"
+	expect_no_grep "notes.md" "$tmp/err"
+	expect_no_grep "no articles here" "$tmp/err"
 fi
 # A pipe on standard input has no path, and is not "missing" (realpath's
 # ENOENT); "-" is no name for it.
