@@ -57,6 +57,7 @@ static int cmd_similarity(struct globals *, int, char **);
 static int cmd_dupes(struct globals *, int, char **);
 static int cmd_reindex(struct globals *, int, char **);
 static int cmd_check(struct globals *, int, char **);
+static int cmd_mark(struct globals *, int, char **);
 
 static const struct command commands[] = {
 	{ "read", cmd_read, N_("[--wide|--narrow] [ID]"),
@@ -68,6 +69,8 @@ static const struct command commands[] = {
 	{ "search", cmd_search, N_("[--json] [--limit N] [--fold] QUERY..."),
 	    N_("search, best match first (20 unless --limit)") },
 	{ "show", cmd_show, N_("[--json] ID"), N_("show one article") },
+	{ "mark", cmd_mark, N_("[--unread] (--all | QUERY...)"),
+	    N_("mark the articles that match a query read (or unread)") },
 	{ "stats", cmd_stats, N_("[--json]"),
 	    N_("show figures about the cache") },
 	{ "related", cmd_related, N_("[--json] [--limit N] ID"),
@@ -1462,6 +1465,73 @@ cmd_reindex(struct globals *g, int argc, char **argv)
 	import_rules_free(rules);
 	if (rc != 0)
 		return fail_msg(err);
+	return EXIT_OK;
+}
+
+/* mark: the articles a query takes read or unread.  A query is needed,
+ * or --all: an empty one would take the whole cache. */
+static int
+cmd_mark(struct globals *g, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "unread", no_argument, NULL, 'u' },
+		{ "all", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct query *filter = NULL;
+	struct store *st = NULL;
+	char *err = NULL, **args;
+	bool read = true, all = false, asked;
+	int64_t changed = 0;
+	int c, rc = 0;
+
+	argv = args = query_args(argc, argv, &argc);
+	while (rc == 0 && (c = getopt_long(argc, argv, ":", longopts,
+	    NULL)) != -1) {
+		if (c == 'u')
+			read = false;
+		else if (c == 'a')
+			all = true;
+		else
+			rc = bad_option("mark", c, argv);
+	}
+	asked = rc == 0 && has_text(argc - optind, argv + optind);
+	if (rc == 0 && all && asked)
+		rc = usage_error(_("mark: --all and a query exclude each "
+		    "other"));
+	else if (rc == 0 && !all && !asked)
+		rc = usage_error(_("mark: which articles? Give a query, or "
+		    "--all"));
+	if (rc == 0 && asked)
+		rc = parse_query("mark", argc, argv, &filter);
+	free(args);
+	if (rc != 0)
+		return rc;
+	if (asked && query_match(filter) == NULL &&
+	    strcmp(query_where(filter), "1") == 0) {
+		query_free(filter);
+		return usage_error(_("%s: the query has no word or filter to "
+		    "look for"), "mark");
+	}
+	if (open_store(g, false, &st, &err) != 0) {
+		query_free(filter);
+		return fail_msg(err);
+	}
+	/* Another lede writing (an import) is waited for, as import
+	 * waits. */
+	store_set_busy_timeout(st, 10000);
+	rc = store_mark_matches(st, filter, read, &changed, &err);
+	store_close(st);
+	query_free(filter);
+	if (rc == STORE_EBUSY)
+		return fail_msg(xstrdup(_("the cache stayed locked by another "
+		    "lede: try again")));
+	if (rc != 0)
+		return fail_msg(err);
+	printf(read ? ngettext("%" PRId64 " article marked read\n",
+	    "%" PRId64 " articles marked read\n", (unsigned long)changed) :
+	    ngettext("%" PRId64 " article marked unread\n", "%" PRId64
+	    " articles marked unread\n", (unsigned long)changed), changed);
 	return EXIT_OK;
 }
 

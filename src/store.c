@@ -4013,6 +4013,47 @@ store_set_read(struct store *st, int64_t id, bool read, bool cluster,
 }
 
 int
+store_mark_matches(struct store *st, const struct query *f, bool read,
+    int64_t *changed, char **err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *s = NULL;
+	const char *match = qmatch(st, f);
+	struct match_set *m;
+	enum words_plan plan = WORDS_IDS;
+	int rc;
+
+	if (store_readonly(st)) {
+		*err = xasprintf("%s: %s: %s", st->path,
+		    _("cannot write the cache"), _("the cache is read-only"));
+		return -1;
+	}
+	/* As store_count_matches: a common word through the bitmap. */
+	if (match != NULL) {
+		if ((m = match_set(st, match)) == NULL)
+			return fail(st, err, _("cannot read the cache"));
+		if (m->count > COMMON_MATCHES)
+			plan = WORDS_SET;
+	}
+	strbuf_addf(&sql, "UPDATE articles SET is_read = %d WHERE is_read <>"
+	    " %d AND id IN (SELECT a.id FROM articles a WHERE 1", read, read);
+	add_filter(&sql, f, plan);
+	strbuf_adds(&sql, ")");
+	if (prepare_filtered(st, &sql, &s, err) != 0)
+		return -1;
+	bind_filter(st, s, f);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return STORE_EBUSY;
+	if (rc != SQLITE_DONE)
+		return fail(st, err, _("cannot write the cache"));
+	if (changed != NULL)
+		*changed = sqlite3_changes64(st->db);
+	return 0;
+}
+
+int
 store_set_starred(struct store *st, int64_t id, bool starred, char **err)
 {
 	return update_mark(st, "UPDATE articles SET is_starred = ?2"

@@ -282,6 +282,11 @@ int store_set_read(struct store *st, int64_t id, bool read, bool cluster,
     int64_t *changed, char **err);
 int store_set_starred(struct store *st, int64_t id, bool starred,
     char **err);
+/* Mark every article that filter f takes (NULL: every article) read or
+ * unread, in one statement; *changed (if not NULL) is set to the number
+ * whose mark changed.  STORE_EBUSY as store_set_read. */
+int store_mark_matches(struct store *st, const struct query *f, bool read,
+    int64_t *changed, char **err);
 
 /* Ready the connection for a long run of writes (import, reindex): a
  * page cache of 64 MB instead of SQLite's 2 MB, and a checkpoint every

@@ -1254,6 +1254,85 @@ pick_view(struct ui *ui)
 	}
 }
 
+/* Ask question in the status line: true for y.  Any other key says no;
+ * a new terminal size redraws the screen and asks again. */
+static bool
+confirm(struct ui *ui, const char *question)
+{
+	wint_t wc = 0;
+	int rc;
+
+	for (;;) {
+		ui_message(ui, "%s", question);
+		update_screen(ui);
+		ui_draw_status(ui);
+		doupdate();
+		timeout(-1);
+		rc = ui_get_wch(stdscr, &wc);
+		if (rc != KEY_CODE_YES || wc != KEY_RESIZE)
+			break;
+		apply_layout(ui);
+	}
+	free(ui->message);
+	ui->message = NULL;
+	return rc == OK && (wc == L'y' || wc == L'Y');
+}
+
+/* A: every article of the list read, as newsboat's A or tin's catchup,
+ * once the user has said yes to how many that is. */
+static void
+mark_list_read(struct ui *ui)
+{
+	char *err = NULL, *q;
+	int64_t n, unread, changed = 0;
+	int rc;
+
+	if (ui->readonly) {
+		ui_message(ui, "%s", _(readonly_note));
+		return;
+	}
+	flush_marks(ui);
+	if (store_count_matches(ui->st, ui->query, NULL, NULL, &n, &unread,
+	    &err) != 0) {
+		ui_message(ui, "%s", err);
+		free(err);
+		return;
+	}
+	if (unread == 0) {
+		ui_message(ui, _("no unread article in this list"));
+		return;
+	}
+	q = xasprintf(ngettext("Mark the %" PRId64 " unread article of this"
+	    " list read? (y/n)", "Mark the %" PRId64 " unread articles of"
+	    " this list read? (y/n)", (unsigned long)unread), unread);
+	if (!confirm(ui, q)) {
+		free(q);
+		ui_message(ui, _("nothing marked"));
+		return;
+	}
+	free(q);
+	rc = store_mark_matches(ui->st, ui->query, true, &changed, &err);
+	if (rc == STORE_EBUSY) {
+		ui_message(ui, _("another lede is writing the cache: try again"
+		    " in a moment"));
+		return;
+	}
+	if (rc != 0) {
+		ui_message(ui, "%s", err);
+		free(err);
+		return;
+	}
+	if (ui->article != NULL)
+		ui->article->is_read = true;
+	refresh_counts(ui);
+	ui->view_stale = ui->query != NULL;
+	mark_all(ui, PANE_RECALC);
+	ui->jump_to = ui->id;
+	ui_message(ui, ngettext("%" PRId64 " article marked read",
+	    "%" PRId64 " articles marked read", (unsigned long)changed),
+	    changed);
+}
+
 static void
 global_action(struct ui *ui, enum action a)
 {
@@ -1348,6 +1427,9 @@ global_action(struct ui *ui, enum action a)
 		else
 			ui->article->is_starred = !ui->article->is_starred;
 		ui->pane[PANE_LIST].flags |= PANE_RECALC;
+		break;
+	case ACT_MARK_ALL_READ:
+		mark_list_read(ui);
 		break;
 	case ACT_REFRESH:
 		refresh_counts(ui);

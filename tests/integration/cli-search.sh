@@ -323,4 +323,22 @@ for w in quarnby byline:quarnby islak "$(printf '\304\261slak')"; do
 done
 expect_status 0 "$LEDE" --db "$tmp/dateline.db" check
 
+# lede mark: the articles a query takes, read or unread; a query or
+# --all is needed.
+cp "$db" "$tmp/mark.db"
+expect_status 2 "$LEDE" --db "$tmp/mark.db" mark
+expect_grep 'mark: which articles? Give a query, or --all' "$tmp/err"
+expect_status 2 "$LEDE" --db "$tmp/mark.db" mark --all Kessing
+dam=$("$LEDE" --db "$tmp/mark.db" list Kessing | wc -l)
+[ "$dam" -gt 2 ] || fail "Kessing lists $dam articles"
+expect_status 0 "$LEDE" --db "$tmp/mark.db" mark Kessing
+expect_grep "^$dam articles marked read\$" "$tmp/out"
+[ "$("$LEDE" --db "$tmp/mark.db" list is:read | wc -l)" -eq "$dam" ] ||
+	fail "mark Kessing did not mark exactly the Kessing articles"
+[ "$("$LEDE" --db "$tmp/mark.db" list 'Kessing unread' | wc -l)" -eq 0 ] ||
+	fail "a Kessing article is still unread"
+expect_status 0 "$LEDE" --db "$tmp/mark.db" mark Kessing
+expect_grep '^0 articles marked read$' "$tmp/out"
+expect_status 0 "$LEDE" --db "$tmp/mark.db" mark --unread --all
+expect_grep "^$dam articles marked unread\$" "$tmp/out"
 finish

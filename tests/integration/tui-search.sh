@@ -49,6 +49,22 @@ keys m
 wait_for "| $kess of 46 articles, $((unread + 1)) unread | Kess\\* |"
 keys m
 wait_for "| $kess of 46 articles, $unread unread | Kess\\* |"
+# A marks the list read, once asked and answered with y: any other key
+# marks nothing.
+keys A
+wait_for "Mark the $unread unread articles of this list read? (y/n)"
+keys n
+wait_for 'nothing marked'
+keys A
+wait_for "Mark the $unread unread articles of this list read? (y/n)"
+keys y
+wait_for "$unread articles marked read"
+keys r
+wait_for "| $kess of 46 articles, 0 unread | Kess\\* |"
+[ "$("$LEDE" --db "$db" list 'Kess* unread' | wc -l)" -eq 0 ] ||
+	fail "A left articles of the list unread"
+[ "$("$LEDE" --db "$db" list unread | wc -l)" -gt 20 ] ||
+	fail "A marked articles outside the list read"
 # The body says where the words are, with a snippet.
 wait_for 'Found: .*Kessing'
 

@@ -787,6 +787,48 @@ test_query_counts(void **state)
 	assert_ids(f, "froze", "5,705,1405");
 }
 
+/* lede mark and the reader's A: every article a query takes, and no
+ * other, through the ways words are found; the count of changes is of
+ * those whose mark changed. */
+static void
+test_query_mark_matches(void **state)
+{
+	struct fixture *f = *state;
+	struct query *q;
+	char *err = NULL;
+	int64_t changed = -1;
+
+	add_harbours(f);
+	assert_int_equal(store_set_read(f->st, 5, true, false, NULL, &err),
+	    0);
+	q = parse_ok("froze");			/* rare: ids 5, 705, 1405 */
+	assert_int_equal(store_mark_matches(f->st, q, true, &changed, &err),
+	    0);
+	assert_int_equal(changed, 2);
+	query_free(q);
+	check_count(f, "froze", NULL, NULL, 3, 0);
+	check_count(f, NULL, NULL, NULL, 2104, 2101);
+	q = parse_ok("harbour -froze");		/* common, and negated */
+	assert_int_equal(store_mark_matches(f->st, q, true, &changed, &err),
+	    0);
+	assert_int_equal(changed, 2097);
+	query_free(q);
+	check_count(f, NULL, NULL, NULL, 2104, 4);
+	check_count(f, "unread", NULL, NULL, 4, 4);
+	assert_ids(f, "unread", "2,4,1,3");	/* the first fixtures */
+	q = parse_ok("since:2022-01-28 or lang:de");
+	assert_int_equal(store_mark_matches(f->st, q, true, &changed, &err),
+	    0);
+	assert_int_equal(changed, 3);
+	query_free(q);
+	assert_ids(f, "unread", "3");
+	/* All of them unread again. */
+	assert_int_equal(store_mark_matches(f->st, NULL, false, &changed,
+	    &err), 0);
+	assert_int_equal(changed, 2103);
+	check_count(f, NULL, NULL, NULL, 2104, 2104);
+}
+
 int
 main(void)
 {
@@ -807,6 +849,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_counts, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_query_mark_matches,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
