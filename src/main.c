@@ -64,7 +64,8 @@ static const struct command commands[] = {
 	    N_("open the reader (also: lede with no command)") },
 	{ "import", cmd_import, N_("[--source NAME] [--max-size BYTES] PATH..."),
 	    N_("import plain-text articles (files or directories)") },
-	{ "list", cmd_list, N_("[--json] [--limit N] [--fold] [QUERY...]"),
+	{ "list", cmd_list, N_("[--json] [--limit N|--count] [--fold] "
+	    "[QUERY...]"),
 	    N_("list the articles that match a query, newest first") },
 	{ "search", cmd_search, N_("[--json] [--limit N] [--fold] QUERY..."),
 	    N_("search, best match first (20 unless --limit)") },
@@ -224,9 +225,9 @@ clean_name(const char *arg)
  * Returns 0, or the exit code of a usage error. */
 static int
 command_opts(const char *cmd, int argc, char **argv, bool *json,
-    int64_t *limit, bool *fold, bool operands)
+    int64_t *limit, bool *fold, bool *count, bool operands)
 {
-	struct option longopts[4] = { { NULL, 0, NULL, 0 } };
+	struct option longopts[5] = { { NULL, 0, NULL, 0 } };
 	char shortopts[8] = ":";
 	int c, n = 0;
 
@@ -243,12 +244,17 @@ command_opts(const char *cmd, int argc, char **argv, bool *json,
 	if (fold != NULL)
 		longopts[n++] = (struct option){ "fold", no_argument, NULL,
 		    'f' };
+	if (count != NULL)
+		longopts[n++] = (struct option){ "count", no_argument, NULL,
+		    'c' };
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) !=
 	    -1) {
 		if (c == 'j') {
 			*json = true;
 		} else if (c == 'f') {
 			*fold = true;
+		} else if (c == 'c') {
+			*count = true;
 		} else if (c == 'n') {
 			errno = 0;
 			*limit = strtoll(optarg, NULL, 10);
@@ -839,13 +845,18 @@ cmd_query(struct globals *g, int argc, char **argv, bool search)
 	struct query *filter = NULL;
 	struct store *st = NULL;
 	char *err = NULL, **args;
-	bool asked;
+	bool asked, count = false;
+	int64_t articles = 0, unread = 0;
 	int rc;
 
 	argv = args = query_args(argc, argv, &argc);
-	rc = command_opts(cmd, argc, argv, json, &q.limit, &q.fold, true);
+	rc = command_opts(cmd, argc, argv, json, &q.limit, &q.fold,
+	    search ? NULL : &count, true);
 	if (rc == 0 && search && optind == argc)
 		rc = usage_error(_("search: what to search for is missing"));
+	if (rc == 0 && count && q.limit > 0)
+		rc = usage_error(_("list: --count and --limit exclude each "
+		    "other"));
 	if (rc == 0)
 		rc = parse_query(cmd, argc, argv, &filter);
 	/* Words that are all punctuation or symbols ("👍", "...") leave
@@ -865,6 +876,21 @@ cmd_query(struct globals *g, int argc, char **argv, bool search)
 	if (open_store(g, false, &st, &err) != 0) {
 		query_free(filter);
 		return fail_msg(err);
+	}
+	if (count) {
+		/* For a status bar: how many, not which. */
+		rc = store_count_matches(st, filter, NULL, NULL, &articles,
+		    &unread, &err);
+		store_close(st);
+		query_free(filter);
+		if (rc != 0)
+			return fail_msg(err);
+		if (*json)
+			printf("{\"articles\":%" PRId64 ",\"unread\":%" PRId64
+			    "}\n", articles, unread);
+		else
+			printf("%" PRId64 "\n", articles);
+		return EXIT_OK;
 	}
 	if (*json)
 		fputs("[", stdout);
@@ -1010,7 +1036,7 @@ cmd_show(struct globals *g, int argc, char **argv)
 	int rc;
 
 	if ((rc = command_opts("show", argc, argv, &as_json, NULL, NULL,
-	    true)) != 0)
+	    NULL, true)) != 0)
 		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("show: expected one article ID"));
@@ -1049,7 +1075,7 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	int rc;
 
 	if ((rc = command_opts("stats", argc, argv, &as_json, NULL, NULL,
-	    false)) != 0)
+	    NULL, false)) != 0)
 		return rc;
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
@@ -1119,8 +1145,8 @@ cmd_related(struct globals *g, int argc, char **argv)
 	int64_t id, limit = 0;
 	int rc;
 
-	if ((rc = command_opts("related", argc, argv, &lc.json, &limit, NULL,
-	    true)) != 0)
+	if ((rc = command_opts("related", argc, argv, &lc.json, &limit,
+	    NULL, NULL, true)) != 0)
 		return rc;
 	if (optind + 1 != argc)
 		return usage_error(_("related: expected one article ID"));
@@ -1232,8 +1258,8 @@ cmd_similarity(struct globals *g, int argc, char **argv)
 	size_t i;
 	int rc = EXIT_ERROR, r;
 
-	if ((r = command_opts("similarity", argc, argv, &as_json, NULL, NULL,
-	    true)) != 0)
+	if ((r = command_opts("similarity", argc, argv, &as_json, NULL,
+	    NULL, NULL, true)) != 0)
 		return r;
 	if (optind + 2 != argc)
 		return usage_error(_("similarity: expected two article IDs"));
@@ -1386,7 +1412,7 @@ cmd_dupes(struct globals *g, int argc, char **argv)
 	int rc;
 
 	if ((rc = command_opts("dupes", argc, argv, &dc.json, NULL, NULL,
-	    false)) != 0)
+	    NULL, false)) != 0)
 		return rc;
 	if (open_store(g, false, &st, &err) != 0)
 		return fail_msg(err);
@@ -1587,7 +1613,7 @@ cmd_check(struct globals *g, int argc, char **argv)
 	size_t nset;
 	int n;
 
-	if ((n = command_opts("check", argc, argv, NULL, NULL, NULL,
+	if ((n = command_opts("check", argc, argv, NULL, NULL, NULL, NULL,
 	    false)) != 0)
 		return n;
 	/* The reader's settings too: its status line shows only the

@@ -323,6 +323,18 @@ for w in quarnby byline:quarnby islak "$(printf '\304\261slak')"; do
 done
 expect_status 0 "$LEDE" --db "$tmp/dateline.db" check
 
+# list --count: how many the query takes, and unread ones in JSON.
+for q in Kessing 'since:2024-11-01' 'harbour -strike' 'lang:de or source:mp'; do
+	expect_status 0 "$LEDE" --db "$db" list --count "$q"
+	[ "$(cat "$tmp/out")" = "$("$LEDE" --db "$db" list "$q" | wc -l)" ] ||
+		fail "list --count '$q' says $(cat "$tmp/out")"
+done
+expect_status 0 "$LEDE" --db "$db" list --count --json unread
+jq -e --argjson n "$("$LEDE" --db "$db" list unread | wc -l)" \
+	'.articles == $n and .unread == $n' "$tmp/out" >/dev/null ||
+	fail "list --count --json unread: $(cat "$tmp/out")"
+expect_status 2 "$LEDE" --db "$db" list --count --limit 3
+
 # lede mark: the articles a query takes, read or unread; a query or
 # --all is needed.
 cp "$db" "$tmp/mark.db"
