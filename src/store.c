@@ -1800,14 +1800,20 @@ store_readonly(const struct store *st)
 	return sqlite3_db_readonly(st->db, "main") == 1;
 }
 
+/* A write refused before SQLite is asked. */
+static int
+refuse_readonly(struct store *st, char **err)
+{
+	*err = xasprintf("%s: %s: %s", st->path, _("cannot write the cache"),
+	    _("the cache is read-only"));
+	return -1;
+}
+
 int
 store_begin(struct store *st, char **err)
 {
-	if (store_readonly(st)) {
-		*err = xasprintf("%s: %s: %s", st->path,
-		    _("cannot write the cache"), _("the cache is read-only"));
-		return -1;
-	}
+	if (store_readonly(st))
+		return refuse_readonly(st, err);
 	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
 	st->in_tx = true;
@@ -2756,6 +2762,26 @@ words_plan(struct store *st, const struct query *f, bool alone)
 	if ((m = match_set(st, qmatch(st, f))) == NULL)
 		return WORDS_IDS;
 	return m->count > COMMON_MATCHES ? WORDS_SET : WORDS_IDS;
+}
+
+/* The plan of a statement that reads every match of the FTS5
+ * expression match (NULL: none), a count or a mark: a common word once,
+ * into match_set's bitmap, which a walk interrupted by a progress
+ * handler leaves empty, not short; a rare one as a list of ids.  -1
+ * when the cache cannot be read. */
+static int
+every_match_plan(struct store *st, const char *match, enum words_plan *plan)
+{
+	struct match_set *m;
+
+	*plan = WORDS_IDS;
+	if (match == NULL)
+		return 0;
+	if ((m = match_set(st, match)) == NULL)
+		return -1;
+	if (m->count > COMMON_MATCHES)
+		*plan = WORDS_SET;
+	return 0;
 }
 
 /* Prepare sql and free it.  query.c writes only FTS5 expressions that
@@ -4018,23 +4044,13 @@ store_mark_matches(struct store *st, const struct query *f, bool read,
 {
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
-	const char *match = qmatch(st, f);
-	struct match_set *m;
-	enum words_plan plan = WORDS_IDS;
+	enum words_plan plan;
 	int rc;
 
-	if (store_readonly(st)) {
-		*err = xasprintf("%s: %s: %s", st->path,
-		    _("cannot write the cache"), _("the cache is read-only"));
-		return -1;
-	}
-	/* As store_count_matches: a common word through the bitmap. */
-	if (match != NULL) {
-		if ((m = match_set(st, match)) == NULL)
-			return fail(st, err, _("cannot read the cache"));
-		if (m->count > COMMON_MATCHES)
-			plan = WORDS_SET;
-	}
+	if (store_readonly(st))
+		return refuse_readonly(st, err);
+	if (every_match_plan(st, qmatch(st, f), &plan) != 0)
+		return fail(st, err, _("cannot read the cache"));
 	strbuf_addf(&sql, "UPDATE articles SET is_read = %d WHERE is_read <>"
 	    " %d AND id IN (SELECT a.id FROM articles a WHERE 1", read, read);
 	add_filter(&sql, f, plan);
@@ -4115,8 +4131,8 @@ count_progress(void *arg)
 	return c->stopped;
 }
 
-/* How often (in steps of SQLite's machine, about a microsecond each)
- * store_count_matches asks its stop function. */
+/* How often (in steps of SQLite's machine: a few tens of microseconds
+ * for 2,000) store_count_matches asks its stop function. */
 #define COUNT_ASK_STEPS	2000
 
 int
@@ -4127,8 +4143,7 @@ store_count_matches(struct store *st, const struct query *f,
 	struct count_stop c = { stop, ctx, false };
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
-	struct match_set *m;
-	enum words_plan plan = WORDS_IDS;
+	enum words_plan plan;
 	const char *match = qmatch(st, f);
 	int64_t n[2] = { 0, 0 };
 	int rc = 0, pass;
@@ -4138,17 +4153,11 @@ store_count_matches(struct store *st, const struct query *f,
 	if (stop != NULL)
 		sqlite3_progress_handler(st->db, COUNT_ASK_STEPS,
 		    count_progress, &c);
-	/* Every match is read: a common word once, into match_set's
-	 * bitmap, which an interrupted walk leaves empty, not short. */
-	if (match != NULL) {
-		if ((m = match_set(st, match)) == NULL) {
-			if (!c.stopped)
-				fail(st, err, _("cannot read the cache"));
-			rc = -1;
-			goto out;
-		}
-		if (m->count > COMMON_MATCHES)
-			plan = WORDS_SET;
+	if (every_match_plan(st, match, &plan) != 0) {
+		if (!c.stopped)
+			fail(st, err, _("cannot read the cache"));
+		rc = -1;
+		goto out;
 	}
 	/* Twice, so that each count reads an index, never the rows: a
 	 * row's is_read lies beyond its body, in its overflow pages. */
