@@ -4000,20 +4000,14 @@ store_list_page(struct store *st, const struct store_page_query *q,
 	return stop < 0 ? -1 : 0;
 }
 
-/* Run an UPDATE of a mark: ?1 the id, ?2 the value; *changed (if not
- * NULL) the rows it changed. */
+/* Step the prepared UPDATE of marks s and finalise it; *changed (if not
+ * NULL) the rows it changed.  STORE_EBUSY when another process holds
+ * the lock past the busy timeout. */
 static int
-update_mark(struct store *st, const char *sql, int64_t id, bool value,
-    int64_t *changed, char **err)
+run_mark(struct store *st, sqlite3_stmt *s, int64_t *changed, char **err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc;
+	int rc = sqlite3_step(s);
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return fail(st, err, _("cannot write the cache"));
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, value);
-	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		return STORE_EBUSY;
@@ -4022,6 +4016,21 @@ update_mark(struct store *st, const char *sql, int64_t id, bool value,
 	if (changed != NULL)
 		*changed = sqlite3_changes64(st->db);
 	return 0;
+}
+
+/* Run an UPDATE of a mark: ?1 the id, ?2 the value; *changed (if not
+ * NULL) the rows it changed. */
+static int
+update_mark(struct store *st, const char *sql, int64_t id, bool value,
+    int64_t *changed, char **err)
+{
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return fail(st, err, _("cannot write the cache"));
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, value);
+	return run_mark(st, s, changed, err);
 }
 
 /* Only the rows whose mark differs are written, so that the count of
@@ -4045,7 +4054,6 @@ store_mark_matches(struct store *st, const struct query *f, bool read,
 	struct strbuf sql = { 0 };
 	sqlite3_stmt *s = NULL;
 	enum words_plan plan;
-	int rc;
 
 	if (store_readonly(st))
 		return refuse_readonly(st, err);
@@ -4058,15 +4066,7 @@ store_mark_matches(struct store *st, const struct query *f, bool read,
 	if (prepare_filtered(st, &sql, &s, err) != 0)
 		return -1;
 	bind_filter(st, s, f);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		return STORE_EBUSY;
-	if (rc != SQLITE_DONE)
-		return fail(st, err, _("cannot write the cache"));
-	if (changed != NULL)
-		*changed = sqlite3_changes64(st->db);
-	return 0;
+	return run_mark(st, s, changed, err);
 }
 
 int
