@@ -610,9 +610,24 @@ source_alias(const char *alias, void *ctx)
 	    NULL;
 }
 
+/* Whether any of the n arguments is more than blanks. */
+static bool
+has_text(int n, char **v)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (v[i][strspn(v[i], " \t\n")] != '\0')
+			return true;
+	return false;
+}
+
 /* The query of a command's arguments, joined by spaces (so that
  * "lede list source:ap unread" and "lede list 'source:ap unread'" agree).
- * Returns 0, or the exit code of a usage error. */
+ * Words that are all punctuation or symbols ("👍", "...") leave nothing
+ * to look for, which is a usage error: list would print the whole cache
+ * and mark would mark it.  Returns 0, or the exit code of a usage
+ * error. */
 static int
 parse_query(const char *cmd, int argc, char **argv, struct query **q)
 {
@@ -635,6 +650,13 @@ parse_query(const char *cmd, int argc, char **argv, struct query **q)
 		rc = usage_error("%s: %s", cmd, err);
 		free(err);
 		return rc;
+	}
+	if (has_text(argc - optind, argv + optind) && query_match(*q) ==
+	    NULL && strcmp(query_where(*q), "1") == 0) {
+		query_free(*q);
+		*q = NULL;
+		return usage_error(_("%s: the query has no word or filter to "
+		    "look for"), cmd);
 	}
 	return 0;
 }
@@ -705,17 +727,6 @@ query_args(int argc, char **argv, int *nargc)
 	return v;
 }
 
-/* Whether any of the n arguments is more than blanks. */
-static bool
-has_text(int n, char **v)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (v[i][strspn(v[i], " \t\n")] != '\0')
-			return true;
-	return false;
-}
 
 struct search_ctx {
 	bool		 json;
@@ -845,32 +856,23 @@ cmd_query(struct globals *g, int argc, char **argv, bool search)
 	struct query *filter = NULL;
 	struct store *st = NULL;
 	char *err = NULL, **args;
-	bool asked, count = false;
+	bool count = false;
 	int64_t articles = 0, unread = 0;
 	int rc;
 
 	argv = args = query_args(argc, argv, &argc);
 	rc = command_opts(cmd, argc, argv, json, &q.limit, &q.fold,
 	    search ? NULL : &count, true);
-	if (rc == 0 && search && optind == argc)
+	if (rc == 0 && search && !has_text(argc - optind, argv + optind))
 		rc = usage_error(_("search: what to search for is missing"));
 	if (rc == 0 && count && q.limit > 0)
 		rc = usage_error(_("list: --count and --limit exclude each "
 		    "other"));
 	if (rc == 0)
 		rc = parse_query(cmd, argc, argv, &filter);
-	/* Words that are all punctuation or symbols ("👍", "...") leave
-	 * nothing to look for: list would print the whole cache. */
-	asked = search || (rc == 0 && has_text(argc - optind, argv + optind));
 	free(args);
 	if (rc != 0)
 		return rc;
-	if (asked && query_match(filter) == NULL &&
-	    strcmp(query_where(filter), "1") == 0) {
-		query_free(filter);
-		return usage_error(_("%s: the query has no word or filter to "
-		    "look for"), cmd);
-	}
 	sc.color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0');
 	q.filter = filter;
 	if (open_store(g, false, &st, &err) != 0) {
@@ -1533,12 +1535,6 @@ cmd_mark(struct globals *g, int argc, char **argv)
 	free(args);
 	if (rc != 0)
 		return rc;
-	if (asked && query_match(filter) == NULL &&
-	    strcmp(query_where(filter), "1") == 0) {
-		query_free(filter);
-		return usage_error(_("%s: the query has no word or filter to "
-		    "look for"), "mark");
-	}
 	if (open_store(g, false, &st, &err) != 0) {
 		query_free(filter);
 		return fail_msg(err);
