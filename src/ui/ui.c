@@ -818,67 +818,66 @@ plural_n(int64_t n)
 	return n >= 0 ? (unsigned long)n : 2;
 }
 
+/* n for the status line: "…" while it is not counted yet (-1). */
+static void
+put_count(const struct ui *ui, int64_t n, char buf[32])
+{
+	if (n < 0)
+		snprintf(buf, 32, "%s", ui->ascii ? "..." : "…");
+	else
+		snprintf(buf, 32, "%" PRId64, n);
+}
+
+/* The status line's counts: all articles and the unread ones, or under
+ * a search or filter, those it takes of all and the unread among them.
+ * Caller frees. */
+static char *
+status_counts(const struct ui *ui)
+{
+	char all[32], n[32], unread[32];
+
+	put_count(ui, ui->total, all);
+	if (ui->query == NULL) {
+		put_count(ui, ui->unread, unread);
+		/* TRANSLATORS: status line: all articles, and unread
+		 * ones. */
+		return xasprintf(ngettext("%s article, %s unread",
+		    "%s articles, %s unread", plural_n(ui->total)), all,
+		    unread);
+	}
+	put_count(ui, ui->view_total, n);
+	put_count(ui, ui->view_total < 0 ? -1 : ui->view_unread, unread);
+	/* TRANSLATORS: status line: the articles that the search or
+	 * filter takes, of all articles (the number that chooses the
+	 * form), and unread ones among those it takes. */
+	return xasprintf(ngettext("%s of %s article, %s unread",
+	    "%s of %s articles, %s unread", plural_n(ui->total)), n, all,
+	    unread);
+}
+
 void
 ui_draw_status(struct ui *ui)
 {
-	char *left, buf[64];
 	struct pane *p = &ui->pane[ui->focus];
+	char *left, *scope, *count;
 
 	if (ui->message != NULL) {
 		left = xstrdup(ui->message);
+	} else if (ui->no_match) {
+		scope = scope_label(ui);
+		/* TRANSLATORS: status line when the search or filter (the
+		 * second %s) matches nothing. */
+		left = xasprintf(_(" %s | no article matches | %s |"
+		    " Esc: back | ? help"), _(p->type->name), scope);
+		free(scope);
 	} else {
-		char ubuf[64];
-
-		/* Counted just after the first screen: "…" until then. */
-		if (ui->total < 0) {
-			snprintf(buf, sizeof buf, "%s", ui->ascii ? "..." : "…");
-			snprintf(ubuf, sizeof ubuf, "%s", buf);
-		} else {
-			snprintf(buf, sizeof buf, "%" PRId64, ui->total);
-			snprintf(ubuf, sizeof ubuf, "%" PRId64, ui->unread);
-		}
-		char *scope = scope_label(ui);
-		char *count;
-
-		if (ui->query != NULL) {
-			char vbuf[64];
-
-			if (ui->view_total < 0) {
-				snprintf(vbuf, sizeof vbuf, "%s", ui->ascii ?
-				    "..." : "…");
-				snprintf(ubuf, sizeof ubuf, "%s", vbuf);
-			} else {
-				snprintf(vbuf, sizeof vbuf, "%" PRId64,
-				    ui->view_total);
-				snprintf(ubuf, sizeof ubuf, "%" PRId64,
-				    ui->view_unread);
-			}
-			/* TRANSLATORS: status line: the articles that the
-			 * search or filter takes, of all articles (the
-			 * number that chooses the form), and unread ones
-			 * among those it takes. */
-			count = xasprintf(ngettext("%s of %s article, %s unread",
-			    "%s of %s articles, %s unread", plural_n(ui->total)),
-			    vbuf, buf, ubuf);
-		} else
-			/* TRANSLATORS: status line: all articles, and
-			 * unread ones. */
-			count = xasprintf(ngettext("%s article, %s unread",
-			    "%s articles, %s unread", plural_n(ui->total)), buf,
-			    ubuf);
-
-		if (ui->no_match)
-			/* TRANSLATORS: status line when the search or
-			 * filter (the second %s) matches nothing. */
-			left = xasprintf(_(" %s | no article matches | %s |"
-			    " Esc: back | ? help"), _(p->type->name), scope);
-		else
-			/* TRANSLATORS: status line: pane, the counts above,
-			 * the view, filter and search ("all" when none),
-			 * fold state. */
-			left = xasprintf(_(" %s | %s | %s | %s | ? help"),
-			    _(p->type->name), count, scope, ui->fold ?
-			    _("folded") : _("unfolded"));
+		scope = scope_label(ui);
+		count = status_counts(ui);
+		/* TRANSLATORS: status line: pane, the counts above, the
+		 * view, filter and search ("all" when none), fold state. */
+		left = xasprintf(_(" %s | %s | %s | %s | ? help"),
+		    _(p->type->name), count, scope, ui->fold ? _("folded") :
+		    _("unfolded"));
 		free(count);
 		free(scope);
 	}
