@@ -1800,20 +1800,9 @@ store_readonly(const struct store *st)
 	return sqlite3_db_readonly(st->db, "main") == 1;
 }
 
-/* A write refused before SQLite is asked. */
-static int
-refuse_readonly(struct store *st, char **err)
-{
-	*err = xasprintf("%s: %s: %s", st->path, _("cannot write the cache"),
-	    _("the cache is read-only"));
-	return -1;
-}
-
 int
 store_begin(struct store *st, char **err)
 {
-	if (store_readonly(st))
-		return refuse_readonly(st, err);
 	if (exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
 	st->in_tx = true;
@@ -4055,8 +4044,6 @@ store_mark_matches(struct store *st, const struct query *f, bool read,
 	sqlite3_stmt *s = NULL;
 	enum words_plan plan;
 
-	if (store_readonly(st))
-		return refuse_readonly(st, err);
 	if (every_match_plan(st, qmatch(st, f), &plan) != 0)
 		return fail(st, err, _("cannot read the cache"));
 	strbuf_addf(&sql, "UPDATE articles SET is_read = %d WHERE is_read <>"

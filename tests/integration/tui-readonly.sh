@@ -43,6 +43,8 @@ expect_status 1 $other "$LEDE" --db "$db" import "$tmp/more"
 expect_grep 'cache.db: cannot write the cache: the cache is read-only' "$tmp/err"
 expect_status 1 $other "$LEDE" --db "$db" reindex
 expect_grep 'cache.db: cannot write the cache: the cache is read-only' "$tmp/err"
+expect_status 1 $other "$LEDE" --db "$db" mark --all
+expect_grep 'cache.db: cannot write the cache: the cache is read-only' "$tmp/err"
 [ "$("$LEDE" --db "$db" list | wc -l)" -eq "$n" ] || fail "the read-only cache changed"
 # check does what it can, and says what it could not.
 expect_status 0 $other "$LEDE" --db "$db" check
