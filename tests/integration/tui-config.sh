@@ -34,6 +34,8 @@ grep -q '│' "$tmp/screen" && fail "set layout narrow was not applied"
 # The help shows the keys as bound now: x quits, q does nothing.
 keys '?'
 wait_for 'lede: keys'
+# The footer is drawn last: the rows above it are there.
+wait_for 'any key'
 grep -q '│ x  *quit  *│' "$tmp/screen" || fail "help does not show x for quit"
 grep -q '│ q  *quit' "$tmp/screen" && fail "help shows the unbound q for quit"
 keys '?'
