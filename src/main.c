@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -932,7 +933,7 @@ cmd_read(struct globals *g, int argc, char **argv)
 	enum layout_mode mode;
 	struct store *st = NULL;
 	char *err = NULL;
-	int c, rc;
+	int c, rc, sig;
 
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
@@ -976,6 +977,13 @@ cmd_read(struct globals *g, int argc, char **argv)
 	store_close(st);
 	if (rc != 0)
 		return fail_msg(err);
+	/* The terminal is restored and the marks saved: now end as the
+	 * signal would have (status 128 + its number in a shell), so that
+	 * a loop or script around the reader stops too. */
+	if ((sig = ui_signal()) != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 	return EXIT_OK;
 }
 

@@ -44,6 +44,12 @@ on_signal(int sig)
 	got_signal = sig;
 }
 
+int
+ui_signal(void)
+{
+	return got_signal;
+}
+
 bool
 ui_gone(void)
 {

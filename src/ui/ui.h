@@ -187,6 +187,10 @@ struct ui_opts {
 /* Run the reader until the user quits.  Returns 0, or -1 with *err when
  * the terminal cannot be set up or the cache fails. */
 int ui_run(struct store *st, const struct ui_opts *o, char **err);
+/* The signal (SIGINT, SIGTERM, SIGHUP) that ended ui_run, or 0.  The
+ * caller closes the cache and then dies of it, so that a shell or a
+ * script sees how the reader ended. */
+int ui_signal(void);
 
 /* For the panes. */
 extern const struct pane_type pane_list_type, pane_body_type,

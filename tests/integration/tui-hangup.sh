@@ -2,7 +2,8 @@
 # When its terminal goes away the reader exits instead of spinning on
 # reads that fail at once: at the list when it gets no SIGHUP (run
 # outside the terminal's session, with setsid), and with the search
-# prompt open when it does.
+# prompt open when it does.  Ended by a signal, it gives the terminal
+# back and then dies of that signal, as a shell or script expects.
 . "${top_srcdir:?}/tests/integration/tui-common.sh"
 
 db="$tmp/d.db"
@@ -32,6 +33,31 @@ wait_for 'articles,'
 keys /
 wait_for 'Search:'
 hangup "search prompt"
+
+# signalled SIG STATUS KEYS...: start the reader (with the search
+# prompt open when KEYS say so), send it SIG, and expect the shell to
+# see STATUS (128 + the signal's number) on a screen given back.
+signalled() {
+	sig=$1 status=$2
+	shift 2
+	new_server
+	$T new-session -d -x 80 -y 24 "sh -c 'echo \$\$ >$tmp/pid; exec $LEDE --db $db --config /dev/null read'; echo LEDE-EXITED-\$?; sleep 30"
+	wait_for 'articles,'
+	if [ $# -gt 0 ]; then
+		keys "$@"
+		wait_for 'Search:'
+	fi
+	# To the reader alone: C-c would reach the shell around it too,
+	# which, seeing its child die of SIGINT, rightly ends as well.
+	kill -"$sig" "$(cat "$tmp/pid")"
+	wait_for "LEDE-EXITED-$status"
+	grep -q 'Search:' "$tmp/screen" && fail "SIG$sig: the reader's screen was left behind"
+}
+signalled TERM 143
+signalled TERM 143 /
+signalled HUP 129
+signalled INT 130
+signalled INT 130 /
 
 # Outside the terminal's session: no SIGHUP, only failing reads.
 if command -v setsid >/dev/null; then
