@@ -88,8 +88,7 @@ help_show(struct ui *ui)
 		 * was blank). */
 		keypad(win, TRUE);
 		wrefresh(win);
-		wtimeout(win, -1);
-		rc = ui_get_wch(win, &wc);
+		rc = ui_wait_key(ui, win, &wc);
 		delwin(win);
 		touchwin(stdscr);
 		if (rc == ERR && ui_gone())

@@ -137,7 +137,9 @@ prompt_read(struct ui *ui, const char *label, const char *initial,
 		move(y, cx < (size_t)COLS ? (int)cx : COLS - 1);
 		free(line);
 		refresh();
-		timeout(change != NULL && changed ? PROMPT_DEBOUNCE : -1);
+		/* Not -1 when idle: see ui_wait_key (Ctrl-Z, resize, fg). */
+		timeout(change != NULL && changed ? PROMPT_DEBOUNCE :
+		    ui->refresh_ms);
 		rc = ui_get_wch(stdscr, &wc);
 		/* Gone: as Escape, nothing typed is applied. */
 		if (rc == ERR && ui_gone())

@@ -528,6 +528,21 @@ ui_get_wch(WINDOW *win, wint_t *wc)
 	return OK;
 }
 
+int
+ui_wait_key(struct ui *ui, WINDOW *win, wint_t *wc)
+{
+	int rc;
+
+	/* Never block for good: a resize made while the reader was
+	 * stopped (Ctrl-Z) is only reported by a read that starts after
+	 * fg, and a read blocked since before the stop would sit out the
+	 * resize until a key came. */
+	wtimeout(win, ui->refresh_ms);
+	while ((rc = ui_get_wch(win, wc)) == ERR && !ui_gone())
+		;
+	return rc;
+}
+
 /* The article shown is read. */
 static void
 mark_shown(struct ui *ui)
@@ -1272,8 +1287,7 @@ confirm(struct ui *ui, const char *question)
 		update_screen(ui);
 		ui_draw_status(ui);
 		doupdate();
-		timeout(-1);
-		rc = ui_get_wch(stdscr, &wc);
+		rc = ui_wait_key(ui, stdscr, &wc);
 		if (rc != KEY_CODE_YES || wc != KEY_RESIZE)
 			break;
 		apply_layout(ui);

@@ -217,6 +217,9 @@ void ui_draw_status(struct ui *ui);
 void ui_select(struct ui *ui, int64_t id);
 /* wget_wch, safe in a single-byte locale (see ui.c). */
 int ui_get_wch(WINDOW *win, wint_t *wc);
+/* Wait for the next key in win (a prompt's, the help's): ERR only once
+ * ui_gone().  Leaves win's timeout at the refresh interval. */
+int ui_wait_key(struct ui *ui, WINDOW *win, wint_t *wc);
 /* The action the keymap binds to a key (is_key: a KEY_ code), or
  * ACT_NONE. */
 enum action ui_key_action(int code, bool is_key);
