@@ -34,13 +34,21 @@ help_show(struct ui *ui)
 		if (h > LINES)
 			h = LINES;
 		rows = h - 2;
-		if (rows < 1)
-			return;
 		y = (LINES - h) / 2;
 		x = (COLS - w) / 2;
-		win = newwin(h, w, y, x);
-		if (win == NULL)
-			return;
+		win = rows < 1 ? NULL : newwin(h, w, y, x);
+		/* Too small for a line of help: stay open for a size that
+		 * has room (a window being dragged passes through such
+		 * sizes); any other key closes. */
+		if (win == NULL) {
+			rc = ui_wait_key(ui, stdscr, &wc);
+			if (rc != KEY_CODE_YES || wc != KEY_RESIZE)
+				break;
+			ui_resized(ui);
+			ui_draw_status(ui);
+			doupdate();
+			continue;
+		}
 		werase(win);
 		box(win, 0, 0);
 		ui_put(ui, win, 0, 2, (int)text_width(_(" lede: keys ")) <
