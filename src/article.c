@@ -1,12 +1,16 @@
-/* article: lifecycle of struct article and its content digest. */
+/* article: lifecycle of struct article, its content digest and its plain
+ * text. */
 #include "config.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "article.h"
+#include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 struct article *
@@ -144,4 +148,65 @@ article_is_language(const char *s)
 	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
 
 	return n >= 2 && n <= 3 && s[n] == '\0';
+}
+
+/* Sanitised: article fields are clean from the importer, but a cache
+ * is a file anyone could have written. */
+static void
+add_clean(struct strbuf *b, const char *s, int flags)
+{
+	char *c = text_sanitize(s, flags | TEXT_STRICT);
+
+	strbuf_adds(b, c);
+	free(c);
+}
+
+char *
+article_text_new(const struct article *a)
+{
+	struct strbuf b = { 0 };
+	const char *sep = "";
+	time_t t = (time_t)a->published;
+	struct tm tm;
+	char date[11] = "";
+	size_t i;
+
+	add_clean(&b, a->title, 0);
+	strbuf_addc(&b, '\n');
+	if (a->dek) {
+		add_clean(&b, a->dek, 0);
+		strbuf_addc(&b, '\n');
+	}
+	if (a->byline) {
+		strbuf_adds(&b, _("By "));
+		add_clean(&b, a->byline, 0);
+		strbuf_addc(&b, '\n');
+	}
+	if (a->dateline) {
+		add_clean(&b, a->dateline, 0);
+		sep = " · ";
+	}
+	if (a->source) {
+		strbuf_adds(&b, sep);
+		add_clean(&b, a->source, 0);
+		sep = " · ";
+	}
+	if (a->published != ARTICLE_UNDATED && gmtime_r(&t, &tm) != NULL)
+		strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	strbuf_addf(&b, "%s%s\n\n", sep, *date ? date : _("undated"));
+	add_clean(&b, a->body, TEXT_KEEP_NEWLINES);
+	strbuf_addc(&b, '\n');
+	if (a->ncaptions > 0)
+		strbuf_addf(&b, "\n%s\n", _("Captions:"));
+	for (i = 0; i < a->ncaptions; i++) {
+		strbuf_addf(&b, "  [%zu] ", i + 1);
+		add_clean(&b, a->captions[i].text, 0);
+		if (a->captions[i].credit) {
+			strbuf_adds(&b, _(" (credit: "));
+			add_clean(&b, a->captions[i].credit, 0);
+			strbuf_addc(&b, ')');
+		}
+		strbuf_addc(&b, '\n');
+	}
+	return strbuf_steal(&b);
 }

@@ -64,6 +64,11 @@ void article_digest(const struct article *a, char out[17]);
  * lower-case ASCII letters, the name of a stopword list ("en"). */
 bool article_is_language(const char *s);
 
+/* The article as plain text, as "lede show" prints it and the reader
+ * pipes it: title, dek, byline, dateline, outlet and date, body,
+ * captions.  Control and format characters removed.  Caller frees. */
+char *article_text_new(const struct article *a);
+
 /* Number of paragraphs in the body. */
 size_t article_paragraphs(const struct article *a);
 

@@ -987,60 +987,12 @@ cmd_read(struct globals *g, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static void
-show_plain(const struct article *a)
-{
-	char date[11];
-	const char *sep = "";
-	size_t i;
-
-	put_clean(a->title, 0);
-	putchar('\n');
-	if (a->dek) {
-		put_clean(a->dek, 0);
-		putchar('\n');
-	}
-	if (a->byline) {
-		fputs(_("By "), stdout);
-		put_clean(a->byline, 0);
-		putchar('\n');
-	}
-	format_date(a->published, date);
-	if (a->dateline) {
-		put_clean(a->dateline, 0);
-		sep = " · ";
-	}
-	if (a->source) {
-		fputs(sep, stdout);
-		put_clean(a->source, 0);
-		sep = " · ";
-	}
-	fputs(sep, stdout);
-	fputs(*date ? date : _("undated"), stdout);
-	putchar('\n');
-	putchar('\n');
-	put_clean(a->body, TEXT_KEEP_NEWLINES);
-	putchar('\n');
-	if (a->ncaptions > 0)
-		printf("\n%s\n", _("Captions:"));
-	for (i = 0; i < a->ncaptions; i++) {
-		printf("  [%zu] ", i + 1);
-		put_clean(a->captions[i].text, 0);
-		if (a->captions[i].credit) {
-			fputs(_(" (credit: "), stdout);
-			put_clean(a->captions[i].credit, 0);
-			putchar(')');
-		}
-		putchar('\n');
-	}
-}
-
 static int
 cmd_show(struct globals *g, int argc, char **argv)
 {
 	struct article *a = NULL;
 	struct store *st = NULL;
-	char *err = NULL, *json = NULL;
+	char *err = NULL, *json = NULL, *text = NULL;
 	bool as_json = false;
 	int64_t id;
 	int rc;
@@ -1068,8 +1020,10 @@ cmd_show(struct globals *g, int argc, char **argv)
 		put_json(json);
 		putchar('\n');
 	} else {
-		show_plain(a);
+		text = article_text_new(a);
+		fputs(text, stdout);
 	}
+	free(text);
 	free(json);
 	article_free(a);
 	return EXIT_OK;
