@@ -27,6 +27,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui/help.h"
+#include "ui/pipe.h"
 #include "ui/prompt.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
@@ -1450,6 +1451,10 @@ global_action(struct ui *ui, enum action a)
 	case ACT_MARK_ALL_READ:
 		mark_list_read(ui);
 		break;
+	case ACT_PIPE:
+		pipe_article(ui);
+		apply_layout(ui);
+		break;
 	case ACT_REFRESH:
 		refresh_counts(ui);
 		mark_all(ui, PANE_RECALC);
@@ -1776,6 +1781,7 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 	while (ui.nhistory > 0)
 		scope_fini(&ui.history[--ui.nhistory].scope);
 	free(ui.message);
+	free(ui.pipe_cmd);
 	settings_fini(&set);
 	return 0;
 }

@@ -157,6 +157,7 @@ struct ui {
 	bool		 counts_stale;	/* marks changed since counted */
 	bool		 readonly;	/* the cache: marks are not kept */
 	char		*message;	/* status message, or NULL */
+	char		*pipe_cmd;	/* the last command piped to */
 	bool		 no_match;	/* the query matches nothing */
 	int64_t		 total, unread;
 	/* The articles the query takes, and unread ones among them (-1
