@@ -1475,6 +1475,14 @@ cmd_mark(struct globals *g, int argc, char **argv)
 	int64_t changed = 0;
 	int c, rc = 0;
 
+	/* Unlike list's and search's, mark's query takes a term that
+	 * starts with "-" only after "--": a mistyped option ("-u" for
+	 * --unread) would otherwise be a word to leave out, and mark the
+	 * rest of the cache the wrong way. */
+	for (c = 1; c < argc && strcmp(argv[c], "--") != 0; c++)
+		if (argv[c][0] == '-' && argv[c][1] != '-' && argv[c][1] != '\0')
+			return usage_error(_("mark: unknown option '%s' (a term"
+			    " that starts with '-' goes after '--')"), argv[c]);
 	argv = args = query_args(argc, argv, &argc);
 	while (rc == 0 && (c = getopt_long(argc, argv, ":", longopts,
 	    NULL)) != -1) {

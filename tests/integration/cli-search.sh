@@ -353,4 +353,15 @@ expect_status 0 "$LEDE" --db "$tmp/mark.db" mark Kessing
 expect_grep '^0 articles marked read$' "$tmp/out"
 expect_status 0 "$LEDE" --db "$tmp/mark.db" mark --unread --all
 expect_grep "^$dam articles marked unread\$" "$tmp/out"
+# A mistyped option (-u for --unread, -a for --all) marks nothing: in
+# mark, a term that starts with - goes after --.
+for opt in -u -a -Kessing; do
+	expect_status 2 "$LEDE" --db "$tmp/mark.db" mark $opt Kessing
+	expect_grep "unknown option '$opt'" "$tmp/err"
+done
+[ "$("$LEDE" --db "$tmp/mark.db" list --count is:read)" -eq 0 ] ||
+	fail "a mistyped option of mark changed marks"
+all=$("$LEDE" --db "$tmp/mark.db" list --count)
+expect_status 0 "$LEDE" --db "$tmp/mark.db" mark -- -Kessing
+expect_grep "^$((all - dam)) articles marked read\$" "$tmp/out"
 finish
