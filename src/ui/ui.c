@@ -567,6 +567,15 @@ end_opening(struct ui *ui, bool quitting)
 		mark_shown(ui);
 }
 
+/* Keys that change only how the screen looks: pressing them is no sign
+ * that the article the reader opened on was read. */
+static bool
+looks_only(enum action a)
+{
+	return a == ACT_HELP || a == ACT_LAYOUT || a == ACT_GROW ||
+	    a == ACT_SHRINK || a == ACT_TAB || a == ACT_REFRESH;
+}
+
 void
 ui_select(struct ui *ui, int64_t id)
 {
@@ -1745,7 +1754,8 @@ ui_run(struct store *st, const struct ui_opts *o, char **err)
 
 			if (a == ACT_NONE)
 				continue;
-			end_opening(&ui, a == ACT_QUIT);
+			if (!looks_only(a))
+				end_opening(&ui, a == ACT_QUIT);
 			/* Any other key acts on the article selected; quitting
 			 * leaves one the list only passed unread. */
 			if (is_list_move(&ui, a))

@@ -21,6 +21,16 @@ wait_for 'Articles'
 keys q
 wait_for 'LEDE-EXITED-0'
 [ "$(unread)" = "$before" ] || fail "opening the reader and quitting marked an article read"
+# Nor does a look at the help, or at another layout.
+start 80 24 --db "$tmp/glance.db" read
+wait_for 'Articles'
+keys '?'
+wait_for 'lede: keys'
+keys q
+wait_gone 'lede: keys'
+keys L + q
+wait_for 'LEDE-EXITED-0'
+[ "$(unread)" = "$before" ] || fail "the help or the layout keys marked the first article read"
 start 80 24 --db "$tmp/glance.db" read
 wait_for 'Articles'
 keys j
