@@ -348,9 +348,11 @@ day_start(int64_t t)
 
 /* A point in time: YYYY-MM-DD (UTC), today, yesterday, or an age back from
  * now such as -7d / 7d (units h, d, w, m = 30 days, y = 365 days).
- * *is_day says whether it names a calendar day. */
+ * *is_day says whether it names a calendar day; *in_days whether it is
+ * an age counted in days or longer. */
 static int
-parse_time(struct query *q, const char *s, int64_t *t, bool *is_day)
+parse_time(struct query *q, const char *s, int64_t *t, bool *is_day,
+    bool *in_days)
 {
 	static const struct {
 		char	unit;
@@ -365,6 +367,7 @@ parse_time(struct query *q, const char *s, int64_t *t, bool *is_day)
 	size_t i;
 
 	*is_day = true;
+	*in_days = false;
 	if (strcasecmp(s, "today") == 0) {
 		*t = day_start(q->now);
 		return 0;
@@ -396,6 +399,7 @@ parse_time(struct query *q, const char *s, int64_t *t, bool *is_day)
 	for (i = 0; i < sizeof units / sizeof units[0]; i++)
 		if (tolower((unsigned char)*end) == units[i].unit) {
 			*t = q->now - (int64_t)n * units[i].seconds;
+			*in_days = units[i].seconds >= DAY;
 			return 0;
 		}
 	return -1;
@@ -441,13 +445,20 @@ static const char date_help[] = N_("\"%s\" is not a date (use YYYY-MM-DD, "
 static struct node *
 date_leaf(struct query *q, const struct tok *t)
 {
-	bool is_day;
+	bool is_day, in_days;
 	int64_t at;
 
-	if (parse_time(q, t->value, &at, &is_day) != 0) {
+	if (parse_time(q, t->value, &at, &is_day, &in_days) != 0) {
 		syntax(q, t->pos + strlen(t->field) + 1, _(date_help),
 		    t->value);
 		return NULL;
+	}
+	/* -7d is a day, as yesterday is: most articles carry a date, not
+	 * a time, and since:-1d taken as a moment left out yesterday's,
+	 * which since:yesterday takes. */
+	if (in_days) {
+		at = day_start(at);
+		is_day = true;
 	}
 	if (strcasecmp(t->field, "since") == 0)
 		return time_leaf(q, at, INT64_MAX);
@@ -462,12 +473,13 @@ static struct node *
 age_leaf(struct query *q, const struct tok *t)
 {
 	const char *v = t->value;
-	bool older = false, is_day;
+	bool older = false, is_day, in_days;
 	int64_t at;
 
 	if (*v == '<' || *v == '>')
 		older = *v++ == '>';
-	if (*v == '-' || parse_time(q, v, &at, &is_day) != 0 || is_day) {
+	if (*v == '-' || parse_time(q, v, &at, &is_day, &in_days) != 0 ||
+	    is_day) {
 		syntax(q, t->pos + 4, _("\"%s\" is not an age (use <3d, >2w, "
 		    "with h, d, w, m or y)"), t->value);
 		return NULL;

@@ -353,6 +353,23 @@ expect_status 0 "$LEDE" --db "$tmp/mark.db" mark Kessing
 expect_grep '^0 articles marked read$' "$tmp/out"
 expect_status 0 "$LEDE" --db "$tmp/mark.db" mark --unread --all
 expect_grep "^$dam articles marked unread\$" "$tmp/out"
+# An age of days is a day, as yesterday is: since:-7d takes an article
+# dated seven days back, since:-1d one dated yesterday.  (Checked only
+# when the day did not change while the test ran.)
+today=$(date -u +%F)
+mkdir -p "$tmp/ages"
+printf 'date %s A week-old harbour story\n\nThe harbour reopened.\n' \
+	"$(date -u -d '7 days ago' +%F)" >"$tmp/ages/week.txt"
+printf 'date %s A day-old harbour story\n\nThe harbour closed.\n' \
+	"$(date -u -d '1 day ago' +%F)" >"$tmp/ages/day.txt"
+"$LEDE" --db "$tmp/ages.db" import "$tmp/ages" >/dev/null || fail "import of dated articles"
+for q in 'since:-7d 2' 'since:-1w 2' 'since:-1d 1' 'since:yesterday 1' \
+    'on:-1d 1' 'until:-1d 2' 'since:-7d until:-7d 1' 'until:-8d 0'; do
+	got=$("$LEDE" --db "$tmp/ages.db" list --count ${q% *})
+	[ "$(date -u +%F)" = "$today" ] || break
+	[ "$got" = "${q##* }" ] || fail "list --count ${q% *}: $got, not ${q##* }"
+done
+
 # A mistyped option (-u for --unread, -a for --all) marks nothing: in
 # mark, a term that starts with - goes after --.
 for opt in -u -a -Kessing; do

@@ -127,12 +127,28 @@ test_query_filters_are_bound_values(void **state)
 	assert_int_equal(p[0].num, 1643241600);
 	assert_int_equal(p[1].num, 1643241600 + 86400);
 	query_free(q);
+	/* An age of days names its day, as yesterday does (NOW is noon):
+	 * since:-7d takes all of 2024-03-03; one of hours, and age:, are
+	 * moments. */
 	q = parse_ok("since:-7d age:<3d age:>2h");
 	p = query_params(q, &n);
 	assert_int_equal(n, 3);
-	assert_int_equal(p[0].num, NOW - 7 * 86400);
+	assert_int_equal(p[0].num, NOW - 7 * 86400 - 12 * 3600);
 	assert_int_equal(p[1].num, NOW - 3 * 86400);
 	assert_int_equal(p[2].num, NOW - 2 * 3600);
+	query_free(q);
+	q = parse_ok("since:-1d until:-1d");
+	p = query_params(q, &n);
+	assert_int_equal(p[0].num, NOW - 86400 - 12 * 3600);
+	assert_int_equal(p[1].num, NOW - 12 * 3600);
+	query_free(q);
+	q = parse_ok("on:-1w since:-6h");
+	p = query_params(q, &n);
+	assert_int_equal(p[0].num, NOW - 7 * 86400 - 12 * 3600);
+	assert_int_equal(p[1].num, NOW - 6 * 86400 - 12 * 3600);
+	assert_int_equal(p[2].num, NOW - 6 * 3600);
+	query_free(q);
+	q = parse_ok("since:-7d age:<3d age:>2h");
 	/* Within the dates the list can order, the index's sort_time
 	 * stands for published; beyond them, published itself. */
 	assert_non_null(strstr(query_where(q), "a.sort_time < :q3"));
