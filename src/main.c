@@ -1067,9 +1067,15 @@ cmd_stats(struct globals *g, int argc, char **argv)
 		/* The one number written for people only: in the user's
 		 * own notation ("1,5 MB"), the rest of lede's numbers being
 		 * in C's (see main). */
-		locale_t user = newlocale(LC_NUMERIC_MASK, "", (locale_t)0);
+		/* The program's locale but for the numbers: from the C
+		 * locale, messages would go untranslated. */
+		locale_t base = duplocale(LC_GLOBAL_LOCALE);
+		locale_t user = base ? newlocale(LC_NUMERIC_MASK, "", base) :
+		    (locale_t)0;
 		locale_t was = user ? uselocale(user) : (locale_t)0;
 
+		if (base && !user)
+			freelocale(base);
 		printf(_("Size:     %.1f MB (schema version %d)\n"),
 		    (double)s.bytes / 1e6, s.schema);
 		if (user) {
