@@ -620,12 +620,13 @@ take_date_header(struct parse *ps, char *line, size_t no, int64_t *published)
 }
 
 /* Paragraph rule: every non-blank line is a paragraph (the common
- * scraped form).  Only in a file that looks hard-wrapped (no line longer
- * than WRAP_MAX bytes) is a blank-line-separated block joined into one
- * paragraph, and only when its lines are long and mostly continue a
- * sentence on the next line (which then starts in lower case): headlines,
- * bylines and datelines stacked on single lines are never joined. */
+ * scraped form).  Only in a file that looks hard-wrapped (no line but
+ * the first longer than WRAP_MAX characters) is a blank-line-separated
+ * block joined into one paragraph, and only when its lines are long and
+ * mostly run on into the next (runs_on): headlines, bylines and
+ * datelines stacked on single lines are never joined. */
 #define WRAP_MAX 100
+#define WRAP_FULL 85	/* a line this many % of the width is full */
 
 static bool
 starts_lower(const char *s)
@@ -635,17 +636,45 @@ starts_lower(const char *s)
 	return u8_strmbtouc(&uc, (const uint8_t *)s) > 0 && uc_is_lower(uc);
 }
 
+/* Whether line a was broken only for width before line b: b goes on in
+ * lower case, or b's first word would not have fit on a within width
+ * (the file's widest line but its first), as a wrapping editor leaves
+ * it.  The second test is what finds wrapped German, whose nouns start
+ * in capitals, and English lines that start with a name or a number;
+ * it needs width, so the first line (often the widest, a headline)
+ * runs on only by the first. */
 static bool
-block_is_wrapped(char **lines, size_t first, size_t end)
+runs_on(const char *a, const char *b, size_t width, bool first_line)
+{
+	char *word;
+	size_t n;
+
+	if (starts_lower(b))
+		return true;
+	if (first_line || width == 0)
+		return false;
+	word = xstrndup(b, strcspn(b, " "));
+	n = text_chars(a) + 1 + text_chars(word);
+	free(word);
+	return n > width;
+}
+
+/* Two lines run on by width only when the second ends a sentence: a
+ * long dek over a byline ("By ...") would pass the width test alone. */
+static bool
+block_is_wrapped(char **lines, size_t first, size_t end, size_t width,
+    size_t title)
 {
 	size_t j, cont = 0;
 
 	if (end - first < 2)
 		return false;
+	if (end - first == 2 && !ends_sentence(lines[first + 1]))
+		width = 0;
 	for (j = first; j + 1 < end; j++) {
 		if (strlen(lines[j]) < 40)
 			return false;
-		if (starts_lower(lines[j + 1]))
+		if (runs_on(lines[j], lines[j + 1], width, j == title))
 			cont++;
 	}
 	return cont * 2 >= end - 1 - first;
@@ -675,7 +704,8 @@ static void
 split_paragraphs(struct parse *ps, char *text, int64_t *published)
 {
 	char **lines = NULL, *s, *nl;
-	size_t *nos = NULL, n = 0, i, j, no = 1, first = 0;
+	size_t *nos = NULL, n = 0, i, j, no = 1, first = 0, width = 0;
+	size_t title = SIZE_MAX, near;
 	bool header_seen = false, wrapped_file = true;
 
 	for (s = text; s != NULL; s = nl ? nl + 1 : NULL, no++) {
@@ -691,20 +721,39 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 		lines[n] = text_squeeze(s);
 		if (is_invisible(lines[n]))
 			*lines[n] = '\0';	/* a blank line, to a reader */
-		if (strlen(lines[n]) > WRAP_MAX)
-			wrapped_file = false;
 		/* Outlet clues first: copyright lines are boilerplate too. */
 		note_outlet_clues(ps, lines[n]);
 		if (is_boilerplate(ps->rules, lines[n]))
 			*lines[n] = '\0';
+		/* The first line, the headline, may be left whole. */
+		if (title == SIZE_MAX && *lines[n] != '\0')
+			title = n;
+		else if (wrapped_file && !text_chars_at_most(lines[n], WRAP_MAX))
+			wrapped_file = false;
 		nos[n] = no;
 		n++;
 	}
+	/* The width the file was wrapped to: its widest line, but for the
+	 * first, which a wrapping editor may have left alone. */
+	for (i = 0; wrapped_file && i < n; i++)
+		if (i != title && *lines[i] != '\0' &&
+		    (j = text_chars(lines[i])) > width)
+			width = j;
+	/* Trusted only when lines fill it: a wrapping editor leaves many
+	 * near it, and a few unwrapped paragraphs have one widest line,
+	 * which would seem to run on into anything. */
+	for (i = 0, near = 0; width > 0 && i < n; i++)
+		if (i != title && *lines[i] != '\0' &&
+		    text_chars(lines[i]) * 100 >= width * WRAP_FULL)
+			near++;
+	if (near < 3)
+		width = 0;
 	for (i = 0; i <= n; i++) {
 		if (i < n && *lines[i] != '\0')
 			continue;
 		/* lines[first..i) is a block. */
-		if (wrapped_file && block_is_wrapped(lines, first, i)) {
+		if (wrapped_file && block_is_wrapped(lines, first, i, width,
+		    title)) {
 			struct strbuf b = { 0 };
 
 			for (j = first; j < i; j++) {

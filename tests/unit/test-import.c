@@ -572,6 +572,49 @@ test_import_hard_wrapped_blocks_join(void **state)
 	article_free(a);
 }
 
+/* Rule: a wrapped line runs on when the next line's first word would
+ * not have fit on it, whatever its case: German, whose nouns are
+ * capitalised, and English lines that start with a name or a number.
+ * A long headline line is left whole, and a dek over a byline is not
+ * joined. */
+static void
+test_import_hard_wrapped_by_width(void **state)
+{
+	struct article *a;
+
+	(void)state;
+	a = parse("Stadtrat beschließt neue Straßenbahnlinie für die "
+	    "nördlichen Vororte der Stadt\n\n"
+	    "Der Stadtrat hat am Donnerstag mit großer Mehrheit eine neue\n"
+	    "Straßenbahnlinie beschlossen, die ab dem Jahr 2028 die nördlichen\n"
+	    "Vororte mit der Altstadt verbinden soll. Die Kosten werden auf\n"
+	    "rund 310 Millionen Franken geschätzt.\n\n"
+	    "Die Verwaltung will die Pläne im Frühjahr öffentlich auflegen.\n");
+	assert_null(a->dek);
+	assert_true(body_has(a, "eine neue Straßenbahnlinie beschlossen"));
+	assert_true(body_has(a, "die nördlichen Vororte mit"));
+	assert_true(body_has(a, "Die Verwaltung will"));
+	article_free(a);
+	/* Two lines: the second ends the sentence. */
+	a = parse("Harbour board approves a ferry terminal\n\n"
+	    "The harbour board approved a new ferry terminal on Thursday, and\n"
+	    "its chairman said that the terminal would open in the spring of\n"
+	    "2028 and carry 4,000 passengers a day.\n\n"
+	    "About 60 staff from the port authority were at the meeting on\n"
+	    "Tuesday.\n");
+	assert_true(body_has(a, "in the spring of 2028 and carry"));
+	assert_true(body_has(a, "meeting on Tuesday."));
+	article_free(a);
+	/* A long dek over a byline stays two lines. */
+	a = parse("Harbour board approves a ferry terminal\n\n"
+	    "A new terminal for the north shore is to open in 2028, the board\n"
+	    "By Ann Lee, Harbour Correspondent\n\n"
+	    "The harbour board approved a new ferry terminal on Thursday.\n");
+	assert_null(strstr(a->body, "the board By Ann"));
+	assert_null(a->dek != NULL ? strstr(a->dek, "By Ann") : NULL);
+	article_free(a);
+}
+
 /* Rule: the outlet is read from the text: dateline code, copyright line,
  * possessive in a contributor line, and canonicalised through
  * data/sources. */
@@ -1250,6 +1293,7 @@ main(void)
 		cmocka_unit_test(test_import_months_file),
 		cmocka_unit_test(test_import_paragraph_forms),
 		cmocka_unit_test(test_import_hard_wrapped_blocks_join),
+		cmocka_unit_test(test_import_hard_wrapped_by_width),
 		cmocka_unit_test(test_import_outlet_clues),
 		cmocka_unit_test(test_import_foreign_forms),
 		cmocka_unit_test(test_import_strips_controls),
