@@ -1066,9 +1066,8 @@ cmd_stats(struct globals *g, int argc, char **argv)
 	{
 		/* The one number written for people only: in the user's
 		 * own notation ("1,5 MB"), the rest of lede's numbers being
-		 * in C's (see main). */
-		/* The program's locale but for the numbers: from the C
-		 * locale, messages would go untranslated. */
+		 * in C's (see main).  Only LC_NUMERIC changes: a locale made
+		 * from C's would leave the message untranslated. */
 		locale_t base = duplocale(LC_GLOBAL_LOCALE);
 		locale_t user = base ? newlocale(LC_NUMERIC_MASK, "", base) :
 		    (locale_t)0;
@@ -1479,16 +1478,16 @@ cmd_mark(struct globals *g, int argc, char **argv)
 	char *err = NULL, **args;
 	bool read = true, all = false, asked;
 	int64_t changed = 0;
-	int c, rc = 0;
+	int c, i, rc = 0;
 
 	/* Unlike list's and search's, mark's query takes a term that
 	 * starts with "-" only after "--": a mistyped option ("-u" for
 	 * --unread) would otherwise be a word to leave out, and mark the
 	 * rest of the cache the wrong way. */
-	for (c = 1; c < argc && strcmp(argv[c], "--") != 0; c++)
-		if (argv[c][0] == '-' && argv[c][1] != '-' && argv[c][1] != '\0')
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0')
 			return usage_error(_("mark: unknown option '%s' (a term"
-			    " that starts with '-' goes after '--')"), argv[c]);
+			    " that starts with '-' goes after '--')"), argv[i]);
 	argv = args = query_args(argc, argv, &argc);
 	while (rc == 0 && (c = getopt_long(argc, argv, ":", longopts,
 	    NULL)) != -1) {

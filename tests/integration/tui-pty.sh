@@ -3,7 +3,8 @@
 # send-keys cannot send: mouse reports (a click selects the row under
 # the pointer, the wheel scrolls the pane under it), and job control:
 # Ctrl-Z gives the terminal back and stops lede, SIGCONT (what the
-# shell's fg sends) draws the screen again, SIGTERM leaves cleanly.
+# shell's fg sends) draws the screen again, SIGTERM gives the terminal
+# back and ends lede by that signal.
 . "${top_srcdir:?}/tests/integration/common.sh"
 
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
@@ -67,12 +68,14 @@ expect(at >= 0, 'Ctrl-Z did not leave the alternate screen')
 os.kill(pid, signal.SIGCONT)
 out = out[at:] + drain(fd, 1.0)
 expect(b'\x1b[?1049h' in out and row8 in out, 'lede did not come back after SIGCONT')
-# SIGTERM: a clean exit that restores the terminal.
+# SIGTERM: the terminal restored, then an end by that signal, as a
+# shell expects of a program it killed.
 os.kill(pid, signal.SIGTERM)
 out = drain(fd, 1.0)
 expect(b'\x1b[?1049l' in out, 'SIGTERM left the alternate screen on')
 wpid, status = os.waitpid(pid, 0)
-expect(os.WIFEXITED(status), 'lede did not exit on SIGTERM')
+expect(os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM,
+       'lede did not end by SIGTERM: status %r' % status)
 
 def exits_within(pid, secs):
     end = time.time() + secs
