@@ -150,6 +150,18 @@ article_is_language(const char *s)
 	return n >= 2 && n <= 3 && s[n] == '\0';
 }
 
+void
+article_date(int64_t t, char out[11])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t == ARTICLE_UNDATED || gmtime_r(&tt, &tm) == NULL)
+		out[0] = '\0';
+	else
+		strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
 /* Sanitised: article fields are clean from the importer, but a cache
  * is a file anyone could have written. */
 static void
@@ -166,9 +178,7 @@ article_text_new(const struct article *a)
 {
 	struct strbuf b = { 0 };
 	const char *sep = "";
-	time_t t = (time_t)a->published;
-	struct tm tm;
-	char date[11] = "";
+	char date[11];
 	size_t i;
 
 	add_clean(&b, a->title, 0);
@@ -191,8 +201,7 @@ article_text_new(const struct article *a)
 		add_clean(&b, a->source, 0);
 		sep = " · ";
 	}
-	if (a->published != ARTICLE_UNDATED && gmtime_r(&t, &tm) != NULL)
-		strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	article_date(a->published, date);
 	strbuf_addf(&b, "%s%s\n\n", sep, *date ? date : _("undated"));
 	add_clean(&b, a->body, TEXT_KEEP_NEWLINES);
 	strbuf_addc(&b, '\n');

@@ -64,6 +64,10 @@ void article_digest(const struct article *a, char out[17]);
  * lower-case ASCII letters, the name of a stopword list ("en"). */
 bool article_is_language(const char *s);
 
+/* t (published or imported) as YYYY-MM-DD, UTC, in out[11]; "" when
+ * ARTICLE_UNDATED. */
+void article_date(int64_t t, char out[11]);
+
 /* The article as plain text, as "lede show" prints it and the reader
  * pipes it: title, dek, byline, dateline, outlet and date, body,
  * captions.  Control and format characters removed.  Caller frees. */

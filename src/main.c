@@ -422,18 +422,6 @@ put_source_title(size_t used, const char *source, const char *title)
 	putchar('\n');
 }
 
-static void
-format_date(int64_t t, char out[11])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == ARTICLE_UNDATED || gmtime_r(&tt, &tm) == NULL)
-		snprintf(out, 11, "%s", "");
-	else
-		strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* The importer's rules: data/ plus the user's extra boilerplate. */
 static int
 load_rules(struct import_rules **rules, char **err)
@@ -576,7 +564,7 @@ print_row(const struct store_row *r, void *ctx)
 	if (lc->json) {
 		json_element(lc->n, r->json);
 	} else {
-		format_date(r->published, date);
+		article_date(r->published, date);
 		used = printf("%6" PRId64 " %c%c %-10s  ", r->id,
 		    r->is_read ? ' ' : 'N', r->is_starred ? '*' : ' ', date);
 		put_source_title((size_t)used, r->source, r->title);
@@ -728,7 +716,6 @@ query_args(int argc, char **argv, int *nargc)
 	return v;
 }
 
-
 struct search_ctx {
 	bool		 json;
 	bool		 color;	/* hits in reverse video, else in [ ] */
@@ -829,7 +816,7 @@ print_hit(const struct store_hit *h, void *ctx)
 	if (sc->json) {
 		json_element(sc->n, h->json);
 	} else {
-		format_date(h->published, date);
+		article_date(h->published, date);
 		used = printf("%6" PRId64 " %5.2f %-10s  ", h->id, h->score,
 		    date);
 		put_source_title((size_t)used, h->source, h->title);
@@ -1054,8 +1041,8 @@ cmd_stats(struct globals *g, int argc, char **argv)
 		free(json);
 		return EXIT_OK;
 	}
-	format_date(s.oldest, d1);
-	format_date(s.newest, d2);
+	article_date(s.oldest, d1);
+	article_date(s.newest, d2);
 	printf(_("Articles: %" PRId64 " (%" PRId64 " unread, %" PRId64
 	    " starred, %" PRId64 " undated)\n"), s.articles, s.unread,
 	    s.starred, s.undated);
@@ -1095,7 +1082,7 @@ print_related(const struct store_related_row *r, void *ctx)
 	if (lc->json) {
 		json_element(lc->n, r->json);
 	} else {
-		format_date(r->published, date);
+		article_date(r->published, date);
 		used = printf("%6" PRId64 "  %.2f  %-10s  %-10s  ", r->id,
 		    r->score, r->label, date);
 		put_source_title((size_t)used, r->source, r->title);
@@ -1361,7 +1348,7 @@ print_dupe(const struct store_dupe_row *r, void *ctx)
 			/* TRANSLATORS: the number is the article id naming a cluster. */
 			printf(_("Cluster %" PRId64 ":\n"), r->cluster);
 		}
-		format_date(r->published, date);
+		article_date(r->published, date);
 		used = printf("%6" PRId64 "  %-10s  ", r->id, date);
 		put_source_title((size_t)used, r->source, r->title);
 	}

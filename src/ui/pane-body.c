@@ -67,7 +67,7 @@ body_recalc(struct pane *p)
 		textpane_add(t, by, w, A_DIM);
 		free(by);
 	}
-	ui_date(a->published, date);
+	article_date(a->published, date);
 	if (a->dateline != NULL)
 		strbuf_adds(&meta, a->dateline);
 	if (a->source != NULL) {

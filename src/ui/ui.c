@@ -288,18 +288,6 @@ ui_put(struct ui *ui, WINDOW *w, int y, int x, int width, const char *s,
 	free(clean);
 }
 
-void
-ui_date(int64_t t, char out[11])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == ARTICLE_UNDATED || gmtime_r(&tt, &tm) == NULL)
-		out[0] = '\0';
-	else
-		strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 int
 ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
     int64_t published, const char *source, int date_min, int source_min,
@@ -308,7 +296,7 @@ ui_put_date_source(struct ui *ui, WINDOW *w, int y, int x, int width,
 	char date[11];
 
 	if (width >= date_min) {
-		ui_date(published, date);
+		article_date(published, date);
 		ui_put(ui, w, y, x, 11, date, attr);
 		x += 11;
 	}

@@ -232,8 +232,6 @@ void ui_mark(struct ui *ui, int64_t id, bool star, bool value, bool cluster);
 void ui_open_related(struct ui *ui, int64_t id);
 /* Show a message in the status line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...);
-/* Format a date as YYYY-MM-DD into out[11] ("" when undated). */
-void ui_date(int64_t t, char out[11]);
 /* The date and outlet columns of a list row, from column x of a row of
  * width cells: the date when width reaches date_min, the outlet (in
  * source_w cells) when it reaches source_min.  Returns the column after

@@ -131,6 +131,22 @@ test_article_is_language(void **state)
 			fail_msg("\"%s\" taken for a language code", no[i]);
 }
 
+/* The one date every listing, the reader and show print: the UTC day,
+ * and nothing for an undated article. */
+static void
+test_article_date(void **state)
+{
+	char d[11];
+
+	(void)state;
+	article_date(1643241600 + 86399, d);	/* 2022-01-27 23:59:59 */
+	assert_string_equal(d, "2022-01-27");
+	article_date(0, d);
+	assert_string_equal(d, "1970-01-01");
+	article_date(ARTICLE_UNDATED, d);
+	assert_string_equal(d, "");
+}
+
 int
 main(void)
 {
@@ -141,6 +157,7 @@ main(void)
 		cmocka_unit_test(test_article_digest_stable_and_sensitive),
 		cmocka_unit_test(test_article_paragraphs_counts),
 		cmocka_unit_test(test_article_is_language),
+		cmocka_unit_test(test_article_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
