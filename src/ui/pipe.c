@@ -19,24 +19,6 @@
 #include "ui/ui.h"
 #include "util.h"
 
-/* Write all of text to fd; a command that stops reading (head, true)
- * is not an error. */
-static void
-write_all(int fd, const char *text)
-{
-	size_t len = strlen(text), off = 0;
-	ssize_t n;
-
-	while (off < len) {
-		n = write(fd, text + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-}
-
 /* Run cmd with text on its standard input, the terminal lent to it.
  * Returns its wait status, or -1 with errno set. */
 static int
@@ -45,43 +27,30 @@ run(const char *cmd, const char *text, bool wait_key)
 	struct sigaction ign = { .sa_handler = SIG_IGN };
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
 	struct sigaction oint, oquit, otstp, opipe;
-	int fds[2], status = -1, saved;
-	pid_t pid;
+	FILE *f;
+	int status;
 	char c;
 
-	if (pipe(fds) != 0)
-		return -1;
 	def_prog_mode();
 	endwin();
+	/* The command starts with the signals as they were (exec resets
+	 * the reader's handlers); only then does the reader leave them to
+	 * it. */
+	if ((f = popen(cmd, "w")) == NULL) {
+		reset_prog_mode();
+		return -1;
+	}
 	sigaction(SIGINT, &ign, &oint);
 	sigaction(SIGQUIT, &ign, &oquit);
+	/* A command that stops reading (head, true) is no error. */
 	sigaction(SIGPIPE, &ign, &opipe);
 	/* Not curses' own handler, which would draw the reader over the
 	 * command when both are continued. */
 	sigaction(SIGTSTP, &dfl, &otstp);
-	pid = fork();
-	if (pid == 0) {
-		sigaction(SIGINT, &dfl, NULL);
-		sigaction(SIGQUIT, &dfl, NULL);
-		sigaction(SIGPIPE, &dfl, NULL);
-		if (dup2(fds[0], STDIN_FILENO) < 0)
-			_exit(127);
-		close(fds[0]);
-		close(fds[1]);
-		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-		_exit(127);
-	}
-	saved = errno;
-	close(fds[0]);
-	if (pid > 0) {
-		write_all(fds[1], text);
-		close(fds[1]);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	} else
-		close(fds[1]);
+	fputs(text, f);
+	status = pclose(f);
 	/* Ctrl-C (in less, say) is no failure to show. */
-	if (pid > 0 && (wait_key || (WIFEXITED(status) &&
+	if (status != -1 && (wait_key || (WIFEXITED(status) &&
 	    WEXITSTATUS(status) != 0) || (WIFSIGNALED(status) &&
 	    WTERMSIG(status) != SIGINT))) {
 		putchar('\n');
@@ -109,10 +78,6 @@ run(const char *cmd, const char *text, bool wait_key)
 	reset_prog_mode();
 	/* The command drew over the screen: draw all of it again. */
 	clearok(curscr, TRUE);
-	if (pid < 0) {
-		errno = saved;
-		return -1;
-	}
 	return status;
 }
 
