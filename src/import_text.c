@@ -644,26 +644,21 @@ starts_lower(const char *s)
  * it needs width, so the first line (often the widest, a headline)
  * runs on only by the first. */
 static bool
-runs_on(const char *a, const char *b, size_t width, bool first_line)
+runs_on(size_t a_chars, const char *b, size_t width, bool first_line)
 {
-	char *word;
-	size_t n;
-
 	if (starts_lower(b))
 		return true;
 	if (first_line || width == 0)
 		return false;
-	word = xstrndup(b, strcspn(b, " "));
-	n = text_chars(a) + 1 + text_chars(word);
-	free(word);
-	return n > width;
+	return a_chars + 1 + u8_mbsnlen((const uint8_t *)b, strcspn(b, " ")) >
+	    width;
 }
 
 /* Two lines run on by width only when the second ends a sentence: a
  * long dek over a byline ("By ...") would pass the width test alone. */
 static bool
-block_is_wrapped(char **lines, size_t first, size_t end, size_t width,
-    size_t title)
+block_is_wrapped(char **lines, const size_t *chars, size_t first,
+    size_t end, size_t width, size_t title)
 {
 	size_t j, cont = 0;
 
@@ -674,7 +669,7 @@ block_is_wrapped(char **lines, size_t first, size_t end, size_t width,
 	for (j = first; j + 1 < end; j++) {
 		if (strlen(lines[j]) < 40)
 			return false;
-		if (runs_on(lines[j], lines[j + 1], width, j == title))
+		if (runs_on(chars[j], lines[j + 1], width, j == title))
 			cont++;
 	}
 	return cont * 2 >= end - 1 - first;
@@ -705,7 +700,7 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 {
 	char **lines = NULL, *s, *nl;
 	size_t *nos = NULL, n = 0, i, j, no = 1, first = 0, width = 0;
-	size_t title = SIZE_MAX, near;
+	size_t title = SIZE_MAX, near = 0, *chars = NULL;
 	bool header_seen = false, wrapped_file = true;
 
 	for (s = text; s != NULL; s = nl ? nl + 1 : NULL, no++) {
@@ -735,16 +730,19 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 	}
 	/* The width the file was wrapped to: its widest line, but for the
 	 * first, which a wrapping editor may have left alone. */
-	for (i = 0; wrapped_file && i < n; i++)
-		if (i != title && *lines[i] != '\0' &&
-		    (j = text_chars(lines[i])) > width)
-			width = j;
+	if (wrapped_file)
+		chars = xcalloc(n + 1, sizeof *chars);
+	for (i = 0; chars != NULL && i < n; i++) {
+		chars[i] = text_chars(lines[i]);
+		if (i != title && chars[i] > width)
+			width = chars[i];
+	}
 	/* Trusted only when lines fill it: a wrapping editor leaves many
 	 * near it, and a few unwrapped paragraphs have one widest line,
 	 * which would seem to run on into anything. */
-	for (i = 0, near = 0; width > 0 && i < n; i++)
-		if (i != title && *lines[i] != '\0' &&
-		    text_chars(lines[i]) * 100 >= width * WRAP_FULL)
+	for (i = 0; width > 0 && i < n; i++)
+		if (i != title && chars[i] > 0 &&
+		    chars[i] * 100 >= width * WRAP_FULL)
 			near++;
 	if (near < 3)
 		width = 0;
@@ -752,8 +750,8 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 		if (i < n && *lines[i] != '\0')
 			continue;
 		/* lines[first..i) is a block. */
-		if (wrapped_file && block_is_wrapped(lines, first, i, width,
-		    title)) {
+		if (wrapped_file && block_is_wrapped(lines, chars, first, i,
+		    width, title)) {
 			struct strbuf b = { 0 };
 
 			for (j = first; j < i; j++) {
@@ -776,6 +774,7 @@ split_paragraphs(struct parse *ps, char *text, int64_t *published)
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+	free(chars);
 	free(nos);
 }
 
