@@ -37,6 +37,22 @@ title() {
 	sed -n 2p "$tmp/screen" | sed 's/^[^│]*│//'
 }
 
+# settled_title: the title once the body has stopped changing (the same
+# for half a second): after a new filter the list goes back to its top,
+# and the body follows after the preview delay.
+settled_title() {
+	last=$(title)
+	i=0
+	while [ $i -lt "$WAIT_TENTHS" ]; do
+		sleep 0.5
+		now=$(title)
+		[ "$now" = "$last" ] && break
+		last=$now
+		i=$((i + 5))
+	done
+	printf '%s\n' "$last"
+}
+
 screen() {
 	$T capture-pane -p >"$tmp/screen"
 }

@@ -169,7 +169,7 @@ wait_for 'Filter:'
 keys -l 'since:2000-01-01'
 keys Enter
 wait_for 'since:2000-01-01'
-before=$(title)
+before=$(settled_title)
 keys n
 wait_for 'No search words'
 [ "$(title)" = "$before" ] || fail "n moved from '$before' to '$(title)'"
