@@ -61,7 +61,7 @@ signalled INT 130 /
 
 # Outside the terminal's session: no SIGHUP, only failing reads.
 if command -v setsid >/dev/null; then
-	T="$TMUX_BIN -L lede$$-hup -f /dev/null"
+	new_server
 	$T new-session -d -x 80 -y 24 "setsid sh -c 'echo \$\$ >$tmp/pid; exec $LEDE --db $db --config /dev/null read'; sleep 30"
 	wait_for 'articles,'
 	hangup "no SIGHUP"

@@ -41,12 +41,26 @@ suspend() {
 	check_borders 120
 }
 
+# leave: quit the reader and wait for the shell's prompt, so that the
+# next scene's new terminal does not take this one away from a reader
+# still running (under LeakSanitizer, an exit at a hangup could hang).
+leave() {
+	keys q
+	wait_for '^\$$'
+}
+
 suspend "the list" 'articles,'
+leave
 suspend "the search prompt" 'Search:' /
+keys Escape
+leave
 suspend "the help" 'any key' '?'
+keys Escape
+leave
 suspend "the question of A" '(y/n)' A
 keys n
 wait_for 'nothing marked'
+leave
 "$LEDE" --db "$db" list --count unread | grep -qx '[1-9][0-9]*' ||
 	fail "n after fg marked the list read"
 finish
